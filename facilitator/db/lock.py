@@ -1,0 +1,145 @@
+"""The writer's lock: one process at a time may change a workspace.
+
+An OS-level lock on `<workspace>.lock` (released by the OS if the process
+dies, so a crash never leaves a stale lock) plus a JSON note in the same file
+saying who holds it, so the second process can tell the user which program on
+which computer to close.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from facilitator.errors import Msg, WorkspaceLocked, WorkspaceNotWritable
+
+# Windows locks byte ranges and refuses reads of a locked range, so the lock
+# sits far past the note that other processes need to read.
+_LOCK_OFFSET = 1 << 20
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int
+    host: str
+    program: str
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.program} (PID {self.pid}) on {self.host} since {self.since}"
+
+
+def lock_path_for(workspace: Path) -> Path:
+    return workspace.with_name(workspace.name + ".lock")
+
+
+class WorkspaceLock:
+    def __init__(self, workspace: Path) -> None:
+        self.path = lock_path_for(workspace)
+        self._file: IO[bytes] | None = None
+
+    def acquire(self, program: str) -> None:
+        try:
+            handle = self.path.open("a+b")
+        except OSError as exc:
+            raise WorkspaceNotWritable(
+                Msg(
+                    en=f"Cannot open {self.path.parent / self.path.stem} for writing: "
+                    f"the folder is read-only ({exc.strerror}).",
+                    ja=f"{self.path.parent / self.path.stem} を書き込み用に開けません。"
+                    f"フォルダーが読み取り専用です（{exc.strerror}）。",
+                )
+            ) from exc
+        if not _try_lock(handle):
+            holder = _read_holder(handle)
+            handle.close()
+            who_en = holder.describe() if holder else "another program"
+            who_ja = (
+                f"{holder.host} の {holder.program}（PID {holder.pid}、{holder.since} から）"
+                if holder
+                else "別のプログラム"
+            )
+            raise WorkspaceLocked(
+                Msg(
+                    en=f"{self.path.stem} is open for writing in {who_en}. "
+                    "Close it there first, or use a read-only command.",
+                    ja=f"{self.path.stem} は {who_ja} で書き込み用に開かれています。"
+                    "そちらを閉じてから開き直すか、読み取り専用のコマンドを使ってください。",
+                )
+            )
+        note = LockHolder(
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            program=program,
+            since=datetime.now().astimezone().isoformat(timespec="seconds"),
+        )
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(note.__dict__).encode())
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        if self._file is None:
+            return
+        handle, self._file = self._file, None
+        handle.seek(0)
+        handle.truncate()
+        handle.flush()
+        _unlock(handle)
+        handle.close()
+
+
+def read_holder(workspace: Path) -> LockHolder | None:
+    """Who holds the writer's lock now, if anyone (for messages and read-only commands)."""
+    path = lock_path_for(workspace)
+    try:
+        with path.open("rb") as handle:
+            return _read_holder(handle)
+    except OSError:
+        return None
+
+
+def _read_holder(handle: IO[bytes]) -> LockHolder | None:
+    try:
+        handle.seek(0)
+        raw = handle.read(4096)
+        data = json.loads(raw.decode()) if raw else None
+        return LockHolder(**data) if isinstance(data, dict) else None
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(handle: IO[bytes]) -> bool:
+        handle.seek(_LOCK_OFFSET)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(handle: IO[bytes]) -> None:
+        handle.seek(_LOCK_OFFSET)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(handle: IO[bytes]) -> bool:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,1 @@
+"""Pure rules of a training day: no Qt, no SQL."""

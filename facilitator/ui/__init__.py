@@ -1,0 +1,1 @@
+"""PySide6 widgets. Views lay out widgets and call services through the runner."""

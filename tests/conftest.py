@@ -1,0 +1,49 @@
+"""Shared test set-up: Qt offscreen, a private app-data folder, workspace fixtures."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display in CI, and the tests never touch ~/.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from facilitator.db.workspace import Workspace, open_workspace
+from facilitator.domain.clock import FakeClock
+
+
+@pytest.fixture(autouse=True)
+def _private_app_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    home = tmp_path_factory.mktemp("facilitator-home")
+    monkeypatch.setenv("FACILITATOR_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    """An empty, writable workspace."""
+    ws = open_workspace(tmp_path / "ws.sqlite", create=True)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def demo_workspace(tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
+    """A workspace holding the 100-attendee demo event (seed 1)."""
+    from facilitator.services.demo import build_demo
+
+    ws = open_workspace(tmp_path / "demo.sqlite", create=True)
+    build_demo(ws, clock, attendees=100, seed=1)
+    yield ws
+    ws.close()
