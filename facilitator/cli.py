@@ -87,14 +87,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
-    # SUPPRESS keeps a --db given before the subcommand from being reset to None.
+    # SUPPRESS keeps a --db given before the subcommand from being reset to None;
+    # `required` is checked in main() for the same reason (either place will do).
     parser.add_argument(
         "--db",
         metavar="PATH",
-        required=required,
         default=argparse.SUPPRESS,
-        help="workspace file (.sqlite)",
+        help="workspace file (.sqlite)" + (" (required)" if required else ""),
     )
+    if required:
+        parser.set_defaults(db_required_by=parser)  # its usage line goes with the error
 
 
 def add_event_option(parser: argparse.ArgumentParser) -> None:
@@ -117,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="open the GUI on a fresh demo workspace in a temporary folder",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end in a temporary folder, then exit",
     )
     parser.add_argument(
         "--lang",
@@ -149,6 +156,9 @@ def resolve_lang(value: str | None) -> Lang:
 def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    needs_db: argparse.ArgumentParser | None = getattr(args, "db_required_by", None)
+    if needs_db is not None and not args.db:
+        needs_db.error("the following arguments are required: --db")
     fallback_lang = system_lang()
     try:
         lang = resolve_lang(args.lang)
@@ -162,6 +172,10 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
     log_path = setup_logging()
     handler: Handler | None = getattr(args, "handler", None)
     try:
+        if args.self_test and handler is None:
+            from facilitator.selftest import run_self_test
+
+            return run_self_test(lang, ctx.out)
         if handler is None:
             from facilitator.app import run_gui
 

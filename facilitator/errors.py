@@ -87,9 +87,10 @@ class ValidationFailed(InputRejected):
     """A form or command was refused; `errors` lists every problem found."""
 
     def __init__(self, errors: list[FieldError]) -> None:
+        # One problem per line: each message is already a full sentence.
         summary = Msg(
-            en="; ".join(e.message.en for e in errors),
-            ja="。".join(e.message.ja for e in errors),
+            en="\n".join(e.message.en for e in errors),
+            ja="\n".join(e.message.ja for e in errors),
         )
         super().__init__(summary)
         self.errors = errors

@@ -1,9 +1,11 @@
-"""`facilitator demo`, `facilitator event create`, `facilitator event list`."""
+"""`facilitator demo`, `facilitator event create|list|show`."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +14,7 @@ from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 
 if TYPE_CHECKING:
     from facilitator.cli import CliContext
+    from facilitator.db.workspace import Workspace
     from facilitator.domain.event_rules import SessionSpec
 
 DEFAULT_CAPACITY = 100
@@ -21,7 +24,7 @@ _SESSION_RE = re.compile(
 
 
 def register(subparsers: Any) -> None:
-    from facilitator.cli import add_db_option
+    from facilitator.cli import add_db_option, add_event_option
 
     demo = subparsers.add_parser("demo", help="create a demo workspace")
     add_db_option(demo, required=True)
@@ -53,10 +56,32 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_event_list)
 
+    show = event_sub.add_parser("show", help="show an event and its sessions")
+    add_db_option(show, required=True)
+    add_event_option(show)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_event_show)
+
+
+@contextlib.contextmanager
+def _created_or_opened(args: argparse.Namespace, ctx: CliContext) -> Iterator[Workspace]:
+    """Open `--db` for writing, creating it if missing; a file this command
+    created is removed again when the command fails, so a refusal leaves nothing."""
+    path = Path(args.db)
+    existed = path.exists()
+    try:
+        with ctx.workspace(args, create=True) as workspace:
+            yield workspace
+    except BaseException:
+        if not existed:
+            path.unlink(missing_ok=True)
+        raise
+
 
 def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo import build_demo, check_demo_size
 
+    check_demo_size(args.attendees)
     path = Path(args.db)
     if path.exists():
         raise InputRejected(
@@ -65,7 +90,7 @@ def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
                 ja=f"{path} は既に存在します。デモ用には新しいファイル名を指定してください。",
             )
         )
-    with ctx.workspace(args, create=True) as workspace:
+    with _created_or_opened(args, ctx) as workspace:
         summary = build_demo(workspace, ctx.get_clock(), attendees=args.attendees, seed=args.seed)
     if args.json:
         ctx.print_json(
@@ -139,7 +164,7 @@ def run_event_create(args: argparse.Namespace, ctx: CliContext) -> int:
     errors = validate_event(spec)
     if errors:  # before the file is created, so a refused command leaves nothing behind
         raise ValidationFailed(errors)
-    with ctx.workspace(args, create=True) as workspace:
+    with _created_or_opened(args, ctx) as workspace:
         detail = EventService(workspace, ctx.get_clock()).create_event(spec)
     if args.json:
         ctx.print_json({"event": detail.id, "sessions": {s.label: s.code for s in detail.sessions}})
@@ -173,4 +198,41 @@ def run_event_list(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.out.write(
                 f"{e.id}\t{e.date.isoformat()}\t{e.title}\t{e.session_count}\t{e.attendee_count}\n"
             )
+    return 0
+
+
+def run_event_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.services.events import EventService
+
+    with ctx.workspace(args, readonly=True) as workspace:
+        service = EventService(workspace, ctx.get_clock())
+        detail = service.get_event(service.resolve_event_id(args.event))
+    if args.json:
+        ctx.print_json(
+            {
+                "id": detail.id,
+                "title": detail.title,
+                "date": detail.date.isoformat(),
+                "venue": detail.venue,
+                "sessions": [
+                    {
+                        "id": s.id,
+                        "label": s.label,
+                        "code": s.code,
+                        "date": s.date.isoformat(),
+                        "start": s.start.strftime("%H:%M"),
+                        "end": s.end.strftime("%H:%M"),
+                        "room": s.room,
+                        "capacity": s.capacity,
+                    }
+                    for s in detail.sessions
+                ],
+            }
+        )
+        return 0
+    ctx.out.write(f"{detail.id}\t{detail.date.isoformat()}\t{detail.title}\n")
+    for s in detail.sessions:
+        ctx.out.write(
+            f"  {s.label}\t{s.start:%H:%M}-{s.end:%H:%M}\t{s.room}\t{s.capacity}\t{s.code}\n"
+        )
     return 0

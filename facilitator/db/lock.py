@@ -45,6 +45,34 @@ class WorkspaceLock:
         self._file: IO[bytes] | None = None
 
     def acquire(self, program: str) -> None:
+        # POSIX: release() deletes the lock file, so a process that opened it
+        # just before may hold a lock on a file that is gone; retry on the new one.
+        for _attempt in range(10):
+            handle = self._open_and_lock()
+            if _still_linked(handle, self.path):
+                break
+            _unlock(handle)
+            handle.close()
+        else:
+            raise WorkspaceLocked(
+                Msg(
+                    en=f"Could not lock {self.path}; try again.",
+                    ja=f"{self.path} をロックできませんでした。もう一度お試しください。",
+                )
+            )
+        note = LockHolder(
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            program=program,
+            since=datetime.now().astimezone().isoformat(timespec="seconds"),
+        )
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(note.__dict__).encode())
+        handle.flush()
+        self._file = handle
+
+    def _open_and_lock(self) -> IO[bytes]:
         try:
             handle = self.path.open("a+b")
         except OSError as exc:
@@ -73,17 +101,7 @@ class WorkspaceLock:
                     "そちらを閉じてから開き直すか、読み取り専用のコマンドを使ってください。",
                 )
             )
-        note = LockHolder(
-            pid=os.getpid(),
-            host=socket.gethostname(),
-            program=program,
-            since=datetime.now().astimezone().isoformat(timespec="seconds"),
-        )
-        handle.seek(0)
-        handle.truncate()
-        handle.write(json.dumps(note.__dict__).encode())
-        handle.flush()
-        self._file = handle
+        return handle
 
     def release(self) -> None:
         if self._file is None:
@@ -92,6 +110,9 @@ class WorkspaceLock:
         handle.seek(0)
         handle.truncate()
         handle.flush()
+        if sys.platform != "win32":
+            # Leave no lock file behind; Windows cannot delete an open file.
+            self.path.unlink(missing_ok=True)
         _unlock(handle)
         handle.close()
 
@@ -104,6 +125,14 @@ def read_holder(workspace: Path) -> LockHolder | None:
             return _read_holder(handle)
     except OSError:
         return None
+
+
+def _still_linked(handle: IO[bytes], path: Path) -> bool:
+    """Whether the locked file is still the one at `path` (it was not deleted meanwhile)."""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), path.stat())
+    except OSError:
+        return False
 
 
 def _read_holder(handle: IO[bytes]) -> LockHolder | None:

@@ -1,9 +1,10 @@
-"""Opening a workspace file: checks first, then the engine, then migrations.
+"""Opening a workspace file: checks first, then the lock, then the engine and migrations.
 
-A file is inspected through a read-only SQLite connection before anything
-else happens, so a foreign, corrupt or newer file is reported and left
-byte-for-byte untouched. Writers take the workspace lock; readers never do
-and never migrate.
+A file is judged from its header, and only then through a read-only SQLite
+connection, before anything is written, so a foreign, corrupt or newer file
+is reported and left byte-for-byte untouched (and a foreign file gets no
+`-wal`/`-shm`/`.lock` companions). Writers take the workspace lock; readers
+never do and never migrate.
 """
 
 from __future__ import annotations
@@ -11,151 +12,36 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
+from facilitator.db.engine import READ_ONLY_UOW, connect_readonly, make_engine
+from facilitator.db.inspection import FileState, Inspection, corrupt_error, inspect_file
 from facilitator.db.lock import WorkspaceLock, read_holder
-from facilitator.db.schema_version import APPLICATION_ID, HEAD_REVISION, KNOWN_REVISIONS
 from facilitator.errors import (
-    CorruptWorkspace,
     Msg,
-    NewerWorkspace,
     NotAWorkspace,
     OutdatedWorkspace,
     WorkspaceMissing,
     WorkspaceNotWritable,
 )
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+__all__ = [
+    "FileState",
+    "Inspection",
+    "NestedUnitOfWork",
+    "Workspace",
+    "inspect_file",
+    "open_workspace",
+]
 
 
-class FileState(Enum):
-    ABSENT = "absent"
-    EMPTY = "empty"  # a zero-byte file or an SQLite file with no tables
-    CURRENT = "current"
-    OUTDATED = "outdated"
-
-
-@dataclass(frozen=True)
-class Inspection:
-    state: FileState
-    revision: str | None
-
-
-def inspect_file(path: Path) -> Inspection:
-    """Classify `path` without writing to it; raise a WorkspaceError when it is unusable."""
-    if not path.exists():
-        return Inspection(FileState.ABSENT, None)
-    if path.is_dir():
-        raise NotAWorkspace(
-            Msg(
-                en=f"{path} is a folder, not a workspace file.",
-                ja=f"{path} はフォルダーです。ワークスペースのファイルではありません。",
-            )
-        )
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise NotAWorkspace(
-            Msg(
-                en=f"Cannot read {path}: {exc.strerror}.",
-                ja=f"{path} を読み込めません（{exc.strerror}）。",
-            )
-        ) from exc
-    if not header:
-        return Inspection(FileState.EMPTY, None)
-    if header != SQLITE_HEADER:
-        raise NotAWorkspace(
-            Msg(
-                en=f"{path} is not a Facilitator workspace (it is not an SQLite database).",
-                ja=f"{path} は Facilitator のワークスペースではありません（SQLite データベースではありません）。",
-            )
-        )
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise _corrupt(path, str(exc)) from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if app_id != APPLICATION_ID:
-            if not tables and app_id == 0:
-                return Inspection(FileState.EMPTY, None)
-            raise NotAWorkspace(
-                Msg(
-                    en=f"{path} is an SQLite database of another program, not a Facilitator workspace.",
-                    ja=f"{path} は別のプログラムの SQLite データベースで、Facilitator のワークスペースではありません。",
-                )
-            )
-        check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if check != "ok":
-            raise _corrupt(path, check)
-        revision = None
-        if "alembic_version" in tables:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        raise _corrupt(path, str(exc)) from exc
-    finally:
-        conn.close()
-    if revision == HEAD_REVISION:
-        return Inspection(FileState.CURRENT, revision)
-    if revision in KNOWN_REVISIONS:
-        return Inspection(FileState.OUTDATED, revision)
-    raise NewerWorkspace(
-        Msg(
-            en=f"{path} was written by a newer version of Facilitator (schema {revision}). "
-            "Update Facilitator to open it.",
-            ja=f"{path} は新しいバージョンの Facilitator で作成されています（スキーマ {revision}）。"
-            "Facilitator を更新してから開いてください。",
-        )
-    )
-
-
-def _corrupt(path: Path, reason: str) -> CorruptWorkspace:
-    return CorruptWorkspace(
-        Msg(
-            en=f"{path} is damaged and cannot be opened ({reason}). Restore it from a backup.",
-            ja=f"{path} は破損しているため開けません（{reason}）。バックアップから復元してください。",
-        )
-    )
-
-
-def _configure(readonly: bool) -> Any:
-    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if not readonly:
-            # FULL: a check-in acknowledged to a phone must survive a power cut.
-            cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    return on_connect
-
-
-def _make_engine(path: Path, *, readonly: bool) -> Engine:
-    uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "")
-
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(
-            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-        )
-
-    engine = create_engine(
-        "sqlite+pysqlite://", creator=connect, poolclass=NullPool if readonly else None
-    )
-    event.listen(engine, "connect", _configure(readonly))
-    return engine
+class NestedUnitOfWork(RuntimeError):
+    """A programming error: a unit of work was started inside another on the same thread."""
 
 
 class Workspace:
@@ -167,12 +53,40 @@ class Workspace:
         self.readonly = lock is None
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY_UOW: True}), expire_on_commit=False
+        )
+        self._local = threading.local()
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends normally, rolls back otherwise."""
-        with self._sessions() as session, session.begin():
-            yield session
+    def session(self, *, readonly: bool = False) -> Iterator[Session]:
+        """One unit of work: commits when the block ends normally, rolls back otherwise.
+
+        `readonly=True` for a unit of work that only reads: it sees one snapshot
+        and, in the writer, does not wait for or hold the write lock (writing in
+        it fails). Units of work do not nest: the inner one would wait for the
+        outer one's write lock until the busy timeout, so nesting fails at once.
+        """
+        if getattr(self._local, "active", False):
+            raise NestedUnitOfWork("Workspace.session() cannot be nested on one thread")
+        self._local.active = True
+        factory = self._read_sessions if readonly else self._sessions
+        try:
+            with factory() as session, session.begin():
+                if not readonly or self.readonly:
+                    yield session
+                    return
+                # On the raw connection, so that resetting it works even after
+                # the session failed; it goes back to the writer's pool.
+                raw = session.connection().connection.dbapi_connection
+                assert raw is not None
+                raw.execute("PRAGMA query_only=ON")
+                try:
+                    yield session
+                finally:
+                    raw.execute("PRAGMA query_only=OFF")
+        finally:
+            self._local.active = False
 
     def close(self) -> None:
         self.engine.dispose()
@@ -193,24 +107,12 @@ def open_workspace(
     """Open `path` for writing (lock + migrations) or reading (neither).
 
     `create=True` makes a new workspace when the file does not exist yet (or is
-    empty); otherwise a missing file is an error.
+    empty); otherwise a missing file is an error. Every refusal raises a
+    `WorkspaceError` and leaves the file as it was.
     """
     path = Path(path)
     inspection = inspect_file(path)
-    if inspection.state in (FileState.ABSENT, FileState.EMPTY) and not create:
-        if inspection.state == FileState.ABSENT:
-            raise WorkspaceMissing(
-                Msg(
-                    en=f"Workspace {path} does not exist.",
-                    ja=f"ワークスペース {path} が見つかりません。",
-                )
-            )
-        raise NotAWorkspace(
-            Msg(
-                en=f"{path} is empty, not a Facilitator workspace.",
-                ja=f"{path} は空のファイルで、Facilitator のワークスペースではありません。",
-            )
-        )
+    _require_existing(path, inspection, create)
     if readonly:
         if inspection.state == FileState.OUTDATED:
             holder = read_holder(path)
@@ -221,54 +123,120 @@ def open_workspace(
                     ja=f"{path} は古い形式です。一度 Facilitator で開いて更新してください。",
                 )
             )
-        return Workspace(path, _make_engine(path, readonly=True), None)
-    if inspection.state in (FileState.ABSENT, FileState.EMPTY):
-        _create_new(path)
+        engine = make_engine(path, readonly=True)
+        _probe(path, engine, readonly=True)
+        return Workspace(path, engine, None)
+    _check_writable(path)
     lock = WorkspaceLock(path)
     lock.acquire(program)
     try:
-        if not os.access(path, os.W_OK):
-            raise WorkspaceNotWritable(
-                Msg(
-                    en=f"{path} is read-only; copy it to a writable folder to change it.",
-                    ja=f"{path} は読み取り専用です。変更するには書き込み可能なフォルダーにコピーしてください。",
-                )
-            )
-        engine = _make_engine(path, readonly=False)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        # Again, under the lock: another process may have created or upgraded it meanwhile.
+        inspection = inspect_file(path)
+        _require_existing(path, inspection, create)
+        if inspection.state in (FileState.ABSENT, FileState.EMPTY):
+            _create_new(path)
+        engine = make_engine(path, readonly=False)
         if inspection.state == FileState.OUTDATED:
             _backup_before_migration(path, inspection.revision or "unknown")
             from facilitator.db.migrate import upgrade_to_head
 
             upgrade_to_head(engine)
+        _probe(path, engine, readonly=False)
         return Workspace(path, engine, lock)
     except BaseException:
         lock.release()
         raise
 
 
-def _create_new(path: Path) -> None:
-    """Build a fresh workspace beside `path`, then move it into place in one step."""
-    from facilitator.db.migrate import upgrade_to_head
-
-    if not os.access(path.parent if path.parent != Path() else Path.cwd(), os.W_OK):
-        raise WorkspaceNotWritable(
+def _require_existing(path: Path, inspection: Inspection, create: bool) -> None:
+    if create:
+        return
+    if inspection.state == FileState.ABSENT:
+        raise WorkspaceMissing(
             Msg(
-                en=f"Cannot create {path}: the folder is read-only.",
-                ja=f"{path} を作成できません。フォルダーが読み取り専用です。",
+                en=f"Workspace {path} does not exist.",
+                ja=f"ワークスペース {path} が見つかりません。",
             )
         )
+    if inspection.state == FileState.EMPTY:
+        raise NotAWorkspace(
+            Msg(
+                en=f"{path} is empty, not a Facilitator workspace.",
+                ja=f"{path} は空のファイルで、Facilitator のワークスペースではありません。",
+            )
+        )
+
+
+def _not_writable(path: Path, detail: str = "") -> WorkspaceNotWritable:
+    extra_en = f" ({detail})" if detail else ""
+    extra_ja = f"（{detail}）" if detail else ""
+    return WorkspaceNotWritable(
+        Msg(
+            en=f"Cannot open {path} for writing: it or its folder is read-only{extra_en}. "
+            "Copy it to a writable folder, or use a read-only command.",
+            ja=f"{path} を書き込み用に開けません。ファイルまたはフォルダーが読み取り専用です{extra_ja}。"
+            "書き込み可能なフォルダーにコピーするか、読み取り専用のコマンドを使ってください。",
+        )
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse before creating anything: SQLite needs to write the file and,
+    for its -wal/-shm files, the folder."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise WorkspaceMissing(
+            Msg(
+                en=f"Cannot open {path}: the folder {folder} does not exist.",
+                ja=f"{path} を開けません。フォルダー {folder} がありません。",
+            )
+        )
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise _not_writable(path)
+
+
+def _probe(path: Path, engine: Engine, *, readonly: bool) -> None:
+    """Open one connection now, so a failure is reported as a workspace error, not later."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except Exception as exc:
+        engine.dispose()
+        cause = getattr(exc, "orig", exc)
+        if not readonly and isinstance(cause, sqlite3.OperationalError):
+            raise _not_writable(path, str(cause)) from exc
+        raise corrupt_error(path, str(cause)) from exc
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":
+        return  # Windows cannot open a folder for fsync; NTFS journals renames itself.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _create_new(path: Path) -> None:
+    """Build a fresh workspace beside `path`, then move it into place in one step.
+
+    A crash half-way leaves at most a hidden staging file, never a half-made workspace.
+    """
+    from facilitator.db.migrate import upgrade_to_head
+
     staging = path.with_name(f".{path.name}.creating-{os.getpid()}")
     staging.unlink(missing_ok=True)
-    engine = _make_engine(staging, readonly=False)
+    engine = make_engine(staging, readonly=False)
     try:
         upgrade_to_head(engine)
-        engine.dispose()
+        engine.dispose()  # the last connection checkpoints and removes the staging -wal/-shm
         os.replace(staging, path)
+        _fsync_folder(path.resolve().parent)
     except BaseException:
         engine.dispose()
-        staging.unlink(missing_ok=True)
+        for leftover in (staging, Path(f"{staging}-wal"), Path(f"{staging}-shm")):
+            leftover.unlink(missing_ok=True)
         raise
 
 
@@ -276,7 +244,7 @@ def _backup_before_migration(path: Path, revision: str) -> None:
     """Keep a copy of the workspace as it was, in case a migration goes wrong."""
     target = path.with_name(f"{path.stem}.before-{revision}{path.suffix}")
     try:
-        src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        src = connect_readonly(path)
         dst = sqlite3.connect(target)
         with dst:
             src.backup(dst)

@@ -41,19 +41,19 @@ def validate_event(spec: EventSpec) -> list[FieldError]:
         errors.append(
             FieldError("title", Msg(en="Enter a title.", ja="研修名を入力してください。"))
         )
-    for field, value in (
-        ("title", spec.title),
-        ("venue", spec.venue),
-        ("issuer", spec.issuer),
-        ("signatory", spec.signatory),
+    for field, value, name_en, name_ja in (
+        ("title", spec.title, "The title", "研修名"),
+        ("venue", spec.venue, "The venue", "会場"),
+        ("issuer", spec.issuer, "The issuer", "発行者"),
+        ("signatory", spec.signatory, "The signatory", "署名者"),
     ):
         if len(value) > MAX_TEXT:
             errors.append(
                 FieldError(
                     field,
                     Msg(
-                        en=f"{field} is longer than {MAX_TEXT} characters.",
-                        ja=f"{field} が {MAX_TEXT} 文字を超えています。",
+                        en=f"{name_en} is longer than {MAX_TEXT} characters.",
+                        ja=f"{name_ja}が {MAX_TEXT} 文字を超えています。",
                     ),
                 )
             )

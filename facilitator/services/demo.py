@@ -15,6 +15,7 @@ from facilitator.domain.survey_template import DEFAULT_SURVEY
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import demo_data
 from facilitator.services.events import EventService
+from facilitator.services.schedule import ScheduleService
 from facilitator.services.survey_setup import install_survey_template
 
 MAX_DEMO_ATTENDEES = 5000
@@ -36,10 +37,8 @@ def demo_event_date(today: date) -> date:
     return day
 
 
-def build_demo(
-    workspace: Workspace, clock: Clock, *, attendees: int = 100, seed: int = 1
-) -> DemoSummary:
-    """Create the demo event in `workspace`; the same seed gives the same people."""
+def check_demo_size(attendees: int) -> None:
+    """Refuse an attendee count the demo cannot make (before any file is created)."""
     if not 1 <= attendees <= MAX_DEMO_ATTENDEES:
         raise InputRejected(
             Msg(
@@ -47,6 +46,13 @@ def build_demo(
                 ja=f"--attendees は 1 から {MAX_DEMO_ATTENDEES} の間で指定してください。",
             )
         )
+
+
+def build_demo(
+    workspace: Workspace, clock: Clock, *, attendees: int = 100, seed: int = 1
+) -> DemoSummary:
+    """Create the demo event in `workspace`; the same seed gives the same people."""
+    check_demo_size(attendees)
     rng = random.Random(seed)
     # Each session holds a little over half the people, so any fair split fits.
     capacity = max(1, math.ceil(attendees / 2 * 1.1))
@@ -85,10 +91,6 @@ def build_demo(
             role = {0: demo_data.ROLE_LEADER, 1: demo_data.ROLE_SUBLEADER}.get(rank, "")
             preference = rng.random()
             preferred = am.id if preference < 0.12 else pm.id if preference < 0.24 else None
-            # Alternating within a department keeps each section staffed all day.
-            assigned = (
-                preferred if preferred is not None and rank == 0 else (am.id, pm.id)[rank % 2]
-            )
             session.add(
                 Attendee(
                     event_id=detail.id,
@@ -100,7 +102,6 @@ def build_demo(
                     role=role,
                     email=f"user{index + 1:03d}@city.minato.example",
                     preferred_session_id=preferred,
-                    assigned_session_id=assigned,
                     created_at=now,
                     updated_at=now,
                 )
@@ -121,6 +122,8 @@ def build_demo(
                 )
             )
         install_survey_template(session, detail.id, DEFAULT_SURVEY)
+    # The same assignment the trainer gets from the roster area's button.
+    ScheduleService(workspace, clock).assign(detail.id)
     return DemoSummary(
         event_id=detail.id,
         attendees=attendees,

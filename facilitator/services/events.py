@@ -116,7 +116,7 @@ class EventService:
 
     def list_events(self) -> list[EventSummary]:
         """All events, newest date first."""
-        with self._workspace.session() as session:
+        with self._workspace.session(readonly=True) as session:
             sessions_count = (
                 select(func.count(TrainingSession.id))
                 .where(TrainingSession.event_id == Event.id)
@@ -136,7 +136,7 @@ class EventService:
 
     def resolve_event_id(self, event_id: int | None) -> int:
         """`event_id` if it exists; when None, the only or latest event."""
-        with self._workspace.session() as session:
+        with self._workspace.session(readonly=True) as session:
             if event_id is not None:
                 if session.get(Event, event_id) is None:
                     raise UnknownEvent(
@@ -157,7 +157,7 @@ class EventService:
         return latest
 
     def get_event(self, event_id: int) -> EventDetail:
-        with self._workspace.session() as session:
+        with self._workspace.session(readonly=True) as session:
             return self._detail(session, self._load(session, event_id))
 
     def create_event(self, spec: EventSpec) -> EventDetail:
@@ -255,7 +255,15 @@ class EventService:
                     ]
                 )
             event.sessions.remove(gone)
-        # Labels are unique per event: free the old labels before renaming.
+        # Labels are unique per event and SQLite checks each UPDATE at once, so
+        # swapping AM and PM needs the renamed rows parked on unique labels first.
+        renamed = [
+            existing[item.id]
+            for item in spec.sessions
+            if item.id in existing and existing[item.id].label != item.label.strip()
+        ]
+        for parked in renamed:
+            parked.label = f"\x00{parked.id}"
         session.flush()
         for position, item in enumerate(spec.sessions):
             row = existing.get(item.id) if item.id is not None else None

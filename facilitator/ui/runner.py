@@ -53,7 +53,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
-        except Exception as exc:  # handed to the GUI thread, which decides
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
             self._relay.failed.emit(self._on_error, exc)
         else:
             self._relay.done.emit(self._on_done, result)

@@ -1,0 +1,93 @@
+"""`facilitator feedback-url` and `facilitator feedback export` (both read-only)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from facilitator.errors import Msg
+
+if TYPE_CHECKING:
+    from facilitator.cli import CliContext
+
+
+def register(subparsers: Any) -> None:
+    from facilitator.cli import add_db_option, add_event_option
+
+    url = subparsers.add_parser(
+        "feedback-url", help="print the phone URL of a session's survey (token valid briefly)"
+    )
+    add_db_option(url, required=True)
+    add_event_option(url)
+    url.add_argument("--session", required=True, metavar="LABEL", help="session label, e.g. AM")
+    url.add_argument("--host", default=None, help="address phones use (default: this PC's LAN IP)")
+    url.add_argument("--port", type=int, default=None, metavar="P")
+    url.add_argument("--json", action="store_true")
+    url.set_defaults(handler=run_feedback_url)
+
+    feedback = subparsers.add_parser("feedback", help="feedback results")
+    sub = feedback.add_subparsers(dest="feedback_command", metavar="ACTION", required=True)
+    export = sub.add_parser("export", help="export responses (.csv/.xlsx) or a summary (.pdf)")
+    add_db_option(export, required=True)
+    add_event_option(export)
+    export.add_argument("--out", required=True, metavar="FILE", help="FILE.csv, .xlsx or .pdf")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(handler=run_feedback_export)
+
+
+def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.domain.phone_links import DEFAULT_PORT
+    from facilitator.services.events import EventService
+    from facilitator.services.feedback import FeedbackService
+    from facilitator.web.addresses import default_route_address
+
+    host = args.host or default_route_address()
+    port = args.port or DEFAULT_PORT
+    with ctx.workspace(args, readonly=True) as workspace:
+        events = EventService(workspace, ctx.get_clock())
+        event = events.get_event(events.resolve_event_id(args.event))
+        info = event.session_by_label(args.session)
+        feedback = FeedbackService(workspace, ctx.get_clock())
+        url = feedback.feedback_link(info.id, host, port)
+        seconds = feedback.token_seconds_left(info.id)
+    if args.json:
+        ctx.print_json(
+            {"url": url, "session": info.label, "open": info.feedback_open, "rotates_in": seconds}
+        )
+        return 0
+    ctx.out.write(url + "\n")
+    if not info.feedback_open:
+        ctx.err.write(
+            Msg(
+                en=f"Note: the survey of {info.label} is closed; open it before phones answer.",
+                ja=f"注意：{info.label} のアンケートは締め切られています。回答前に受付を開始してください。",
+            ).text(ctx.lang)
+            + "\n"
+        )
+    return 0
+
+
+def run_feedback_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.services.events import EventService
+    from facilitator.services.feedback_export import export_feedback, export_format
+    from facilitator.services.feedback_results import FeedbackResultsService
+
+    out = Path(args.out)
+    export_format(out)  # refuse a wrong extension before touching the workspace
+    clock = ctx.get_clock()
+    with ctx.workspace(args, readonly=True) as workspace:
+        event_id = EventService(workspace, clock).resolve_event_id(args.event)
+        summary = export_feedback(
+            FeedbackResultsService(workspace, clock), event_id, out, ctx.lang, now=clock.now
+        )
+    if args.json:
+        ctx.print_json({"path": str(summary.path), "responses": summary.responses})
+    else:
+        ctx.say(
+            Msg(
+                en=f"Wrote {summary.responses} responses to {summary.path}.",
+                ja=f"{summary.responses} 件の回答を {summary.path} に書き出しました。",
+            )
+        )
+    return 0

@@ -1,0 +1,1 @@
+"""Reading roster files (CSV, TSV, XLSX) into plain tables."""

@@ -1,0 +1,1 @@
+"""PDF renderers: plain data in, PDF bytes out (reportlab, bundled IPAex fonts)."""

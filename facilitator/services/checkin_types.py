@@ -1,0 +1,110 @@
+"""What a check-in request carries and what it answers (shared by every path)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
+
+
+# -- what a request carries ------------------------------------------------------------------
+@dataclass(frozen=True)
+class StaffNumber:
+    value: str
+
+
+@dataclass(frozen=True)
+class SlipText:
+    """The text of a personal QR (admission slip), as the webcam or USB scanner read it."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AttendeeRef:
+    attendee_id: int
+
+
+Credential = StaffNumber | SlipText | AttendeeRef
+
+
+@dataclass(frozen=True)
+class QrToken:
+    """The rotating token from the projected session QR."""
+
+    token: str
+
+
+@dataclass(frozen=True)
+class PagePass:
+    """The pass the phone form got when its QR token was accepted."""
+
+    text: str
+
+
+# None: staff at the laptop, who need no proof.
+Proof = QrToken | PagePass | None
+
+
+@dataclass(frozen=True)
+class CheckInRequest:
+    session: int | str  # session id, or the session code from a URL
+    credential: Credential
+    method: CheckInMethod
+    proof: Proof = None
+    device: str = ""
+    # The trainer let someone assigned elsewhere in: they are moved here, with a note.
+    admit_anyway: bool = False
+
+
+# -- what it answers -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SessionRef:
+    id: int
+    event_id: int
+    label: str
+    code: str
+
+
+@dataclass(frozen=True)
+class AttendeeBrief:
+    id: int
+    staff_no: str
+    name: str
+    kana: str
+    department: str
+    assigned_session: str  # label, "" when unassigned
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    outcome: CheckInOutcome
+    method: CheckInMethod
+    session: SessionRef | None = None
+    attendee: AttendeeBrief | None = None
+    # For checked_in / already_checked_in: when the (first) check-in happened.
+    checked_in_at: datetime | None = None
+    checkin_id: int | None = None
+    # For already_checked_in: the session they checked in to.
+    checked_in_session: str = ""
+
+
+@dataclass(frozen=True)
+class PhoneSession:
+    """What the phone pages need to know about the session in their URL."""
+
+    id: int
+    event_id: int
+    event_title: str
+    label: str
+    code: str
+    secret: str
+    checkin_open: bool
+    feedback_open: bool
+
+
+def normalise_staff_no(text: str) -> str:
+    """Staff numbers as typed on a phone: full-width digits and spaces are forgiven."""
+    return unicodedata.normalize("NFKC", text).strip().replace(" ", "")[:200]

@@ -1,0 +1,49 @@
+"""The plain types of feedback capture: outcomes, methods, who answers, the result."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from facilitator.domain.survey_rules import AnswerError
+
+
+class FeedbackOutcome(Enum):
+    RECORDED = "recorded"
+    REPLACED = "replaced"
+    ALREADY_SUBMITTED = "already_submitted"
+    NOT_CHECKED_IN = "not_checked_in"
+    SURVEY_CLOSED = "survey_closed"
+    INVALID_TOKEN = "invalid_token"
+    EXPIRED_TOKEN = "expired_token"
+    INVALID_ANSWERS = "invalid_answers"
+
+    @property
+    def stored(self) -> bool:
+        return self in (FeedbackOutcome.RECORDED, FeedbackOutcome.REPLACED)
+
+
+class FeedbackMethod(Enum):
+    PHONE = "phone"
+    KIOSK = "kiosk"
+    PAPER = "paper"
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who answers: an attendee id (phone cookie, kiosk pick) or a staff number typed in."""
+
+    attendee_id: int | None = None
+    staff_no: str | None = None
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    outcome: FeedbackOutcome
+    errors: tuple[AnswerError, ...] = ()
+
+
+def normalize_staff_no(text: str) -> str:
+    # Full-width digits from a Japanese IME are the same staff number.
+    return unicodedata.normalize("NFKC", text).strip()

@@ -1,0 +1,126 @@
+"""The phone server's controls (address, port, start/stop) and the projector's session QR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+
+from facilitator.domain.clock import Clock
+from facilitator.domain.phone_links import DEFAULT_PORT
+from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin_desk import SessionCounts
+from facilitator.ui.dialogs import Dialogs
+from facilitator.ui.lan_server_control import LanServerControl
+from facilitator.ui.runner import Runner
+from facilitator.ui.session_qr_window import SessionQrWindow
+
+
+class ServerPanel(QWidget):
+    projector_opened = Signal()  # the view refreshes the counter the projector shows
+
+    def __init__(
+        self,
+        lan: LanServerControl,
+        checkin: CheckInService,
+        runner: Runner,
+        clock: Clock,
+        *,
+        dialogs: Dialogs,
+        addresses: list[str],
+        session_code: Callable[[], str | None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__()
+        self._lan, self._checkin, self._runner, self._clock = lan, checkin, runner, clock
+        self._dialogs, self._session_code, self._on_error = dialogs, session_code, on_error
+        self.projector: SessionQrWindow | None = None
+        self.address_combo = QComboBox()
+        self.address_combo.setObjectName("addressCombo")
+        self.address_combo.addItems(addresses)
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(1024, 65535)
+        self.port_spin.setValue(DEFAULT_PORT)
+        self.server_button = QPushButton(self.tr("Start phone check-in server"))
+        self.server_button.setObjectName("serverButton")
+        self.server_button.clicked.connect(self.toggle_server)
+        self.server_status = QLabel(self.tr("Server stopped."))
+        self.server_status.setObjectName("serverStatus")
+        self.server_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.projector_button = QPushButton(self.tr("Show session QR on projector"))
+        self.projector_button.setObjectName("projectorButton")
+        self.projector_button.setEnabled(False)
+        self.projector_button.clicked.connect(self.show_projector)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Address")))
+        row.addWidget(self.address_combo)
+        row.addWidget(QLabel(self.tr("Port")))
+        row.addWidget(self.port_spin)
+        row.addWidget(self.server_button)
+        row.addWidget(self.projector_button)
+        row.addWidget(self.server_status, 1)
+
+    def toggle_server(self) -> None:
+        if self._lan.running:
+            self.server_button.setEnabled(False)
+            self._runner.run(self._lan.stop, lambda _r: self._stopped(), self._on_error)
+            return
+        if not self._lan.started_once:
+            self._dialogs.inform(
+                self,
+                self.tr("Phone check-in server"),
+                self.tr(
+                    "Phones on the venue Wi-Fi will open pages served by this laptop.\n\n"
+                    "Windows may now ask whether to allow Facilitator through the firewall: "
+                    "choose “Private networks” and allow it, or phones cannot connect."
+                ),
+            )
+        host, port = self.address_combo.currentText(), self.port_spin.value()
+        self.server_button.setEnabled(False)
+        self._runner.run(lambda: self._lan.start(host, port), self._started, self._failed)
+
+    def _started(self, url: str) -> None:
+        self.server_button.setEnabled(True)
+        self.server_button.setText(self.tr("Stop server"))
+        self.server_status.setText(self.tr("Serving on %1").replace("%1", url))
+        self.projector_button.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._stopped()
+        self._on_error(exc)
+
+    def _stopped(self) -> None:
+        self.server_button.setEnabled(True)
+        self.server_button.setText(self.tr("Start phone check-in server"))
+        self.server_status.setText(self.tr("Server stopped."))
+        self.projector_button.setEnabled(False)
+        self.close_projector()
+
+    def show_projector(self) -> None:
+        base, code = self._lan.base_url, self._session_code()
+        found = self._checkin.phone_session(code) if code else None
+        if base is None or found is None:
+            return
+        self.close_projector()
+        self.projector = SessionQrWindow(
+            self._clock,
+            secret=found.secret,
+            session_code=found.code,
+            base_url=base,
+            event_title=found.event_title,
+            session_label=found.label,
+            parent=self,
+        )
+        self.projector.show_on_projector()
+        self.projector_opened.emit()
+
+    def set_counts(self, counts: SessionCounts) -> None:
+        if self.projector is not None:
+            self.projector.set_counts(counts)
+
+    def close_projector(self) -> None:
+        if self.projector is not None:
+            self.projector.close()
+            self.projector = None

@@ -1,0 +1,1 @@
+"""The LAN server phones talk to: Starlette app, uvicorn thread, templates, static files."""

@@ -1,0 +1,129 @@
+"""The LAN server's Starlette app: check-in (and feedback) pages, their API, /healthz.
+
+Nothing else is served: no roster listing, no export, no admin. Every page
+and asset is local (no CDN), so it works with the venue's Wi-Fi cut off from
+the internet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from facilitator.domain.clock import Clock
+from facilitator.services.checkin import CheckInResult, CheckInService
+from facilitator.web.i18n import negotiate, translator
+from facilitator.web.security import BodyLimit, FailureLimiter, SecurityHeaders
+
+WEB_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static"
+
+
+@dataclass
+class WebDeps:
+    """Everything the routes need, passed in (the app holds no globals)."""
+
+    checkin: CheckInService
+    clock: Clock
+    # Called on the server's thread after every check-in; the GUI passes a
+    # function that emits a Qt signal, which Qt queues to the GUI thread.
+    on_checkin: Callable[[CheckInResult], None] = lambda _result: None
+    limiter: FailureLimiter | None = None
+    # Other areas' services for their routes (e.g. "feedback": FeedbackService).
+    services: dict[str, Any] = field(default_factory=dict)
+    # More routes from other areas, added after check-in's.
+    extra_routes: Sequence[BaseRoute] = ()
+    templates: Jinja2Templates = field(
+        default_factory=lambda: Jinja2Templates(directory=str(TEMPLATES_DIR))
+    )
+    _secrets: dict[int, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.limiter is None:
+            self.limiter = FailureLimiter(self.clock.monotonic)
+
+    @property
+    def failures(self) -> FailureLimiter:
+        assert self.limiter is not None
+        return self.limiter
+
+    def event_secret(self, session_code: str) -> tuple[int, str] | None:
+        """(event id, signing secret) of the event a session code belongs to."""
+        found = self.checkin.phone_session(session_code)
+        return (found.event_id, found.secret) if found else None
+
+    def secret_for_event(self, event_id: int) -> str | None:
+        """The event's signing secret (it never changes, so it is cached)."""
+        secret = self._secrets.get(event_id)
+        if secret is None:
+            secret = self.checkin.event_secret(event_id)
+            if secret is not None:
+                self._secrets[event_id] = secret
+        return secret
+
+
+async def healthz(_request: Request) -> Response:
+    return PlainTextResponse("ok")
+
+
+def render_message(
+    deps: WebDeps, request: Request, title_key: str, body_key: str, status: int, **values: Any
+) -> Response:
+    """A plain page with one message, in the phone's language."""
+    lang = negotiate(request.headers.get("accept-language"))
+    return deps.templates.TemplateResponse(
+        request,
+        "message.html",
+        {
+            "t": translator(lang),
+            "lang": lang,
+            "title_key": title_key,
+            "body_key": body_key,
+            "values": values,
+        },
+        status_code=status,
+    )
+
+
+def _feedback_routes(deps: WebDeps) -> list[BaseRoute]:
+    # The feedback area's pages, served when its service is given (the GUI and
+    # `serve` pass it; check-in tests run without it).
+    if "feedback" not in deps.services:
+        return []
+    from facilitator.web.feedback_routes import feedback_routes
+
+    return feedback_routes(deps)
+
+
+def create_app(deps: WebDeps) -> Starlette:
+    from facilitator.web.checkin_routes import checkin_routes
+
+    routes: list[BaseRoute] = [
+        *checkin_routes(deps),
+        Route("/healthz", healthz, methods=["GET"]),
+        *_feedback_routes(deps),
+        *deps.extra_routes,
+        Mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static"),
+    ]
+
+    async def not_found(request: Request, _exc: Exception) -> Response:
+        if request.url.path.startswith("/api/"):
+            return PlainTextResponse("Not Found", status_code=404)
+        return render_message(deps, request, "common.error_title", "common.not_found", 404)
+
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit)],
+        exception_handlers={404: not_found},
+    )

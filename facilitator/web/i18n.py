@@ -1,0 +1,80 @@
+"""Japanese or English for the phone pages, from the phone's Accept-Language.
+
+Each area keeps its own catalogue (key -> `Msg`); templates call `t(key)`
+with keyword arguments for placeholders, e.g. `t("checkin.done", name=...)`.
+Values are inserted before Jinja2 escapes the result, so a name is escaped
+like any other output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from facilitator.errors import Msg
+from facilitator.lang import Lang, parse_lang
+
+Catalogue = Mapping[str, Msg]
+Translate = Callable[..., str]
+
+# Japanese first: a phone that states no preference gets Japanese.
+DEFAULT_LANG: Lang = "ja"
+
+
+def negotiate(accept_language: str | None) -> Lang:
+    """The best of ja/en for an Accept-Language header (q-values respected)."""
+    if not accept_language:
+        return DEFAULT_LANG
+    best: tuple[float, int, Lang] | None = None
+    for index, part in enumerate(accept_language.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        lang = parse_lang(tag) if tag.strip() else None
+        if lang is None:
+            continue
+        quality = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                quality = float(params[2:])
+            except ValueError:
+                quality = 0.0
+        # Higher quality wins; on a tie the earlier one (negated index).
+        candidate = (quality, -index, lang)
+        if quality > 0 and (best is None or candidate[:2] > best[:2]):
+            best = candidate
+    return best[2] if best else DEFAULT_LANG
+
+
+def translator(lang: Lang, *catalogues: Catalogue) -> Translate:
+    """`t(key, **values)` over the given catalogues plus the common one."""
+
+    def t(key: str, **values: Any) -> str:
+        for catalogue in (*catalogues, COMMON):
+            msg = catalogue.get(key)
+            if msg is not None:
+                text = msg.text(lang)
+                return text.format(**values) if values else text
+        return key  # a missing key shows itself instead of failing the page
+
+    return t
+
+
+COMMON: dict[str, Msg] = {
+    "app.name": Msg(en="Facilitator", ja="Facilitator"),
+    "common.back": Msg(en="Back", ja="戻る"),
+    "common.error_title": Msg(en="Sorry", ja="申し訳ありません"),
+    "common.too_many": Msg(
+        en="Too many attempts from this device. Please wait a minute and try again, "
+        "or ask at the reception desk.",
+        ja="この端末からの試行が多すぎます。1 分ほど待ってから再度お試しいただくか、受付でお尋ねください。",
+    ),
+    "common.bad_request": Msg(
+        en="The request could not be read. Please scan the QR code again.",
+        ja="リクエストを読み取れませんでした。もう一度 QR コードを読み取ってください。",
+    ),
+    "common.too_large": Msg(en="The request is too large.", ja="リクエストが大きすぎます。"),
+    "common.not_found": Msg(
+        en="This page does not exist. Please scan the QR code on the screen.",
+        ja="このページはありません。スクリーンの QR コードを読み取ってください。",
+    ),
+}

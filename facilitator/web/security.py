@@ -1,0 +1,202 @@
+"""What every response and request of the LAN server goes through.
+
+- `SecurityHeaders`: a strict Content-Security-Policy (`default-src 'self'`,
+  no inline script or style), nosniff, no referrer, no framing, no caching.
+- `BodyLimit`: refuses bodies over 16 KB with 413 before the app reads them.
+- `FailureLimiter`: counts failed attempts (bad token, unknown staff number)
+  per device and per address. Successes are never counted, so a room of
+  phones behind one router checking in at once is never slowed down.
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+MAX_BODY_BYTES = 16 * 1024
+DEVICE_COOKIE = "fac_dev"
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cache-control", b"no-store"),
+]
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in _HEADERS if k not in names]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """Reads the whole (small) body first, so an oversized one never reaches a handler."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > self.limit
+                except ValueError:
+                    too_big = True
+                if too_big:
+                    await _plain(send, 413, b"Request body too large")
+                    return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await _plain(send, 413, b"Request body too large")
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _plain(send: Send, status: int, text: bytes) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(text)).encode()),
+                (b"connection", b"close"),
+                *_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": text})
+
+
+@dataclass(frozen=True)
+class Limit:
+    failures: int
+    seconds: float
+
+
+class FailureLimiter:
+    """Sliding-window counts of failures per device and per address (thread-safe)."""
+
+    MAX_KEYS = 20_000
+
+    def __init__(
+        self,
+        monotonic: Callable[[], float],
+        per_device: Limit = Limit(10, 60.0),
+        per_address: Limit = Limit(100, 60.0),
+    ) -> None:
+        self._now = monotonic
+        self._device = per_device
+        self._address = per_address
+        self._hits: collections.OrderedDict[str, collections.deque[float]] = (
+            collections.OrderedDict()
+        )
+        self._lock = threading.Lock()
+
+    def blocked(self, device: str, address: str) -> bool:
+        """True when either key has used up its failures in the window."""
+        now = self._now()
+        with self._lock:
+            return self._full(f"d:{device}", self._device, now) or self._full(
+                f"a:{address}", self._address, now
+            )
+
+    def record_failure(self, device: str, address: str) -> None:
+        now = self._now()
+        with self._lock:
+            for key in (f"d:{device}", f"a:{address}"):
+                hits = self._hits.pop(key, None) or collections.deque()
+                hits.append(now)
+                self._hits[key] = hits
+            while len(self._hits) > self.MAX_KEYS:
+                self._hits.popitem(last=False)
+
+    def _full(self, key: str, limit: Limit, now: float) -> bool:
+        hits = self._hits.get(key)
+        if not hits:
+            return False
+        while hits and now - hits[0] > limit.seconds:
+            hits.popleft()
+        return len(hits) >= limit.failures
+
+
+def client_address(request: Request) -> str:
+    # No proxy sits in front of the laptop, so the socket peer is the truth;
+    # X-Forwarded-For is deliberately ignored (a phone could forge it).
+    return request.client.host if request.client else "unknown"
+
+
+def device_key(request: Request) -> str:
+    """Address plus the device cookie: a fresh cookie never escapes the address limit."""
+    return f"{client_address(request)}|{request.cookies.get(DEVICE_COOKIE, '')[:64]}"
+
+
+def same_origin(request: Request) -> bool:
+    """Refuses form posts made by another site's page.
+
+    Browsers send `Sec-Fetch-Site`; with `Referrer-Policy: no-referrer` they
+    send `Origin: null` even for our own forms, so Origin only counts when it
+    names a host.
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return True
+    host = request.headers.get("host", "")
+    return origin.split("://", 1)[-1].rstrip("/") == host

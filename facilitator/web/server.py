@@ -1,0 +1,131 @@
+"""Serving the app with uvicorn in a background thread.
+
+The socket is bound here, before uvicorn starts, so "port taken" is known at
+once and the next free port is used instead. uvicorn only installs signal
+handlers on the main thread, so a server in a thread leaves Ctrl+C and the
+GUI's own handling alone.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import socket
+import threading
+import time
+
+import uvicorn
+from starlette.types import ASGIApp
+
+from facilitator.domain.phone_links import base_url
+from facilitator.errors import InputRejected, Msg
+
+log = logging.getLogger(__name__)
+
+PORT_TRIES = 20
+
+
+class ServerStartFailed(InputRejected):
+    pass
+
+
+def bind_socket(host: str, port: int, tries: int = PORT_TRIES) -> socket.socket:
+    """A listening socket on `port`, or on the next free one of `tries` ports."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    last: OSError | None = None
+    for candidate in range(port, port + tries):
+        # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted
+        # sockets whose proto says TCP, and without it every response's body
+        # waits ~40 ms for the phone's delayed ACK (Nagle).
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        try:
+            sock.bind((host, candidate))
+        except OSError as exc:
+            sock.close()
+            last = exc
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES, getattr(errno, "WSAEADDRINUSE", -1)):
+                continue
+            break
+        sock.listen(2048)
+        sock.set_inheritable(True)
+        return sock
+    reason = last.strerror if last and last.strerror else str(last)
+    raise ServerStartFailed(
+        Msg(
+            en=f"Cannot start the check-in server on {host} ports {port}–{port + tries - 1} ({reason}). "
+            "Choose another address or port.",
+            ja=f"{host} のポート {port}–{port + tries - 1} で受付サーバーを起動できません（{reason}）。"
+            "別のアドレスかポートを選んでください。",
+        )
+    )
+
+
+class LanServer:
+    """`start()` binds and serves in a thread; `stop()` ends it; `base_url` is what phones open."""
+
+    def __init__(self, app: ASGIApp, host: str, port: int) -> None:
+        self.app = app
+        self.host = host
+        self.requested_port = port
+        self.port = port
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def base_url(self) -> str:
+        return base_url(self.host, self.port)
+
+    def start(self, timeout: float = 10.0) -> None:
+        if self.running:
+            return
+        sock = bind_socket(self.host, self.requested_port)
+        self.port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            # httptools (C parser) when installed; h11 otherwise. Parsing is most of
+            # a check-in's cost under a burst.
+            http="auto",
+            loop="asyncio",
+            ws="none",
+            timeout_graceful_shutdown=3,
+            # Phones keep their connection between the form's steps.
+            timeout_keep_alive=30,
+            server_header=False,
+        )
+        server = uvicorn.Server(config)
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="lan-server", daemon=True
+        )
+        self._server, self._thread = server, thread
+        thread.start()
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                sock.close()
+                raise ServerStartFailed(
+                    Msg(
+                        en="The check-in server did not start; see the log for details.",
+                        ja="受付サーバーが起動しませんでした。詳細はログを確認してください。",
+                    )
+                )
+            time.sleep(0.01)
+        log.info("serving on %s", self.base_url)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is None or thread is None:
+            return
+        server.should_exit = True
+        thread.join(timeout)
+        if thread.is_alive():
+            server.force_exit = True
+            thread.join(timeout)

@@ -1,0 +1,417 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>FeedbackOutcome</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="13"/>
+        <source>Thank you! The answers were recorded.</source>
+        <translation>ご回答ありがとうございました。回答を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="16"/>
+        <source>Thank you! The earlier answers were replaced.</source>
+        <translation>ご回答ありがとうございました。前回の回答を更新しました。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="19"/>
+        <source>This attendee has already answered.</source>
+        <translation>この受講者は既に回答済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="22"/>
+        <source>No check-in for this staff number in this session. Check the number.</source>
+        <translation>この職員番号の本セッションの受付記録がありません。番号を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="26"/>
+        <source>The survey of this session is closed.</source>
+        <translation>このセッションのアンケートは締め切られています。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="29"/>
+        <source>The link is not valid.</source>
+        <translation>リンクが無効です。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="32"/>
+        <source>The link has expired.</source>
+        <translation>リンクの有効期限が切れています。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="35"/>
+        <source>Please check the marked questions.</source>
+        <translation>印の付いた質問を確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackResultsPanel</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="121"/>
+        <source>Filter comments…</source>
+        <translation>回答を絞り込み…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="123"/>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="264"/>
+        <source>Other (small groups)</source>
+        <translation>その他（少人数）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="124"/>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="124"/>
+        <source>Department</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="124"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="154"/>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="168"/>
+        <source>Comments</source>
+        <translation>自由記述</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="232"/>
+        <source>Answers by session</source>
+        <translation>セッション別の回答</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="268"/>
+        <source>Mean by department</source>
+        <translation>所属別の平均</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="269"/>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="276"/>
+        <source>Answers by department</source>
+        <translation>所属別の回答</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_results_panel.py" line="314"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 件</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="95"/>
+        <source>Kiosk mode</source>
+        <translation>キオスクモード</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="97"/>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="103"/>
+        <source>Results</source>
+        <translation>集計結果</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="104"/>
+        <source>Paper entry</source>
+        <translation>紙の回答入力</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="105"/>
+        <source>Survey</source>
+        <translation>アンケート</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="123"/>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="226"/>
+        <source>%1: %2 of %3 checked-in attendees answered</source>
+        <translation>%1：受付済み %3 名中 %2 名が回答</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="234"/>
+        <source>Close survey</source>
+        <translation>回答受付を終了</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="234"/>
+        <source>Open survey</source>
+        <translation>回答受付を開始</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="284"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="299"/>
+        <source>Export feedback</source>
+        <translation>アンケート結果の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="286"/>
+        <source>Excel (*.xlsx);;CSV (*.csv);;PDF summary (*.pdf)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv);;PDF 集計レポート (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="300"/>
+        <source>Wrote %1 responses to %2.</source>
+        <translation>%1 件の回答を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_view.py" line="309"/>
+        <source>Feedback</source>
+        <translation>アンケート</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="135"/>
+        <source>Feedback kiosk</source>
+        <translation>アンケート回答端末</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="164"/>
+        <source>Enter your staff number to answer the survey</source>
+        <translation>職員番号を入力してアンケートに回答してください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="175"/>
+        <source>Start</source>
+        <translation>回答を始める</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="187"/>
+        <source>Staff: press Esc to leave kiosk mode.</source>
+        <translation>スタッフの方へ：Esc キーでキオスクモードを終了します。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="217"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="222"/>
+        <source>Send</source>
+        <translation>送信する</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="260"/>
+        <source>Please enter your staff number.</source>
+        <translation>職員番号を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="278"/>
+        <source>Staff number: %1</source>
+        <translation>職員番号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryForm</name>
+    <message>
+        <location filename="../../facilitator/ui/paper_entry.py" line="80"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/paper_entry.py" line="87"/>
+        <source>Type each paper form: staff number, then a digit per rating, the number of a choice (several: 13 or 1 3), text as written. Enter moves on; Ctrl+Enter saves.</source>
+        <translation>紙の回答票を1枚ずつ入力します：職員番号、評価は数字1文字、選択肢は番号（複数は 13 または 1 3）、記述は記載どおり。Enter で次の欄へ、Ctrl+Enter で保存します。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/paper_entry.py" line="112"/>
+        <source>Staff number</source>
+        <translation>職員番号</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEditor</name>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="83"/>
+        <source>Create the survey</source>
+        <translation>アンケートを作成</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="86"/>
+        <source>Anonymous (answers are not linked to names)</source>
+        <translation>無記名（回答を氏名と結び付けない）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="90"/>
+        <source>A second answer replaces the first</source>
+        <translation>再回答で前回の回答を置き換える</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="91"/>
+        <source>A second answer is refused</source>
+        <translation>再回答は受け付けない</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="94"/>
+        <source>Add question</source>
+        <translation>質問を追加</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="95"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="96"/>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="97"/>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="103"/>
+        <source>Rating 1–5</source>
+        <translation>5段階評価</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="104"/>
+        <source>Single choice</source>
+        <translation>単一選択</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="105"/>
+        <source>Multiple choice</source>
+        <translation>複数選択</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="106"/>
+        <source>Free text</source>
+        <translation>自由記述</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="113"/>
+        <source>Answer required</source>
+        <translation>回答必須</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="117"/>
+        <source>one per line: value | 日本語 | English</source>
+        <translation>1行に1つ：値 | 日本語 | English</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="120"/>
+        <source>Save survey</source>
+        <translation>アンケートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="131"/>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="133"/>
+        <source>Answering twice</source>
+        <translation>再回答</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="141"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="142"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="143"/>
+        <source>Question (Japanese)</source>
+        <translation>質問文（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="144"/>
+        <source>Question (English)</source>
+        <translation>質問文（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="148"/>
+        <source>1 means (ja / en)</source>
+        <translation>1 の意味（日本語 / 英語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="149"/>
+        <source>5 means (ja / en)</source>
+        <translation>5 の意味（日本語 / 英語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="150"/>
+        <source>Choices</source>
+        <translation>選択肢</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="151"/>
+        <source>Length limit</source>
+        <translation>文字数の上限</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="158"/>
+        <source>Start from</source>
+        <translation>作成元</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="222"/>
+        <source>Default template</source>
+        <translation>標準テンプレート（受講報告書）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="246"/>
+        <source>%1 responses so far.</source>
+        <translation>これまでの回答：%1 件</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="248"/>
+        <source>This event has no survey yet.</source>
+        <translation>この研修にはまだアンケートがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="260"/>
+        <source>(optional)</source>
+        <translation>（任意）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="287"/>
+        <source>Not saved yet.</source>
+        <translation>未保存の変更があります。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="370"/>
+        <source>This question has answers and cannot be removed.</source>
+        <translation>この質問には回答があるため削除できません。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/survey_editor.py" line="411"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>_QuestionBox</name>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="58"/>
+        <source>(optional)</source>
+        <translation>（任意）</translation>
+    </message>
+</context>
+</TS>

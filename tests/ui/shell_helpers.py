@@ -1,0 +1,108 @@
+"""Helpers for the shell and event-area GUI tests (not fixtures: imported explicitly)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QDateTimeEdit,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from facilitator.app import AppController, AppSettings, create_application
+from facilitator.domain.clock import FakeClock
+from facilitator.lang import Lang
+from facilitator.resources import resource_path
+from facilitator.ui.dialogs import RecordingDialogs
+from facilitator.ui.runner import SyncRunner
+
+
+def ensure_translations() -> None:
+    """Compile the shell's catalogue the way the build does, when its .qm is missing or stale."""
+    tool = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in resource_path("translations").glob("shell_*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def make_controller(lang: Lang, dialogs: RecordingDialogs | None = None) -> AppController:
+    """An app controller as `run_gui` builds it, but synchronous and with recorded dialogs."""
+    ensure_translations()
+    app = create_application()
+    return AppController(
+        app,
+        AppSettings(),
+        lang,
+        FakeClock(),
+        runner_factory=lambda on_error: SyncRunner(on_error),
+        dialogs=dialogs if dialogs is not None else RecordingDialogs(),
+    )
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type `text` as a user would: ASCII key by key, Japanese as an input method commits it.
+
+    QTest can only synthesise ASCII key presses; Japanese arrives from the IME as a
+    committed string, which is what the QInputMethodEvent below is.
+    """
+    for chunk in _runs(text):
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
+
+
+def _runs(text: str) -> list[str]:
+    runs: list[str] = []
+    for char in text:
+        if runs and runs[-1][-1].isascii() == char.isascii():
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
+def cell_center(table: QTableView, row: int, column: int) -> tuple[QModelIndex, object]:
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    return index, table.visualRect(index).center()
+
+
+def edit_cell(qtbot: QtBot, table: QTableView, row: int, column: int, text: str) -> None:
+    """Double-click a cell, type `text` into the editor that opens, press Enter."""
+    index, point = cell_center(table, row, column)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert table.state() == QAbstractItemView.State.EditingState, "no editor opened"
+    # The open editor is the viewport's visible child (focus is unreliable offscreen).
+    editors = [w for w in table.viewport().findChildren(QWidget) if w.isVisible()]
+    editor = next(w for w in editors if w.parentWidget() is table.viewport())
+    typing_target: QWidget = editor
+    if isinstance(editor, QAbstractSpinBox):
+        line = editor.findChild(QLineEdit)
+        assert line is not None
+        if isinstance(editor, QDateTimeEdit):
+            # Type every section from the first one: digits move on to the next section.
+            editor.setSelectedSection(editor.sectionAt(0))
+        else:
+            line.selectAll()
+    elif isinstance(editor, QLineEdit):
+        editor.selectAll()
+    type_text(qtbot, typing_target, text)
+    qtbot.keyClick(typing_target, Qt.Key.Key_Return)
+    # The delegate commits and closes the editor through a queued call.
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    assert table.model().index(row, column) == index

@@ -1,0 +1,107 @@
+"""The projector window on a two-screen setup (Qt's offscreen platform with two virtual screens).
+
+Qt reads the screen layout once at start-up, so this runs in a child process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCREENS = {
+    "synchronousWindowSystemEvents": True,
+    "windowFrameMargins": False,
+    "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96},
+        {"name": "projector", "x": 1366, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96},
+    ],
+}
+
+CHILD = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+from facilitator.db.workspace import open_workspace
+from facilitator.domain.clock import FakeClock
+from facilitator.services.agenda_live import LiveAgenda
+from facilitator.services.demo import build_demo
+from facilitator.services.events import EventService
+from facilitator.ui.audience_window import AudienceWindow
+from facilitator.ui.pdf_pages import PdfPageCache
+from facilitator.ui.presenter_console import PresenterConsole
+from facilitator.ui.presenter_controller import PresenterController
+from facilitator.ui.runner import SyncRunner
+
+app = QApplication([])
+
+class Watch(QObject):
+    # Starts with only the laptop screen; "plugging in" the projector emits changed.
+    changed = Signal()
+    def __init__(self):
+        super().__init__()
+        self.visible = app.screens()[:1]
+    def screens(self):
+        return list(self.visible)
+
+clock = FakeClock()
+ws = open_workspace(Path(sys.argv[1]), create=True)
+build_demo(ws, clock, attendees=10, seed=1)
+events = EventService(ws, clock)
+session = events.get_event(events.resolve_event_id(None)).sessions[0]
+live = LiveAgenda(ws, clock, session.id)
+runner = SyncRunner()
+controller = PresenterController(live, live.load(), runner, clock, PdfPageCache(runner))
+console = PresenterConsole(controller)
+console.move(100, 100)
+console.show()
+watch = Watch()
+audience = AudienceWindow(controller, watch, console)
+result = {}
+
+def snapshot(name):
+    app.processEvents()
+    result[name] = {
+        "full": audience.isFullScreen(),
+        "screen": audience.screen().name(),
+        "size": [audience.width(), audience.height()],
+    }
+
+audience.place()
+snapshot("one_screen")
+watch.visible = app.screens()
+watch.changed.emit()
+snapshot("plugged_in")
+audience.swap()
+snapshot("swapped")
+audience.swap()
+watch.visible = app.screens()[:1]
+watch.changed.emit()
+snapshot("unplugged")
+print(json.dumps(result))
+"""
+
+
+def test_projector_follows_screens(tmp_path: Path) -> None:
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(SCREENS), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tmp_path / "w.sqlite")],
+        env=env,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["one_screen"] == {"full": False, "screen": "laptop", "size": [960, 540]}
+    assert result["plugged_in"] == {"full": True, "screen": "projector", "size": [1920, 1080]}
+    assert result["swapped"]["full"] and result["swapped"]["screen"] == "laptop"
+    assert result["unplugged"]["full"] is False and result["unplugged"]["size"] == [960, 540]

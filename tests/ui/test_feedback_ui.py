@@ -1,0 +1,263 @@
+"""The feedback area through its real widgets: kiosk, paper entry, results, survey editor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from facilitator.app import CurrentEvent
+from facilitator.db.models import Event
+from facilitator.db.workspace import Workspace
+from facilitator.domain.clock import FakeClock
+from facilitator.services.events import EventService
+from facilitator.services.feedback import FeedbackMethod, FeedbackService, Respondent
+from facilitator.services.feedback_results import FeedbackResultsService
+from facilitator.services.survey_editor import SurveyEditorService
+from facilitator.ui.dialogs import RecordingDialogs
+from facilitator.ui.feedback_view import FeedbackView
+from facilitator.ui.runner import SyncRunner
+from tests.unit.feedback_helpers import GOOD_ANSWERS, attendees_of, check_in, open_feedback
+
+
+@dataclass
+class Area:
+    view: FeedbackView
+    feedback: FeedbackService
+    staff: dict[int, str]
+    ids: list[int]
+    dialogs: RecordingDialogs
+
+
+@pytest.fixture
+def area(qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock) -> Iterator[Area]:
+    open_feedback(demo_workspace, "AM", "PM")
+    ids = check_in(demo_workspace, clock, "AM", 6)
+    with demo_workspace.session() as s:
+        event_id = s.scalars(select(Event.id)).one()
+    feedback = FeedbackService(demo_workspace, clock)
+    dialogs = RecordingDialogs()
+    view = FeedbackView(
+        feedback,
+        FeedbackResultsService(demo_workspace, clock),
+        SurveyEditorService(demo_workspace, clock),
+        EventService(demo_workspace, clock),
+        SyncRunner(),
+        CurrentEvent(event_id),
+        lang="ja",
+        dialogs=dialogs,
+    )
+    view.timer.stop()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    yield Area(view, feedback, dict(attendees_of(demo_workspace, "AM")), ids, dialogs)
+    if view.kiosk is not None:
+        view.kiosk.close()
+    feedback.close()
+
+
+def test_live_count_rises_with_a_phone_answer(area: Area) -> None:
+    assert "AM: 0 of 6" in area.view.count_label.text()
+    area.feedback.submit(
+        area.view.session_combo.currentData(),
+        Respondent(area.ids[0]),
+        GOOD_ANSWERS,
+        FeedbackMethod.PHONE,
+    )
+    area.view.poll()  # what the timer does every few seconds
+    assert "AM: 1 of 6" in area.view.count_label.text()
+    area.view.grab().save("/tmp/feedback_view.png")
+    panel = area.view.results_panel
+    assert panel.text_model.rowCount() == 1
+    # Typed HTML stays text in the table.
+    panel.text_combo.setCurrentIndex(panel.text_combo.findData("comments"))
+    assert panel.text_model.data(panel.text_model.index(0, 2)) == "<b>ありがとう</b>"
+
+
+def test_kiosk_one_attendee_after_another(qtbot: QtBot, area: Area) -> None:
+    qtbot.mouseClick(area.view.kiosk_button, Qt.MouseButton.LeftButton)
+    kiosk = area.view.kiosk
+    assert kiosk is not None and kiosk.isFullScreen()
+    for turn, aid in enumerate(area.ids[:2]):
+        qtbot.keyClicks(kiosk.staff_edit, area.staff[aid])
+        qtbot.mouseClick(kiosk.start_button, Qt.MouseButton.LeftButton)
+        assert kiosk.pages.currentWidget() is kiosk.questions_page
+        if turn == 0:
+            kiosk.grab().save("/tmp/feedback_kiosk_questions.png")
+        # Send with nothing chosen: every required question says so.
+        qtbot.mouseClick(kiosk.send_button, Qt.MouseButton.LeftButton)
+        assert not kiosk.box("understanding").error.isHidden()
+        for key, value in (
+            ("understanding", "4"),
+            ("usefulness", "5"),
+            ("motivation", "3"),
+            ("difficulty", "just_right"),
+        ):
+            button = kiosk.findChild(type(kiosk.send_button), f"kiosk_{key}_{value}")
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        text = kiosk.box("action").text
+        assert text is not None
+        text.insertPlainText("AIで議事録")  # what a Japanese IME commits
+        qtbot.mouseClick(kiosk.send_button, Qt.MouseButton.LeftButton)
+        assert kiosk.pages.currentIndex() == 2
+        assert "ありがとう" in kiosk.done_label.text() or "Thank you" in kiosk.done_label.text()
+        # Back to the start by itself, empty for the next person.
+        if turn == 0:
+            kiosk.reset_timer.setInterval(200)  # the real timer, shortened
+            qtbot.waitUntil(lambda: kiosk.pages.currentIndex() == 0, timeout=3000)
+        else:
+            kiosk.reset_timer.timeout.emit()
+        assert kiosk.staff_edit.text() == ""
+    assert "AM: 2 of 6" in area.view.count_label.text()
+    # An unknown staff number is told so before any question is shown.
+    qtbot.keyClicks(kiosk.staff_edit, "not-a-number")
+    qtbot.keyClick(kiosk.staff_edit, Qt.Key.Key_Return)
+    assert kiosk.pages.currentIndex() == 0
+    assert "check-in" in kiosk.start_error.text() or "受付" in kiosk.start_error.text()
+    kiosk.grab().save("/tmp/feedback_kiosk_start.png")
+
+
+def test_paper_entry_keyboard_only(qtbot: QtBot, area: Area) -> None:
+    view = area.view
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.tabs.setCurrentWidget(view.paper)
+    paper = view.paper
+    paper.staff_edit.setFocus()
+    qtbot.keyClicks(paper.staff_edit, area.staff[area.ids[3]])
+    qtbot.keyClick(paper.staff_edit, Qt.Key.Key_Return)
+    assert paper.field("understanding").hasFocus()
+    for key, typed in (
+        ("understanding", "4"),
+        ("usefulness", "9"),
+        ("difficulty", "3"),
+        ("motivation", "2"),
+    ):
+        field = paper.field(key)
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    action = paper.field("action")
+    assert action.hasFocus()
+    action.insertPlainText("紙の回答")  # type: ignore[union-attr]  # an IME commit
+    qtbot.keyClick(action, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # 9 is no rating: refused, said beside the field, nothing stored.
+    assert not paper._errors["usefulness"].isHidden()
+    assert "AM: 0 of 6" in view.count_label.text()
+    field = paper.field("usefulness")
+    assert field.hasFocus()
+    field.clear()  # type: ignore[union-attr]
+    qtbot.keyClicks(field, "5")
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert paper.staff_edit.text() == "" and paper.staff_edit.hasFocus()
+    assert "AM: 1 of 6" in view.count_label.text()
+    rows = FeedbackResultsService(area.feedback._workspace, area.feedback.clock).response_rows(
+        view._current.event_id or 0
+    )[1]
+    assert rows[0].answers["difficulty"] == "just_right"
+    assert rows[0].method == "paper"
+
+
+def test_survey_editor_renames_label_and_refuses_removing_answered(
+    qtbot: QtBot, area: Area
+) -> None:
+    area.feedback.submit(
+        area.view.session_combo.currentData(),
+        Respondent(area.ids[0]),
+        GOOD_ANSWERS,
+        FeedbackMethod.KIOSK,
+    )
+    editor = area.view.editor
+    editor.load(area.view._current.event_id or 0)
+    editor.question_list.setCurrentRow(0)
+    assert not editor.key_edit.isEnabled()  # answered: the key is fixed
+    editor.label_en.setText("")
+    qtbot.keyClicks(editor.label_en, "Did the content make sense?")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "保存" in editor.status.text() or "Saved" in editor.status.text()
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert editor.question_list.count() == 6
+    # A new optional text question with a stable key.
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    editor.key_edit.setText("tools")
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("multiple_choice"))
+    editor.label_ja.setText("使いたいツール")
+    editor.label_en.setText("Tools you want to use")
+    editor.required_check.setChecked(False)
+    editor.choices_edit.setPlainText("rpa | RPA | RPA\nai | 生成AI | Generative AI")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    state = SurveyEditorService(area.feedback._workspace, area.feedback.clock).state(
+        area.view._current.event_id or 0
+    )
+    assert state.survey is not None
+    assert state.survey.questions[0].label_en == "Did the content make sense?"
+    tools = state.survey.question("tools")
+    assert tools is not None and [c.value for c in tools.choices] == ["rpa", "ai"]
+
+
+def test_view_shows_the_phone_qr_while_open(qtbot: QtBot, area: Area) -> None:
+    import zxingcpp
+    from PySide6.QtGui import QImage
+
+    view = area.view
+    view._phone_url = lambda sid: area.feedback.feedback_link(sid, "192.168.1.20", 8765)
+    view.show_phone_link()
+    image = view.qr_label.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    view.grab().save("/tmp/feedback_view_qr.png")
+    found = zxingcpp.read_barcodes(image)
+    assert [r.text for r in found] == [
+        area.feedback.feedback_link(view.session_combo.currentData(), "192.168.1.20", 8765)
+    ]
+    qtbot.mouseClick(view.toggle_button, Qt.MouseButton.LeftButton)  # close the survey
+    assert view.qr_label.isHidden()
+    assert not view.kiosk_button.isEnabled()
+
+
+def test_export_from_the_view(qtbot: QtBot, area: Area, tmp_path: Path) -> None:
+    import csv
+
+    area.feedback.submit(
+        area.view.session_combo.currentData(),
+        Respondent(area.ids[0]),
+        GOOD_ANSWERS,
+        FeedbackMethod.KIOSK,
+    )
+    target = tmp_path / "結果.csv"
+    area.dialogs.paths.append(target)
+    qtbot.mouseClick(area.view.export_button, Qt.MouseButton.LeftButton)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["understanding"] for r in rows] == ["4"]
+    assert area.dialogs.messages[-1][0] == "inform"
+    # A wrong extension is refused with a message, and no file appears.
+    area.dialogs.paths.append(tmp_path / "結果.txt")
+    qtbot.mouseClick(area.view.export_button, Qt.MouseButton.LeftButton)
+    assert area.dialogs.messages[-1][0] == "warn" and ".csv" in area.dialogs.messages[-1][1]
+    assert not (tmp_path / "結果.txt").exists()
+
+
+def test_editor_creates_a_survey_for_an_event_without_one(
+    qtbot: QtBot, area: Area, demo_workspace: Workspace
+) -> None:
+    from sqlalchemy import delete
+
+    from facilitator.db.models import Survey
+
+    with demo_workspace.session() as s:
+        s.execute(delete(Survey))
+    view = area.view
+    view.refresh()
+    editor = view.editor
+    editor.load(view._current.event_id or 0)
+    assert not editor.create_row.isHidden()
+    assert not view.export_button.isEnabled()
+    assert editor.source_combo.currentData() is None  # the default template first
+    qtbot.mouseClick(editor.create_button, Qt.MouseButton.LeftButton)
+    assert editor.create_row.isHidden()
+    assert editor.question_list.count() == 6
+    assert view.export_button.isEnabled()

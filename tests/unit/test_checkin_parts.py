@@ -1,0 +1,196 @@
+"""Check-in's smaller parts: the group processor, export, languages, cookie, server port."""
+
+from __future__ import annotations
+
+import csv
+import socket
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from facilitator.db.models import Attendee, Event, TrainingSession
+from facilitator.db.workspace import Workspace
+from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, RepeatFilter
+from facilitator.domain.clock import FakeClock
+from facilitator.errors import InputRejected
+from facilitator.services.checkin import AttendeeRef, CheckInRequest, CheckInService, StaffNumber
+from facilitator.services.checkin_batch import CheckInBatch
+from facilitator.services.checkin_desk import ExportRow
+from facilitator.services.checkin_export import HEADER, export_checkins
+from facilitator.web.i18n import negotiate, translator
+from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie, set_attendee_cookie
+from facilitator.web.server import bind_socket
+
+
+def test_one_group_with_duplicates_and_mixed_outcomes(
+    demo_workspace: Workspace, clock: FakeClock
+) -> None:
+    with demo_workspace.session() as s:
+        am = s.scalars(select(TrainingSession).order_by(TrainingSession.position)).first()
+        assert am is not None
+        people = s.scalars(select(Attendee).where(Attendee.assigned_session_id == am.id)).all()
+    a, b = people[0], people[1]
+    requests = [
+        CheckInRequest(am.id, StaffNumber(a.staff_no), CheckInMethod.USB),
+        CheckInRequest(am.id, AttendeeRef(a.id), CheckInMethod.MANUAL),
+        CheckInRequest(am.id, StaffNumber("nobody"), CheckInMethod.MANUAL),
+        CheckInRequest(am.id, StaffNumber(b.staff_no), CheckInMethod.MANUAL),
+        CheckInRequest(am.id, StaffNumber(a.staff_no), CheckInMethod.MANUAL),
+    ]
+    batch = CheckInBatch(clock.now, lambda: "tester")
+    with demo_workspace.engine.connect() as conn, conn.begin():
+        results = batch.process(conn, requests)
+    assert [r.outcome for r in results] == [
+        CheckInOutcome.CHECKED_IN,
+        CheckInOutcome.ALREADY_CHECKED_IN,
+        CheckInOutcome.UNKNOWN_ATTENDEE,
+        CheckInOutcome.CHECKED_IN,
+        CheckInOutcome.ALREADY_CHECKED_IN,
+    ]
+    assert results[1].checkin_id == results[0].checkin_id == results[4].checkin_id
+    assert results[0].checkin_id != results[3].checkin_id
+
+
+def test_export_csv_and_xlsx(demo_workspace: Workspace, clock: FakeClock, tmp_path: Path) -> None:
+    service = CheckInService(demo_workspace, clock)
+    try:
+        with demo_workspace.session() as s:
+            event_id = s.scalars(select(Event.id)).one()
+            am = s.scalars(select(TrainingSession).order_by(TrainingSession.position)).first()
+            assert am is not None
+            people = s.scalars(select(Attendee).where(Attendee.assigned_session_id == am.id)).all()
+        for p in people[:3]:
+            service.check_in(CheckInRequest(am.id, AttendeeRef(p.id), CheckInMethod.MANUAL))
+        undone = service.check_in(
+            CheckInRequest(am.id, AttendeeRef(people[3].id), CheckInMethod.USB)
+        )
+        assert undone.checkin_id is not None
+        service.undo(undone.checkin_id)
+        rows = service.export_rows(event_id)
+    finally:
+        service.close()
+    assert len(rows) == 3
+    out = tmp_path / "in.csv"
+    assert export_checkins(rows, out) == 3
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert tuple(table[0]) == HEADER
+    assert {r[0] for r in table[1:]} == {p.staff_no for p in people[:3]}
+    assert all(r[3] == "AM" and r[5] == "手動" for r in table[1:])
+    book = (
+        load_workbook(export_path := tmp_path / "in.xlsx")
+        if export_checkins(rows, tmp_path / "in.xlsx")
+        else None
+    )
+    assert book is not None and export_path.exists()
+    sheet = book.active
+    assert [c.value for c in sheet[1]] == list(HEADER)
+    assert sheet.max_row == 4
+    with pytest.raises(InputRejected):
+        export_checkins(rows, tmp_path / "in.pdf")
+
+
+def test_export_neutralises_formulas(tmp_path: Path) -> None:
+    row = ExportRow(
+        "=1+1", "@evil", "-x", "AM", datetime(2026, 7, 4, tzinfo=UTC), CheckInMethod.PHONE
+    )
+    out = tmp_path / "f.csv"
+    export_checkins([row], out)
+    cells = list(csv.reader(out.read_text("utf-8-sig").splitlines()))[1]
+    assert cells[:3] == ["'=1+1", "'@evil", "'-x"]
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        (None, "ja"),
+        ("", "ja"),
+        ("en-US,en;q=0.9", "en"),
+        ("ja-JP,ja;q=0.9,en;q=0.8", "ja"),
+        ("fr-FR,en;q=0.5,ja;q=0.7", "ja"),
+        ("fr-FR,en;q=0.5", "en"),
+        ("de", "ja"),
+        ("en;q=0, ja;q=0.1", "ja"),
+        ("en;q=bogus", "ja"),
+    ],
+)
+def test_accept_language(header: str | None, lang: str) -> None:
+    assert negotiate(header) == lang
+
+
+def test_translator_falls_back_and_formats() -> None:
+    t = translator("en")
+    assert t("common.back") == "Back"
+    assert t("no.such.key") == "no.such.key"
+
+
+def _request(cookie: str) -> Request:
+    return Request(
+        {"type": "http", "headers": [(b"cookie", f"{ATTENDEE_COOKIE}={cookie}".encode())]}
+    )
+
+
+def test_attendee_cookie_is_signed_per_event() -> None:
+    secret = "ab" * 32
+    response = Response()
+    set_attendee_cookie(response, secret, 3, 42)
+    header = response.headers["set-cookie"]
+    assert "HttpOnly" in header and "SameSite=lax" in header
+    value = header.split(";")[0].split("=", 1)[1]
+    assert read_attendee_cookie(_request(value), secret, 3) == 42
+    assert read_attendee_cookie(_request(value), secret, 4) is None
+    forged = value.replace("3.42.", "3.43.")
+    assert read_attendee_cookie(_request(forged), secret, 3) is None
+    assert read_attendee_cookie(_request("garbage"), secret, 3) is None
+
+
+def test_taken_port_moves_to_the_next_free_one() -> None:
+    first = bind_socket("127.0.0.1", 0)
+    taken = first.getsockname()[1]
+    try:
+        second = bind_socket("127.0.0.1", taken)
+        try:
+            assert second.getsockname()[1] > taken
+        finally:
+            second.close()
+    finally:
+        first.close()
+
+
+def test_repeat_filter() -> None:
+    f = RepeatFilter(3.0)
+    assert f.accept("A", 0.0)
+    assert not f.accept("A", 2.0)
+    assert f.accept("B", 2.5)
+    assert not f.accept("A", 4.9)  # the window restarts on every sighting
+    assert f.accept("A", 8.0)
+
+
+def test_socket_helper_is_tcp() -> None:
+    sock = bind_socket("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()
+
+
+def test_door_sounds_are_distinct_short_wavs(tmp_path: Path) -> None:
+    import wave
+
+    from facilitator.ui.chimes import TUNES, tone_wav
+
+    lengths = {}
+    for style, notes in TUNES.items():
+        path = tmp_path / f"{style}.wav"
+        tone_wav(notes, path)
+        with wave.open(str(path)) as w:
+            assert w.getnchannels() == 1 and w.getframerate() == 22050
+            lengths[style] = w.getnframes() / w.getframerate()
+    assert all(0.1 < seconds < 0.5 for seconds in lengths.values())
+    assert len({round(s, 2) for s in lengths.values()}) == 3

@@ -1,0 +1,152 @@
+"""A real phone answers the default survey in Japanese (Debian chromium via Playwright),
+and the laptop's feedback view counts it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from facilitator.app import CurrentEvent
+from facilitator.db.models import Event
+from facilitator.db.workspace import Workspace
+from facilitator.domain.clock import SystemClock
+from facilitator.domain.phone_links import checkin_url
+from facilitator.domain.tokens import RotatingTokens
+from facilitator.services.checkin import CheckInService
+from facilitator.services.events import EventService
+from facilitator.services.feedback import FeedbackService
+from facilitator.services.feedback_results import FeedbackResultsService
+from facilitator.services.survey_editor import SurveyEditorService
+from facilitator.ui.dialogs import RecordingDialogs
+from facilitator.ui.feedback_view import FeedbackView
+from facilitator.ui.runner import SyncRunner
+from facilitator.web.app import WebDeps, create_app
+from facilitator.web.server import LanServer
+from tests.unit.feedback_helpers import attendees_of, open_feedback, session_codes, session_ids
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Site:
+    lan: LanServer
+    feedback: FeedbackService
+    secret: str
+    event_id: int
+
+
+@pytest.fixture
+def site(demo_workspace: Workspace) -> Iterator[Site]:
+    clock = SystemClock()
+    checkin = CheckInService(demo_workspace, clock)
+    feedback = FeedbackService(demo_workspace, clock)
+    open_feedback(demo_workspace, "AM")
+    deps = WebDeps(checkin=checkin, clock=clock, services={"feedback": feedback})
+    lan = LanServer(create_app(deps), "127.0.0.1", 18865)
+    lan.start()
+    with demo_workspace.session() as s:
+        event = s.scalars(select(Event)).one()
+        secret, event_id = event.secret, event.id
+    yield Site(lan, feedback, secret, event_id)
+    lan.stop()
+    checkin.close()
+    feedback.close()
+
+
+def test_phone_answers_the_default_survey(
+    site: Site, demo_workspace: Workspace, qtbot: QtBot
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    view = FeedbackView(
+        site.feedback,
+        FeedbackResultsService(demo_workspace, SystemClock()),
+        SurveyEditorService(demo_workspace, SystemClock()),
+        EventService(demo_workspace, SystemClock()),
+        SyncRunner(),
+        CurrentEvent(site.event_id),
+        lang="ja",
+        dialogs=RecordingDialogs(),
+    )
+    view.timer.stop()
+    qtbot.addWidget(view)
+    assert "AM: 0 of 0" in view.count_label.text()
+
+    code = session_codes(demo_workspace)["AM"]
+    staff_no = attendees_of(demo_workspace, "AM")[0][1]
+    now = SystemClock().now().timestamp()
+    checkin_link = checkin_url(
+        site.lan.base_url, code, RotatingTokens(site.secret, "checkin", code).token_at(now)
+    )
+    feedback_link = site.feedback.feedback_link(
+        session_ids(demo_workspace)["AM"], "127.0.0.1", site.lan.port
+    )
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(
+                viewport={"width": 390, "height": 844},
+                device_scale_factor=2,
+                is_mobile=True,
+                has_touch=True,
+                locale="ja-JP",
+            )
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            # The phone checks in first (that sets the cookie that recognises it later).
+            page.goto(checkin_link)
+            page.get_by_label("職員番号").fill(staff_no)
+            page.get_by_role("button", name="次へ").click()
+            page.get_by_role("button", name="はい、受付します").click()
+            view.poll()
+            assert "AM: 0 of 1" in view.count_label.text()
+
+            page.goto(feedback_link)
+            assert page.locator("html").get_attribute("lang") == "ja"
+            assert "さんとして回答します" in page.locator("#recognised").inner_text()
+            assert page.locator("#staff_no").count() == 0
+            # Sending nothing: every required question is marked, in Japanese.
+            page.get_by_role("button", name="送信する").click()
+            page.locator("#q-understanding .field-error").wait_for(state="visible")
+            assert "回答必須" in page.locator("#q-understanding .field-error").inner_text()
+            assert page.locator("#q-comments .field-error").is_hidden()
+            page.screenshot(path="/tmp/feedback_phone_errors.png", full_page=True)
+
+            page.locator("#q-understanding .pick", has_text="4").click()
+            page.locator("#q-usefulness .pick", has_text="5").click()
+            page.get_by_label("ちょうどよい").check()
+            page.locator("#q-motivation .pick", has_text="3").click()
+            page.locator("#q-action textarea").fill("会議録作成に生成AIを試す")
+            page.locator("#q-comments textarea").fill("<script>alert(1)</script>")
+            assert page.locator("#q-action .count").inner_text() == "13"
+            page.screenshot(path="/tmp/feedback_phone_form.png", full_page=True)
+            page.get_by_role("button", name="送信する").click()
+            result = page.locator("#result")
+            result.wait_for(state="visible")
+            assert "ご回答ありがとうございました" in result.inner_text()
+            page.screenshot(path="/tmp/feedback_phone_done.png")
+            assert errors == []
+        finally:
+            browser.close()
+
+    view.poll()  # what the view's timer does every few seconds
+    assert "AM: 1 of 1" in view.count_label.text()
+    panel = view.results_panel
+    panel.text_combo.setCurrentIndex(panel.text_combo.findData("comments"))
+    assert panel.text_model.data(panel.text_model.index(0, 2)) == "<script>alert(1)</script>"
