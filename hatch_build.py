@@ -28,7 +28,6 @@ def compile_translations(root: Path) -> list[Path]:
 
 class TranslationsHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        root = Path(self.root)
-        for qm in compile_translations(root):
-            rel = qm.relative_to(root / "resources").as_posix()
-            build_data["force_include"][str(qm)] = f"facilitator/_resources/{rel}"
+        # The .qm files land in resources/translations/, which the wheel's
+        # force-include of `resources` (pyproject.toml) already carries.
+        compile_translations(Path(self.root))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -78,12 +79,67 @@ Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors exit 2 with our wording and never print a traceback."""
+    """argparse, but usage errors exit 2 in the user's language and never print a traceback."""
+
+    # Set on a per-run subclass by `build_parser` (usage errors happen before
+    # `main` knows the language from the parsed arguments).
+    lang: Lang | None = None
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        text = usage_error(message).text(self.lang or system_lang())
+        sys.stderr.write(f"{self.prog}: {text}\n")
         raise SystemExit(EXIT_USAGE)
+
+
+# argparse's own messages (English only), matched so a Japanese user reads them in Japanese.
+_ARGUMENT_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"invalid int value: (?P<x>.*)"), "{x} は整数ではありません"),
+    (re.compile(r"invalid float value: (?P<x>.*)"), "{x} は数値ではありません"),
+    (re.compile(r"invalid \S+ value: (?P<x>.*)"), "{x} は正しい値ではありません"),
+    (
+        re.compile(r"invalid choice: (?P<x>.*) \(choose from (?P<y>.*)\)"),
+        "{x} は選べません（選択肢：{y}）",
+    ),
+    (re.compile(r"expected one argument"), "値を 1 つ指定してください"),
+    (re.compile(r"expected at least one argument"), "値を 1 つ以上指定してください"),
+    (re.compile(r"expected at most one argument"), "値は 1 つまでです"),
+    (re.compile(r"not allowed with argument (?P<x>.*)"), "{x} と同時には指定できません"),
+    (re.compile(r"ignored explicit argument (?P<x>.*)"), "値 {x} は指定できません"),
+)
+_USAGE_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"the following arguments are required: (?P<x>.*)"), "次の引数が必要です：{x}"),
+    (re.compile(r"unrecognized arguments: (?P<x>.*)"), "認識できない引数があります：{x}"),
+    (
+        re.compile(r"one of the arguments (?P<x>.*) is required"),
+        "次のいずれかの引数が必要です：{x}",
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<x>\S+) could match (?P<y>.*)"),
+        "オプション {x} はあいまいです（候補：{y}）",
+    ),
+)
+
+
+def _match(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
+    for pattern, template in patterns:
+        found = pattern.fullmatch(text)
+        if found:
+            return template.format(**found.groupdict())
+    return None
+
+
+def usage_error(message: str) -> Msg:
+    """argparse's English usage error, with a Japanese rendering of the known forms."""
+    ja = _match(_USAGE_PROBLEMS, message)
+    if ja is None:
+        argument = re.fullmatch(r"argument (?P<name>.+?): (?P<problem>.*)", message, re.S)
+        if argument:
+            problem = _match(_ARGUMENT_PROBLEMS, argument["problem"]) or argument["problem"]
+            ja = f"引数 {argument['name']}：{problem}"
+        else:
+            ja = f"コマンドの指定が正しくありません（{message}）"
+    return Msg(en=f"error: {message}", ja=f"エラー：{ja}")
 
 
 def add_db_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
@@ -109,8 +165,10 @@ def add_event_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+def build_parser(lang: Lang | None = None) -> argparse.ArgumentParser:
+    """The whole command line; `lang` is the language of its usage errors."""
+    parser_class = type("_Parser", (_Parser,), {"lang": lang})
+    parser = parser_class(
         prog="facilitator", description="Run an in-person training day from one venue laptop."
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
@@ -131,12 +189,46 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="interface language (default: the system locale)",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=parser_class
+    )
     from facilitator.commands import REGISTRARS
 
     for register in REGISTRARS:
         register(subparsers)
+    _add_lang_everywhere(parser)
     return parser
+
+
+def _add_lang_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Let `--lang` follow the subcommand too (`facilitator roster import ... --lang en`).
+
+    SUPPRESS keeps a --lang given before the subcommand from being reset to None.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                if "--lang" not in sub._option_string_actions:
+                    sub.add_argument(
+                        "--lang",
+                        metavar="ja|en",
+                        default=argparse.SUPPRESS,
+                        help="interface language (default: the system locale)",
+                    )
+                _add_lang_everywhere(sub)
+
+
+def _lang_in_argv(argv: Sequence[str]) -> Lang | None:
+    """The --lang of a command line not parsed yet (for its usage errors)."""
+    for index, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None and value.strip().lower() in LANGS:
+            return parse_lang(value)
+    return None
 
 
 def resolve_lang(value: str | None) -> Lang:
@@ -154,7 +246,8 @@ def resolve_lang(value: str | None) -> Lang:
 
 
 def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_lang_in_argv(argv))
     args = parser.parse_args(argv)
     needs_db: argparse.ArgumentParser | None = getattr(args, "db_required_by", None)
     if needs_db is not None and not args.db:

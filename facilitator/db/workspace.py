@@ -243,14 +243,18 @@ def _create_new(path: Path) -> None:
 def _backup_before_migration(path: Path, revision: str) -> None:
     """Keep a copy of the workspace as it was, in case a migration goes wrong."""
     target = path.with_name(f"{path.stem}.before-{revision}{path.suffix}")
+    # Written under a staging name and renamed when complete, so a crash or a full
+    # disk never leaves a half copy that looks like a good backup.
+    staging = target.with_name(f".{target.name}.partial-{os.getpid()}")
     try:
-        src = connect_readonly(path)
-        dst = sqlite3.connect(target)
-        with dst:
+        with (
+            contextlib.closing(connect_readonly(path)) as src,
+            contextlib.closing(sqlite3.connect(staging)) as dst,
+        ):
             src.backup(dst)
-        src.close()
-        dst.close()
+        os.replace(staging, target)
     except (sqlite3.Error, OSError) as exc:
+        staging.unlink(missing_ok=True)
         raise WorkspaceNotWritable(
             Msg(
                 en=f"Could not back up {path} before upgrading it ({exc}); nothing was changed.",

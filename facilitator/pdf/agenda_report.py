@@ -11,9 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from facilitator.domain.agenda_report import AgendaReport, kind_name, minutes_text
 from facilitator.lang import Lang
 from facilitator.pdf.fonts import register_japanese_fonts
-from facilitator.services.agenda_report import AgendaReport, kind_name, minutes_text
 
 OVERRUN = colors.HexColor("#c62828")
 EARLY = colors.HexColor("#2e7d32")

@@ -1,10 +1,15 @@
-"""Per-session attendance sheets (出席簿) and per-department notices (受講セッションのお知らせ)."""
+"""Per-session attendance sheets (出席簿) and per-department notices (受講セッションのお知らせ).
+
+Every value from the roster is escaped before it reaches reportlab's paragraph markup:
+a department called 「R&D」 or a name with `<` prints as written instead of being parsed.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -119,10 +124,10 @@ def render_attendance(event_title: str, sheets: Sequence[SessionSheet]) -> bytes
     for index, sheet in enumerate(sheets):
         if index:
             story.append(PageBreak())
-        story.append(Paragraph(f"出席簿　{sheet.label}", st["title"]))
+        story.append(Paragraph(f"出席簿　{escape(sheet.label)}", st["title"]))
         story.append(
             Paragraph(
-                f"{event_title}　{sheet.when}　会場：{sheet.room or '—'}　"
+                f"{escape(event_title)}　{escape(sheet.when)}　会場：{escape(sheet.room) or '—'}　"
                 f"受講者 {len(sheet.people)} 名（定員 {sheet.capacity} 名）",
                 st["sub"],
             )
@@ -135,10 +140,10 @@ def render_attendance(event_title: str, sheets: Sequence[SessionSheet]) -> bytes
             data.append(
                 [
                     str(number),
-                    Paragraph(p.department, st["cell"]),
-                    Paragraph(p.title, st["cell"]),
-                    Paragraph(p.name, st["cell"]),
-                    Paragraph(p.kana, st["small"]),
+                    Paragraph(escape(p.department), st["cell"]),
+                    Paragraph(escape(p.title), st["cell"]),
+                    Paragraph(escape(p.name), st["cell"]),
+                    Paragraph(escape(p.kana), st["small"]),
                     p.staff_no,
                     "□",
                     "",
@@ -174,15 +179,15 @@ def render_notices(
     for index, notice in enumerate(notices):
         if index:
             story.append(PageBreak())
-        story.append(Paragraph(f"{notice.department}　御中", st["body"]))
+        story.append(Paragraph(f"{escape(notice.department)}　御中", st["body"]))
         story.append(Spacer(1, 6 * mm))
-        story.append(Paragraph(f"{event_title}　受講セッションのお知らせ", st["title"]))
+        story.append(Paragraph(f"{escape(event_title)}　受講セッションのお知らせ", st["title"]))
         story.append(Spacer(1, 3 * mm))
         story.append(
             Paragraph(
                 f"標記研修について、貴所属の受講者と受講セッションを下記のとおりお知らせします。"
                 f"受講者が同時に不在とならないよう、セッションを分けています。"
-                f"各受講者に受講票をお渡しください。<br/>開催日：{event_when}　会場：{venue or '—'}",
+                f"各受講者に受講票をお渡しください。<br/>開催日：{escape(event_when)}　会場：{escape(venue) or '—'}",
                 st["body"],
             )
         )
@@ -191,10 +196,10 @@ def render_notices(
         for line in notice.lines:
             data.append(
                 [
-                    Paragraph(line.name, st["cell"]),
-                    Paragraph(line.title, st["cell"]),
-                    Paragraph(line.session, st["cell"]),
-                    Paragraph(line.room, st["cell"]),
+                    Paragraph(escape(line.name), st["cell"]),
+                    Paragraph(escape(line.title), st["cell"]),
+                    Paragraph(escape(line.session), st["cell"]),
+                    Paragraph(escape(line.room), st["cell"]),
                 ]
             )
         table = Table(data, colWidths=[w * mm for w in (45, 30, 50, 55)], repeatRows=1)
@@ -202,7 +207,7 @@ def render_notices(
         story.append(table)
         if issuer:
             story.append(Spacer(1, 10 * mm))
-            story.append(Paragraph(issuer, st["body"]))
+            story.append(Paragraph(escape(issuer), st["body"]))
     if not notices:
         story.append(Paragraph("受講セッションのお知らせ　（受講者がいません）", st["title"]))
     doc.build(story)

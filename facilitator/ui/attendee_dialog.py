@@ -38,6 +38,7 @@ class AttendeeDialog(QDialog):
         self._save, self._runner, self._lang = save, runner, lang
         self.saved: AttendeeRow | None = None
         self.setWindowTitle(self.tr("Edit attendee") if current else self.tr("Add attendee"))
+        self.setMinimumWidth(420)  # room for a full name and a long department
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()

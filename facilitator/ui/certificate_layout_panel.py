@@ -348,7 +348,12 @@ class LayoutPanel(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self._dialogs.warn(self, self.tr("Layout"), str(exc))
+            reason = exc.strerror or str(exc)  # the OS's own words, after ours
+            self._dialogs.warn(
+                self,
+                self.tr("Layout"),
+                self.tr("Could not read %1 (%2).").replace("%1", str(path)).replace("%2", reason),
+            )
             return
         self._spec.setdefault("elements", []).append(
             {

@@ -137,7 +137,11 @@ class VerifyPanel(QWidget):
                 "%1", result.number
             )
         else:
-            text = self.tr("Unknown: this is not a certificate code.")
+            # Most often only the number was typed: say what the whole code looks like.
+            text = self.tr(
+                "Unknown: this is not a certificate code. Type the whole code printed "
+                "under the QR; it starts with C1-."
+            )
         self.result.setText(text)
         self.result.setStyleSheet(f"color: {_COLOURS[result.outcome]}; font-weight: bold;")
         self.outcome = result.outcome

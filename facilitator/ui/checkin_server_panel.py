@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import DEFAULT_PORT
@@ -52,7 +60,10 @@ class ServerPanel(QWidget):
         self.projector_button.setObjectName("projectorButton")
         self.projector_button.setEnabled(False)
         self.projector_button.clicked.connect(self.show_projector)
-        row = QHBoxLayout(self)
+        # The status (it holds the URL once serving) gets its own line, so the bar
+        # still fits a 1280-pixel laptop screen beside the navigation.
+        self.server_status.setWordWrap(True)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(self.tr("Address")))
         row.addWidget(self.address_combo)
@@ -60,7 +71,11 @@ class ServerPanel(QWidget):
         row.addWidget(self.port_spin)
         row.addWidget(self.server_button)
         row.addWidget(self.projector_button)
-        row.addWidget(self.server_status, 1)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.server_status)
 
     def toggle_server(self) -> None:
         if self._lan.running:

@@ -173,7 +173,9 @@ class CheckInView(QWidget):
             ]
         )
         self.results = table_view(self.results_model, "searchResults")
-        for column, width in enumerate((110, 120, 120, 80)):
+        # Narrow enough that the status column ("受付済み（AM）") stays readable beside
+        # the arrivals panel on a 1280-pixel screen.
+        for column, width in enumerate((100, 110, 100, 64)):
             self.results.setColumnWidth(column, width)
         self.results.doubleClicked.connect(lambda _i: self.check_in_selected())
         self.check_in_button = QPushButton(self.tr("Check in selected"))

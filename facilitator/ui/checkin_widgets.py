@@ -172,7 +172,21 @@ class ResultCard(QFrame):
             )
         if result.outcome == CheckInOutcome.WRONG_SESSION and who is not None:
             return self.tr("Assigned to session %1.").replace("%1", who.assigned_session)
-        return ""
+        # A red card alone leaves the desk guessing; say what to do next.
+        hints = {
+            CheckInOutcome.UNKNOWN_ATTENDEE: self.tr(
+                "Check the staff number, search by name below, or register them as a walk-in."
+            ),
+            CheckInOutcome.INVALID_TOKEN: self.tr(
+                "Search the attendee by name below. "
+                "An old slip stops working once a replacement is printed."
+            ),
+            CheckInOutcome.EXPIRED_TOKEN: self.tr("Ask them to scan the code on the screen again."),
+            CheckInOutcome.SESSION_CLOSED: self.tr(
+                "Tick “Check-in open” above to accept arrivals again."
+            ),
+        }
+        return hints.get(result.outcome, "")
 
     def _paint(self, key: str) -> None:
         self.style_key = key

@@ -60,6 +60,9 @@ class ImportDialog(QDialog):
         self.encoding.addItems([self.tr("Automatic"), "UTF-8", self.tr("Shift_JIS (CP932)")])
         self.sheet = QComboBox()
         self.sheet_label = QLabel(self.tr("Sheet"))
+        # Only a workbook has sheets; the preview shows the chooser once one is read.
+        self.sheet.hide()
+        self.sheet_label.hide()
         self.mapping_boxes: dict[RosterField, QComboBox] = {}
         self.preview_table = QTableWidget()
         self.preview_table.setObjectName("previewTable")
@@ -71,6 +74,7 @@ class ImportDialog(QDialog):
         )
         self.errors_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.errors_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.errors_table.verticalHeader().hide()  # the "Row" column already says where
         self.errors_table.hide()
         self.status = QLabel()
         self.status.setObjectName("importStatus")
@@ -172,7 +176,12 @@ class ImportDialog(QDialog):
         for r, row in enumerate(sample):
             for c in range(len(table.headers)):
                 self.preview_table.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
+        # Number rows as the file does, so they match the rows named in any problem below.
+        self.preview_table.setVerticalHeaderLabels(
+            [str(n) for n in table.row_numbers[: len(sample)]]
+        )
         self._mapping_changed()
+        self.preview_table.resizeColumnsToContents()
 
     def mapping(self) -> ColumnMapping:
         columns = {

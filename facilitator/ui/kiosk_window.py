@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.survey_rules import QuestionDef, QuestionKind
+from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
 from facilitator.services.feedback import (
     FeedbackMethod,
@@ -294,7 +295,9 @@ class KioskWindow(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.send_button.setEnabled(True)
-        self.form_error.setText(str(exc))
+        if not isinstance(exc, FacilitatorError):
+            raise exc  # a bug: the runner reports it and points to the log
+        self.form_error.setText(exc.message.text(self._lang))
 
     def _done(self, result: SubmitResult) -> None:
         self.send_button.setEnabled(True)

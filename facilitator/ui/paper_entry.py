@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.paper_entry import paper_hint, paper_value
 from facilitator.domain.survey_rules import QuestionDef, QuestionKind
+from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
 from facilitator.services.feedback import (
     FeedbackMethod,
@@ -175,7 +176,9 @@ class PaperEntryForm(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(str(exc))
+        if not isinstance(exc, FacilitatorError):
+            raise exc  # a bug: the runner reports it and points to the log
+        self.status.setText(exc.message.text(self._lang))
 
     def _done(self, result: SubmitResult, staff: str, session_id: int) -> None:
         self.save_button.setEnabled(True)

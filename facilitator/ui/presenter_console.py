@@ -157,15 +157,19 @@ class PresenterConsole(QWidget):
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.jump_box)
-        controls.addWidget(jump)
-        controls.addWidget(swap)
-        controls.addWidget(finish)
+        # A second row keeps the console within a 1280-pixel laptop screen.
+        session_row = QHBoxLayout()
+        session_row.addWidget(self.jump_box)
+        session_row.addWidget(jump)
+        session_row.addStretch(1)
+        session_row.addWidget(swap)
+        session_row.addWidget(finish)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.catch_up)
         layout.addLayout(body, 1)
         layout.addLayout(controls)
+        layout.addLayout(session_row)
 
     # -- refresh -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -26,6 +26,7 @@ class WalkInDialog(QDialog):
     def __init__(self, departments: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Walk-in registration"))
+        self.setMinimumWidth(420)  # room for a full name and a long department
         self.staff_no = QLineEdit()
         self.staff_no.setObjectName("walkInStaffNo")
         self.name = QLineEdit()

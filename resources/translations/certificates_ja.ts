@@ -307,231 +307,236 @@
 <context>
     <name>LayoutPanel</name>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="76"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="103"/>
         <source>Formal Japanese certificate (A4 landscape)</source>
         <translation>修了証（和文・A4横）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="79"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="106"/>
         <source>Certificate of attendance (English, A4 portrait)</source>
         <translation>受講証明書（英文・A4縦）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="81"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="108"/>
         <source>This event&apos;s edited layout</source>
         <translation>この研修用に編集したレイアウト</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="86"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="113"/>
         <source>Landscape</source>
         <translation>A4 横</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="87"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="114"/>
         <source>Portrait</source>
         <translation>A4 縦</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="95"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="122"/>
         <source>Placeholders: {name} {name_kana} {department} {title} {event} {date} {date_wareki} {hours} {number} {issuer} {signatory} {code}</source>
         <translation>差し込み項目：{name} 氏名、{name_kana} ふりがな、{department} 所属、{title} 職名、{event} 研修名、{date} 日付（英語）、{date_wareki} 和暦の日付、{hours} 時間数、{number} 番号、{issuer} 発行者、{signatory} 署名者、{code} 検証コード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="101"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="128"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="103"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="130"/>
         <source>Left (mm)</source>
         <translation>左端（mm）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="104"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="131"/>
         <source>Top (mm)</source>
         <translation>上端（mm）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="105"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="132"/>
         <source>Width (mm)</source>
         <translation>幅（mm）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="106"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="133"/>
         <source>Height (mm)</source>
         <translation>高さ（mm）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="107"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="134"/>
         <source>Size (pt / mm for QR)</source>
         <translation>サイズ（pt、QRは mm）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="117"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="144"/>
         <source>Mincho</source>
         <translation>明朝</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="118"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="145"/>
         <source>Gothic</source>
         <translation>ゴシック</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="122"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="149"/>
         <source>Left</source>
         <translation>左揃え</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="123"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="150"/>
         <source>Centre</source>
         <translation>中央揃え</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="124"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="151"/>
         <source>Right</source>
         <translation>右揃え</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="127"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="154"/>
         <source>Font</source>
         <translation>書体</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="128"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="155"/>
         <source>Alignment</source>
         <translation>揃え</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="130"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="157"/>
         <source>Add text</source>
         <translation>文字を追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="131"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="158"/>
         <source>Add image…</source>
         <translation>画像を追加…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="132"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="159"/>
         <source>Background…</source>
         <translation>背景…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="135"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="162"/>
         <source>A PNG or JPEG image, or a one-page PDF (converted to a 200 dpi image)</source>
         <translation>PNG・JPEG の画像、または1ページのPDF（200 dpi の画像に変換します）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="137"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="164"/>
         <source>No background</source>
         <translation>背景なし</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="138"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="165"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="139"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="166"/>
         <source>Save layout</source>
         <translation>レイアウトを保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="141"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="168"/>
         <source>Discard changes</source>
         <translation>変更を破棄</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="145"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="172"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="152"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="323"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="449"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="180"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="354"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="470"/>
         <source>Layout</source>
         <translation>レイアウト</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="153"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="181"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="154"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="182"/>
         <source>Preview for</source>
         <translation>プレビューの対象者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="219"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="247"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="242"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="290"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="270"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="318"/>
         <source>Text: %1</source>
         <translation>文字：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="244"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="272"/>
         <source>Verification QR</source>
         <translation>検証用QRコード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="246"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="274"/>
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="248"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="276"/>
         <source>Frame</source>
         <translation>枠線</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="316"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="344"/>
         <source>Add image</source>
         <translation>画像を追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="316"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="344"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="341"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="354"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="355"/>
+        <source>Could not read %1 (%2).</source>
+        <translation>%1 を読み込めませんでした（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="374"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="387"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="343"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="376"/>
         <source>Images or PDF (*.png *.jpg *.jpeg *.pdf)</source>
         <translation>画像または PDF (*.png *.jpg *.jpeg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="362"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="395"/>
         <source>The background PDF must have exactly one page.</source>
         <translation>背景に使う PDF は1ページのものにしてください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="364"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="397"/>
         <source>This file cannot be read as an image or a PDF.</source>
         <translation>このファイルは画像としても PDF としても読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="365"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="398"/>
         <source>Cannot read the file: %1</source>
         <translation>ファイルを読み込めません：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="381"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="414"/>
         <source>Edited — not saved yet.</source>
         <translation>編集中（まだ保存していません）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="399"/>
+        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="432"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -545,7 +550,7 @@
     </message>
     <message>
         <location filename="../../facilitator/ui/certificate_verify_panel.py" line="49"/>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="147"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="151"/>
         <source>Verify</source>
         <translation>真正性の確認</translation>
     </message>
@@ -580,9 +585,9 @@
         <translation>不明：番号 %1 の修了証はこのワークスペースで発行されていません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="140"/>
-        <source>Unknown: this is not a certificate code.</source>
-        <translation>不明：修了証のコードではありません。</translation>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="142"/>
+        <source>Unknown: this is not a certificate code. Type the whole code printed under the QR; it starts with C1-.</source>
+        <translation>不明：修了証のコードではありません。QR の下に印刷されたコード（C1- で始まる）をすべて入力してください。</translation>
     </message>
 </context>
 </TS>

@@ -1,387 +1,408 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
-    <context>
-        <name>ArrivalsPanel</name>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="36" />
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="42" />
-            <source>Department</source>
-            <translation>所属</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="36" />
-            <source>In / expected</source>
-            <translation>受付 / 予定</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="36" />
-            <source>Not yet arrived</source>
-            <translation>未到着</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="42" />
-            <source>Time</source>
-            <translation>時刻</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="42" />
-            <source>Name</source>
-            <translation>氏名</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="42" />
-            <source>Method</source>
-            <translation>方法</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="45" />
-            <source>Undo selected check-in…</source>
-            <translation>選択した受付を取り消す…</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="57" />
-            <source>By department</source>
-            <translation>所属別</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="59" />
-            <source>Latest check-ins</source>
-            <translation>最近の受付</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="74" />
-            <source>Phone</source>
-            <translation>スマートフォン</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="75" />
-            <source>Webcam</source>
-            <translation>Webカメラ</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="76" />
-            <source>USB scanner</source>
-            <translation>USBスキャナー</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="77" />
-            <source>Manual</source>
-            <translation>手動</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="78" />
-            <source>Walk-in</source>
-            <translation>当日登録</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="79" />
-            <source>API</source>
-            <translation>API</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="88" />
-            <source>Session %1 · missing %2 · late %3</source>
-            <translation>%1 セッション · 未到着 %2 名 · 遅刻 %3 名</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/arrivals_panel.py" line="105" />
-            <source>(late)</source>
-            <translation>（遅刻）</translation>
-        </message>
-    </context>
-    <context>
-        <name>CameraScanner</name>
-        <message>
-            <location filename="../../facilitator/ui/camera_scanner.py" line="69" />
-            <source>No camera was found.</source>
-            <translation>カメラが見つかりません。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CheckInView</name>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="124" />
-            <source>Check-in open</source>
-            <translation>受付中</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="139" />
-            <source>Phones (venue Wi-Fi)</source>
-            <translation>スマートフォン（会場 Wi-Fi）</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="141" />
-            <source>Session</source>
-            <translation>セッション</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="147" />
-            <source>Scan a slip or type a staff number, then Enter</source>
-            <translation>受講票を読み取るか、職員番号を入力して Enter</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="149" />
-            <source>Rapid mode (back to scanning after 2 s)</source>
-            <translation>連続モード（2 秒後に読み取り待ちに戻る）</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="151" />
-            <location filename="../../facilitator/ui/checkin_view.py" line="429" />
-            <source>Start webcam</source>
-            <translation>Webカメラを開始</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="166" />
-            <source>Search: kana, name, staff number or department</source>
-            <translation>検索：かな・氏名・職員番号・所属</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="173" />
-            <source>Name</source>
-            <translation>氏名</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="174" />
-            <source>Kana</source>
-            <translation>かな</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="175" />
-            <source>Department</source>
-            <translation>所属</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="176" />
-            <source>Staff number</source>
-            <translation>職員番号</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="177" />
-            <source>Status</source>
-            <translation>状態</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="188" />
-            <source>Check in selected</source>
-            <translation>選択した人を受付</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="191" />
-            <source>Walk-in…</source>
-            <translation>当日登録…</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="317" />
-            <source>Undo check-in</source>
-            <translation>受付の取り消し</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="318" />
-            <source>Undo this check-in? It stays in the audit log.</source>
-            <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="376" />
-            <source>In (%1)</source>
-            <translation>受付済み（%1）</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="378" />
-            <source>Expected in %1</source>
-            <translation>%1 に参加予定</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="424" />
-            <source>Stop webcam</source>
-            <translation>Webカメラを停止</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="433" />
-            <source>Webcam unavailable</source>
-            <translation>Webカメラを使用できません</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_view.py" line="445" />
-            <source>Check-in</source>
-            <translation>受付</translation>
-        </message>
-    </context>
-    <context>
-        <name>ResultCard</name>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="89" />
-            <source>Admit to this session anyway</source>
-            <translation>このセッションに受け入れる</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="91" />
-            <source>Undo this check-in</source>
-            <translation>この受付を取り消す</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="113" />
-            <source>Ready to scan</source>
-            <translation>読み取り待ち</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="116" />
-            <source>Scan an admission slip, or type a staff number and press Enter.</source>
-            <translation>受講票の QR を読み取るか、職員番号を入力して Enter を押してください。</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="148" />
-            <source>Checked in</source>
-            <translation>受付完了</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="149" />
-            <source>Already checked in</source>
-            <translation>受付済み</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="150" />
-            <source>Registered for another session</source>
-            <translation>別のセッションの申込者です</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="151" />
-            <source>Not on the roster</source>
-            <translation>名簿にありません</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="152" />
-            <source>Code not valid (forged or replaced slip)</source>
-            <translation>無効なコードです（偽造または再発行前の受講票）</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="153" />
-            <source>Code expired</source>
-            <translation>コードの有効期限切れ</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="154" />
-            <source>Check-in for this session is closed</source>
-            <translation>このセッションの受付は終了しています</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="163" />
-            <source>%1 · %2</source>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="169" />
-            <source>Checked in at %1 (session %2).</source>
-            <translation>%1 に受付済み（%2 セッション）。</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_widgets.py" line="174" />
-            <source>Assigned to session %1.</source>
-            <translation>%1 セッションに割り当てられています。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServerPanel</name>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="45" />
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="96" />
-            <source>Start phone check-in server</source>
-            <translation>スマートフォン受付サーバーを起動</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="48" />
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="97" />
-            <source>Server stopped.</source>
-            <translation>サーバーは停止しています。</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="51" />
-            <source>Show session QR on projector</source>
-            <translation>セッションの QR をプロジェクターに表示</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="57" />
-            <source>Address</source>
-            <translation>アドレス</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="59" />
-            <source>Port</source>
-            <translation>ポート</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="73" />
-            <source>Phone check-in server</source>
-            <translation>スマートフォン受付サーバー</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="75" />
-            <source>Phones on the venue Wi-Fi will open pages served by this laptop.
+<context>
+    <name>ArrivalsPanel</name>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <source>Department</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
+        <source>In / expected</source>
+        <translation>受付 / 予定</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
+        <source>Not yet arrived</source>
+        <translation>未到着</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="61"/>
+        <source>Undo selected check-in…</source>
+        <translation>選択した受付を取り消す…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="74"/>
+        <source>By department</source>
+        <translation>所属別</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="76"/>
+        <source>Latest check-ins</source>
+        <translation>最近の受付</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="82"/>
+        <source>Phone</source>
+        <translation>スマートフォン</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="83"/>
+        <source>Webcam</source>
+        <translation>Webカメラ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="84"/>
+        <source>USB scanner</source>
+        <translation>USBスキャナー</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="85"/>
+        <source>Manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="86"/>
+        <source>Walk-in</source>
+        <translation>当日登録</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="87"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="96"/>
+        <source>Session %1 · missing %2 · late %3</source>
+        <translation>%1 セッション · 未到着 %2 名 · 遅刻 %3 名</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="107"/>
+        <source>(late)</source>
+        <translation>（遅刻）</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScanner</name>
+    <message>
+        <location filename="../../facilitator/ui/camera_scanner.py" line="69"/>
+        <source>No camera was found.</source>
+        <translation>カメラが見つかりません。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInView</name>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="121"/>
+        <source>Check-in open</source>
+        <translation>受付中</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="136"/>
+        <source>Phones (venue Wi-Fi)</source>
+        <translation>スマートフォン（会場 Wi-Fi）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="138"/>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="144"/>
+        <source>Scan a slip or type a staff number, then Enter</source>
+        <translation>受講票を読み取るか、職員番号を入力して Enter</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="146"/>
+        <source>Rapid mode (back to scanning after 2 s)</source>
+        <translation>連続モード（2 秒後に読み取り待ちに戻る）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="148"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="421"/>
+        <source>Start webcam</source>
+        <translation>Webカメラを開始</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="163"/>
+        <source>Search: kana, name, staff number or department</source>
+        <translation>検索：かな・氏名・職員番号・所属</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="168"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="169"/>
+        <source>Kana</source>
+        <translation>かな</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="170"/>
+        <source>Department</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="171"/>
+        <source>Staff number</source>
+        <translation>職員番号</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="172"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="181"/>
+        <source>Check in selected</source>
+        <translation>選択した人を受付</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="184"/>
+        <source>Walk-in…</source>
+        <translation>当日登録…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="310"/>
+        <source>Undo check-in</source>
+        <translation>受付の取り消し</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="311"/>
+        <source>Undo this check-in? It stays in the audit log.</source>
+        <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="368"/>
+        <source>In (%1)</source>
+        <translation>受付済み（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="369"/>
+        <source>Expected in %1</source>
+        <translation>%1 に参加予定</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="416"/>
+        <source>Stop webcam</source>
+        <translation>Webカメラを停止</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="425"/>
+        <source>Webcam unavailable</source>
+        <translation>Webカメラを使用できません</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="437"/>
+        <source>Check-in</source>
+        <translation>受付</translation>
+    </message>
+</context>
+<context>
+    <name>ResultCard</name>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="89"/>
+        <source>Admit to this session anyway</source>
+        <translation>このセッションに受け入れる</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="91"/>
+        <source>Undo this check-in</source>
+        <translation>この受付を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="113"/>
+        <source>Ready to scan</source>
+        <translation>読み取り待ち</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="116"/>
+        <source>Scan an admission slip, or type a staff number and press Enter.</source>
+        <translation>受講票の QR を読み取るか、職員番号を入力して Enter を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="148"/>
+        <source>Checked in</source>
+        <translation>受付完了</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="149"/>
+        <source>Already checked in</source>
+        <translation>受付済み</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="150"/>
+        <source>Registered for another session</source>
+        <translation>別のセッションの申込者です</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="151"/>
+        <source>Not on the roster</source>
+        <translation>名簿にありません</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="152"/>
+        <source>Code not valid (forged or replaced slip)</source>
+        <translation>無効なコードです（偽造または再発行前の受講票）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="153"/>
+        <source>Code expired</source>
+        <translation>コードの有効期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="154"/>
+        <source>Check-in for this session is closed</source>
+        <translation>このセッションの受付は終了しています</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="163"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="169"/>
+        <source>Checked in at %1 (session %2).</source>
+        <translation>%1 に受付済み（%2 セッション）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="174"/>
+        <source>Assigned to session %1.</source>
+        <translation>%1 セッションに割り当てられています。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="178"/>
+        <source>Check the staff number, search by name below, or register them as a walk-in.</source>
+        <translation>職員番号を確かめるか、下の検索で氏名から探すか、当日登録してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="181"/>
+        <source>Search the attendee by name below. An old slip stops working once a replacement is printed.</source>
+        <translation>下の検索で氏名から探してください。受講票を再発行すると、古い受講票は使えなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="184"/>
+        <source>Ask them to scan the code on the screen again.</source>
+        <translation>画面の QR をもう一度読み取ってもらってください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="186"/>
+        <source>Tick “Check-in open” above to accept arrivals again.</source>
+        <translation>上の「受付中」にチェックを入れると、再び受け付けます。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="53"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="111"/>
+        <source>Start phone check-in server</source>
+        <translation>スマートフォン受付サーバーを起動</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="56"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="112"/>
+        <source>Server stopped.</source>
+        <translation>サーバーは停止しています。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="59"/>
+        <source>Show session QR on projector</source>
+        <translation>セッションの QR をプロジェクターに表示</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="68"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="70"/>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="88"/>
+        <source>Phone check-in server</source>
+        <translation>スマートフォン受付サーバー</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="90"/>
+        <source>Phones on the venue Wi-Fi will open pages served by this laptop.
 
 Windows may now ask whether to allow Facilitator through the firewall: choose “Private networks” and allow it, or phones cannot connect.</source>
-            <translation>スマートフォンは会場の Wi-Fi から、このノートパソコンが提供するページを開きます。
+        <translation>スマートフォンは会場の Wi-Fi から、このノートパソコンが提供するページを開きます。
 
 このあと Windows から、Facilitator にファイアウォールの通過を許可するか確認されることがあります。「プライベート ネットワーク」を選んで許可してください。許可しないとスマートフォンから接続できません。</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="86" />
-            <source>Stop server</source>
-            <translation>サーバーを停止</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/checkin_server_panel.py" line="87" />
-            <source>Serving on %1</source>
-            <translation>%1 で受付中</translation>
-        </message>
-    </context>
-    <context>
-        <name>SessionQrWindow</name>
-        <message>
-            <location filename="../../facilitator/ui/session_qr_window.py" line="36" />
-            <source>Check-in — %1</source>
-            <translation>受付 — %1</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/session_qr_window.py" line="46" />
-            <source>Scan to check in · Session %1</source>
-            <translation>QR を読み取って受付 · %1 セッション</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/session_qr_window.py" line="59" />
-            <source>checked in</source>
-            <translation>受付済み</translation>
-        </message>
-    </context>
-    <context>
-        <name>WalkInDialog</name>
-        <message>
-            <location filename="../../facilitator/ui/walk_in_dialog.py" line="28" />
-            <source>Walk-in registration</source>
-            <translation>当日登録</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/walk_in_dialog.py" line="41" />
-            <source>Staff number</source>
-            <translation>職員番号</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/walk_in_dialog.py" line="42" />
-            <source>Name</source>
-            <translation>氏名</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/walk_in_dialog.py" line="43" />
-            <source>Kana</source>
-            <translation>かな</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/walk_in_dialog.py" line="44" />
-            <source>Department</source>
-            <translation>所属</translation>
-        </message>
-        <message>
-            <location filename="../../facilitator/ui/walk_in_dialog.py" line="49" />
-            <source>Register and check in</source>
-            <translation>登録して受付</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="101"/>
+        <source>Stop server</source>
+        <translation>サーバーを停止</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="102"/>
+        <source>Serving on %1</source>
+        <translation>%1 で受付中</translation>
+    </message>
+</context>
+<context>
+    <name>SessionQrWindow</name>
+    <message>
+        <location filename="../../facilitator/ui/session_qr_window.py" line="36"/>
+        <source>Check-in — %1</source>
+        <translation>受付 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/session_qr_window.py" line="46"/>
+        <source>Scan to check in · Session %1</source>
+        <translation>QR を読み取って受付 · %1 セッション</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/session_qr_window.py" line="59"/>
+        <source>checked in</source>
+        <translation>受付済み</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../facilitator/ui/walk_in_dialog.py" line="28"/>
+        <source>Walk-in registration</source>
+        <translation>当日登録</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/walk_in_dialog.py" line="42"/>
+        <source>Staff number</source>
+        <translation>職員番号</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/walk_in_dialog.py" line="43"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/walk_in_dialog.py" line="44"/>
+        <source>Kana</source>
+        <translation>かな</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/walk_in_dialog.py" line="45"/>
+        <source>Department</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/walk_in_dialog.py" line="50"/>
+        <source>Register and check in</source>
+        <translation>登録して受付</translation>
+    </message>
+</context>
 </TS>
