@@ -8,6 +8,7 @@ headless commands start fast and never load Qt.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import re
@@ -69,13 +70,38 @@ class CliContext:
         )
 
     def print_json(self, payload: dict[str, Any]) -> None:
-        self.out.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+        text = json.dumps(payload, ensure_ascii=False, default=str)
+        if not _encodable(self.out, text):
+            # Output redirected on a non-Japanese Windows (cp1252) still gets valid JSON.
+            text = json.dumps(payload, ensure_ascii=True, default=str)
+        self.out.write(text + "\n")
 
     def say(self, msg: Msg) -> None:
         self.out.write(msg.text(self.lang) + "\n")
 
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
+
+
+def _encodable(stream: TextIO, text: str) -> bool:
+    encoding = getattr(stream, "encoding", None)
+    if not encoding:
+        return True
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:
+        return True
+    return True
+
+
+def _tolerant_streams() -> None:
+    """A Japanese name on a console or file that cannot encode it prints as `\\u9ad8`
+    instead of failing the command with exit 1 after its work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -189,9 +215,7 @@ def build_parser(lang: Lang | None = None) -> argparse.ArgumentParser:
         default=None,
         help="interface language (default: the system locale)",
     )
-    subparsers = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=parser_class
-    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     from facilitator.commands import REGISTRARS
 
     for register in REGISTRARS:
@@ -219,7 +243,9 @@ def _add_lang_everywhere(parser: argparse.ArgumentParser) -> None:
 
 
 def _lang_in_argv(argv: Sequence[str]) -> Lang | None:
-    """The --lang of a command line not parsed yet (for its usage errors)."""
+    """The --lang of a command line not parsed yet (for its usage errors; the last one wins,
+    as in argparse)."""
+    found: Lang | None = None
     for index, arg in enumerate(argv):
         value = None
         if arg == "--lang" and index + 1 < len(argv):
@@ -227,8 +253,8 @@ def _lang_in_argv(argv: Sequence[str]) -> Lang | None:
         elif arg.startswith("--lang="):
             value = arg.partition("=")[2]
         if value is not None and value.strip().lower() in LANGS:
-            return parse_lang(value)
-    return None
+            found = parse_lang(value)
+    return found
 
 
 def resolve_lang(value: str | None) -> Lang:
@@ -246,6 +272,7 @@ def resolve_lang(value: str | None) -> Lang:
 
 
 def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> int:
+    _tolerant_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_lang_in_argv(argv))
     args = parser.parse_args(argv)

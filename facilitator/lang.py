@@ -20,7 +20,7 @@ def parse_lang(value: str) -> Lang | None:
 
 
 def system_lang() -> Lang:
-    """The language of the user's locale; Japanese unless the locale says English-like."""
+    """The language of the user's locale: Japanese for a ja locale, English for any other."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var)
         if value and value not in ("C", "POSIX", "C.UTF-8"):

@@ -52,7 +52,8 @@ def register(subparsers: Any) -> None:
     export.set_defaults(handler=run_checkins_export)
 
 
-def _port(value: int) -> int:
+def checked_port(value: int) -> int:
+    """`--port` of serve, checkin-url and feedback-url, refused when out of range."""
     from facilitator.errors import InputRejected
 
     if not 1 <= value <= 65535:
@@ -65,6 +66,27 @@ def _port(value: int) -> int:
     return value
 
 
+def checked_host(value: str | None) -> str:
+    """`--host`, or this PC's LAN address; a malformed one is refused before any URL
+    (or QR) carries it."""
+    from facilitator.domain.phone_links import is_valid_host
+    from facilitator.errors import InputRejected
+    from facilitator.web.addresses import default_route_address
+
+    if value is None:
+        return default_route_address()
+    if value.startswith("[") and value.endswith("]"):
+        value = value[1:-1]  # an IPv6 literal written as in a URL; base_url adds them back
+    if not is_valid_host(value):
+        raise InputRejected(
+            Msg(
+                en=f"--host {value!r} is not an IP address or host name (e.g. 192.168.1.10).",
+                ja=f"--host {value!r} は IP アドレスでもホスト名でもありません（例：192.168.1.10）。",
+            )
+        )
+    return value
+
+
 def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     import gc
     import signal
@@ -72,13 +94,12 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from facilitator.services.checkin import CheckInService
     from facilitator.services.events import EventService
-    from facilitator.web.addresses import default_route_address
     from facilitator.web.app import create_app
     from facilitator.web.compose import close_services, lan_deps, other_web_services
     from facilitator.web.server import LanServer
 
-    port = _port(args.port)
-    host = args.host or default_route_address()
+    port = checked_port(args.port)
+    host = checked_host(args.host)
     clock = ctx.get_clock()
     with ctx.workspace(args) as workspace:
         events = EventService(workspace, clock)
@@ -130,9 +151,9 @@ def run_checkin_url(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.domain.tokens import RotatingTokens
     from facilitator.services.checkin import CheckInService
     from facilitator.services.events import EventService
-    from facilitator.web.addresses import default_route_address
 
-    port = _port(args.port)
+    port = checked_port(args.port)
+    host = checked_host(args.host)
     clock = ctx.get_clock()
     with ctx.workspace(args, readonly=True) as workspace:
         events = EventService(workspace, clock)
@@ -143,9 +164,7 @@ def run_checkin_url(args: argparse.Namespace, ctx: CliContext) -> int:
     assert found is not None
     tokens = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code)
     now = clock.now().timestamp()
-    url = checkin_url(
-        base_url(args.host or default_route_address(), port), found.code, tokens.token_at(now)
-    )
+    url = checkin_url(base_url(host, port), found.code, tokens.token_at(now))
     if args.json:
         ctx.print_json(
             {

@@ -37,13 +37,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.commands.checkin_commands import checked_host, checked_port
     from facilitator.domain.phone_links import DEFAULT_PORT
     from facilitator.services.events import EventService
     from facilitator.services.feedback import FeedbackService
-    from facilitator.web.addresses import default_route_address
 
-    host = args.host or default_route_address()
-    port = args.port or DEFAULT_PORT
+    port = DEFAULT_PORT if args.port is None else checked_port(args.port)
+    host = checked_host(args.host)
     with ctx.workspace(args, readonly=True) as workspace:
         events = EventService(workspace, ctx.get_clock())
         event = events.get_event(events.resolve_event_id(args.event))

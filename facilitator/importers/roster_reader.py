@@ -202,18 +202,41 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# What openpyxl raises for a damaged workbook: a broken zip, a missing part, XML that
+# does not parse (ElementTree's ParseError is a SyntaxError), or parts that do not fit
+# together (a sheet listed but absent). Read-only mode parses a sheet only while its
+# rows are read, so the same damage can surface at any row.
+_DAMAGED_XLSX = (
+    zipfile.BadZipFile,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    SyntaxError,
+    EOFError,
+    OSError,
+)
+
+
+def _unreadable_xlsx(path: Path) -> RosterFileRejected:
+    return _reject(
+        f"{path.name} is not a readable Excel (.xlsx) file.",
+        f"{path.name} は読み込める Excel（.xlsx）ファイルではありません。",
+    )
+
+
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> RawTable:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise _reject(
-            f"{path.name} is not a readable Excel (.xlsx) file.",
-            f"{path.name} は読み込める Excel（.xlsx）ファイルではありません。",
-        ) from exc
+    except _DAMAGED_XLSX as exc:
+        raise _unreadable_xlsx(path) from exc
     try:
         names = tuple(workbook.sheetnames)
+        if not names:
+            raise _unreadable_xlsx(path)
         if sheet is not None and sheet not in names:
             raise _reject(
                 f"{path.name} has no sheet {sheet!r} (sheets: {', '.join(names)}).",
@@ -223,17 +246,20 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> RawTable:
         headers: tuple[str, ...] | None = None
         rows: list[tuple[str, ...]] = []
         numbers: list[int] = []
-        for number, values in enumerate(workbook[chosen].iter_rows(values_only=True), start=1):
-            cells = tuple(_cell_text(v) for v in values)
-            if not any(c.strip() for c in cells):
-                continue
-            if headers is None:
-                headers = tuple(c.strip() for c in cells)
-                continue
-            rows.append(cells)
-            numbers.append(number)
-            if len(rows) > MAX_ROWS:
-                raise _too_many(path.name)
+        try:
+            for number, values in enumerate(workbook[chosen].iter_rows(values_only=True), start=1):
+                cells = tuple(_cell_text(v) for v in values)
+                if not any(c.strip() for c in cells):
+                    continue
+                if headers is None:
+                    headers = tuple(c.strip() for c in cells)
+                    continue
+                rows.append(cells)
+                numbers.append(number)
+                if len(rows) > MAX_ROWS:
+                    raise _too_many(path.name)
+        except _DAMAGED_XLSX as exc:
+            raise _unreadable_xlsx(path) from exc
     finally:
         workbook.close()
     return _finish(path.name, headers, rows, numbers, None, chosen, names)

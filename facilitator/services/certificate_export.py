@@ -49,6 +49,7 @@ class ExportBatch:
     title: str
     certificates: tuple[IssuedCertificate, ...]  # not revoked, department then kana
     unnumbered: int  # eligible people who have no number yet
+    revoked: int = 0  # issued, then revoked: never exported
 
 
 @dataclass(frozen=True)
@@ -103,13 +104,16 @@ class CertificateExporter:
             event = load_event(session, event_id)
             layout, _ = load_event_layout(session, event)
             values, title = event_values(event), event.title
-        issued = [c for c in self._certificates.issued(event_id) if c.revoked_at is None]
+        every = self._certificates.issued(event_id)
+        issued = [c for c in every if c.revoked_at is None]
         unnumbered = sum(
             1
             for row in self._certificates.eligibility(event_id)
             if row.eligible and row.number is None
         )
-        return ExportBatch(layout, values, title, tuple(issued), unnumbered)
+        return ExportBatch(
+            layout, values, title, tuple(issued), unnumbered, revoked=len(every) - len(issued)
+        )
 
     def export(
         self,
@@ -123,6 +127,15 @@ class CertificateExporter:
         """Write the issued certificates to `raw_out` (see `export_target`)."""
         kind, path = export_target(raw_out)
         batch = self.batch(event_id)
+        if not batch.certificates and batch.revoked:
+            raise InputRejected(
+                Msg(
+                    en=f"Every certificate of this event ({batch.revoked}) has been revoked; "
+                    "there is nothing to export.",
+                    ja=f"この研修の修了証（{batch.revoked} 件）はすべて取り消されています。"
+                    "書き出すものがありません。",
+                )
+            )
         if not batch.certificates:
             raise InputRejected(
                 Msg(

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -321,7 +321,26 @@ class AgendaEditor(QWidget):
             self, self.tr("Slide picture"), Path.home(), self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path is not None:
-            self.image.setText(str(path))
+            self.attach_image(str(path))
+
+    def attach_image(self, path: str) -> None:
+        """Take the picture only if it decodes: a broken one would leave the slide blank."""
+
+        def shown(readable: bool) -> None:
+            if readable:
+                self.image.setText(path)
+                return
+            self._dialogs.warn(
+                self,
+                self.tr("Slide picture"),
+                self.tr("%1 cannot be opened as a picture (PNG or JPEG).").replace("%1", path),
+            )
+
+        self._runner.run(lambda: not QImage(path).isNull(), shown, self._raise)
+
+    @staticmethod
+    def _raise(exc: BaseException) -> None:
+        raise exc
 
     def _choose_pdf(self) -> None:
         path = self._dialogs.open_path(

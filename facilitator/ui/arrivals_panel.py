@@ -91,7 +91,8 @@ class ArrivalsPanel(QWidget):
     def show_arrivals(self, arrivals: SessionArrivals) -> None:
         counts = arrivals.counts
         self.counter.setText(f"{counts.arrived} / {counts.expected}")
-        methods = "、".join(f"{self.method_name(m)} {n}" for m, n in arrivals.methods)
+        # The list separator is translated: "、" in Japanese, ", " in English.
+        methods = self.tr(", ").join(f"{self.method_name(m)} {n}" for m, n in arrivals.methods)
         self.summary.setText(
             self.tr("Session %1 · missing %2 · late %3")
             .replace("%1", arrivals.label)

@@ -175,8 +175,10 @@ class CheckInView(QWidget):
         self.results = table_view(self.results_model, "searchResults")
         # Narrow enough that the status column ("受付済み（AM）") stays readable beside
         # the arrivals panel on a 1280-pixel screen.
+        header = self.results.horizontalHeader()
         for column, width in enumerate((100, 110, 100, 64)):
-            self.results.setColumnWidth(column, width)
+            # Never narrower than the header's own text ("Staff number" is longer in English).
+            self.results.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.results.doubleClicked.connect(lambda _i: self.check_in_selected())
         self.check_in_button = QPushButton(self.tr("Check in selected"))
         self.check_in_button.setObjectName("checkInSelected")

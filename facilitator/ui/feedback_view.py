@@ -86,6 +86,8 @@ class FeedbackView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("feedbackCount")
         self.count_label.setProperty("role", "heading")
+        # One "AM: n of m answered" per session: wrap rather than widen the window past the screen.
+        self.count_label.setWordWrap(True)
         self.qr_label = QLabel()
         self.qr_label.setObjectName("feedbackQr")
         self.qr_label.setFixedSize(QR_PIXELS, QR_PIXELS)

@@ -272,7 +272,8 @@ class PresenterConsole(QWidget):
         if proposal is None:
             self.catch_up.hide()
             return
-        cuts = "、".join(
+        # The list separator is translated: "、" in Japanese, ", " in English.
+        cuts = self.tr(", ").join(
             f"{cut.title} {cut.from_minutes}→{self._minutes(cut.to_minutes)}"
             for cut in proposal.cuts
         )

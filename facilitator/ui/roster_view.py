@@ -252,7 +252,8 @@ class RosterView(QWidget):
         self.session_filter.blockSignals(False)
         self.proxy.set_session(self.session_filter.currentData())
         self.session_lists.set_data(snapshot.loads, snapshot.people)
-        sizes = "、".join(f"{s.label} {s.assigned}/{s.capacity}" for s in snapshot.loads)
+        # The list separator is translated: "、" in Japanese, ", " in English.
+        sizes = self.tr(", ").join(f"{s.label} {s.assigned}/{s.capacity}" for s in snapshot.loads)
         unassigned = sum(1 for p in snapshot.people if p.session_id is None)
         self.summary.setText(
             self.tr("%1 attendees — %2 — unassigned: %3")

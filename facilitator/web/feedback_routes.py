@@ -72,9 +72,16 @@ def result_json(result: SubmitResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _problem(status: int, text: str, message: str = "") -> JSONResponse:
-    """A refused request: `error` for developers, `message` for the person on the phone."""
-    return JSONResponse({"error": text, "message": message}, status_code=status)
+def _problem(
+    request: Request, status: int, error: str, message_key: str, detail: str = ""
+) -> JSONResponse:
+    """A refused request: `error` a stable code as check-in's API gives (`malformed_json`,
+    `invalid_fields`, `rate_limited` ...), `detail` for developers, `message` for the
+    person on the phone."""
+    lang = negotiate(request.headers.get("accept-language"))
+    body = {"error": error, "message": translator(lang)(message_key), "detail": detail}
+    headers = {"Retry-After": "60"} if status == 429 else None
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def feedback_routes(deps: Any) -> list[BaseRoute]:
@@ -155,7 +162,7 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
         code = request.path_params["code"][:MAX_CODE]
         token = request.query_params.get("t", "")[:MAX_TOKEN]
         if blocked(request):
-            return _problem(429, "too many failed attempts")
+            return _problem(request, 429, "rate_limited", "common.too_many")
         check = await run_in_threadpool(service.check_token, code, token)
         if check is not TokenCheck.VALID:
             if check is TokenCheck.INVALID:
@@ -164,7 +171,7 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
             return JSONResponse({"outcome": outcome}, status_code=403)
         found = await run_in_threadpool(service.survey_for_code, code)
         if found is None:
-            return _problem(404, "no survey")
+            return _problem(request, 404, "not_found", "common.not_found")
         lang = lang_of(request)
         return JSONResponse(
             {
@@ -177,24 +184,31 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
 
     async def submit_api(request: Request) -> Response:
         if not same_origin(request):
-            return _problem(403, "cross-site request refused")
+            return _problem(
+                request, 403, "cross_site", "common.bad_request", "cross-site request refused"
+            )
         if blocked(request):
-            lang = lang_of(request)
-            return _problem(429, "too many failed attempts", translator(lang)("common.too_many"))
+            return _problem(request, 429, "rate_limited", "common.too_many")
         try:
             payload = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):
-            return _problem(400, "body must be JSON")
+            return _problem(
+                request, 400, "malformed_json", "common.bad_request", "body is not JSON"
+            )
+
+        def invalid(detail: str) -> JSONResponse:
+            return _problem(request, 400, "invalid_fields", "common.bad_request", detail)
+
         if not isinstance(payload, dict):
-            return _problem(400, "body must be a JSON object")
+            return invalid("body must be a JSON object")
         code, token = payload.get("session"), payload.get("token")
         staff_no, answers = payload.get("staff_no"), payload.get("answers")
         if not isinstance(code, str) or not isinstance(token, str) or not isinstance(answers, dict):
-            return _problem(400, "session, token (strings) and answers (object) are required")
+            return invalid("session, token (strings) and answers (object) are required")
         if staff_no is not None and not isinstance(staff_no, str):
-            return _problem(400, "staff_no must be a string")
+            return invalid("staff_no must be a string")
         if len(code) > MAX_CODE or len(token) > MAX_TOKEN or len(staff_no or "") > MAX_STAFF_NO:
-            return _problem(400, "field too long")
+            return invalid("field too long")
 
         def enqueue() -> tuple[int | None, int | None, SubmitResult | Future[SubmitResult]]:
             # One short trip to a worker thread: the session and secret, the cookie, the token.

@@ -11,12 +11,15 @@
 from __future__ import annotations
 
 import collections
+import json
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
+
+from facilitator.web.i18n import negotiate, translator
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -77,7 +80,7 @@ class BodyLimit:
                 except ValueError:
                     too_big = True
                 if too_big:
-                    await _plain(send, 413, b"Request body too large")
+                    await _too_large(scope, send)
                     return
         chunks: list[bytes] = []
         size = 0
@@ -89,7 +92,7 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limit:
-                await _plain(send, 413, b"Request body too large")
+                await _too_large(scope, send)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -106,13 +109,24 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
-async def _plain(send: Send, status: int, text: bytes) -> None:
+async def _too_large(scope: Scope, send: Send) -> None:
+    """413 in the form the caller reads: JSON for the API (like its 400s), text for pages."""
+    accept = next((v for k, v in scope.get("headers", []) if k == b"accept-language"), b"")
+    text = translator(negotiate(accept.decode("latin-1")))("common.too_large")
+    if str(scope.get("path", "")).startswith("/api/"):
+        body = json.dumps({"error": "body_too_large", "message": text}, ensure_ascii=False)
+        await _send_now(send, 413, b"application/json", body.encode())
+    else:
+        await _send_now(send, 413, b"text/plain; charset=utf-8", text.encode())
+
+
+async def _send_now(send: Send, status: int, content_type: bytes, text: bytes) -> None:
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-type", content_type),
                 (b"content-length", str(len(text)).encode()),
                 (b"connection", b"close"),
                 *_HEADERS,

@@ -98,13 +98,14 @@
     <message>
         <location filename="../../facilitator/ui/agenda_editor.py" line="151"/>
         <location filename="../../facilitator/ui/agenda_editor.py" line="321"/>
+        <location filename="../../facilitator/ui/agenda_editor.py" line="335"/>
         <source>Slide picture</source>
         <translation>スライドの画像</translation>
     </message>
     <message>
         <location filename="../../facilitator/ui/agenda_editor.py" line="152"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="328"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="341"/>
+        <location filename="../../facilitator/ui/agenda_editor.py" line="347"/>
+        <location filename="../../facilitator/ui/agenda_editor.py" line="360"/>
         <source>PDF deck</source>
         <translation>PDF資料</translation>
     </message>
@@ -169,17 +170,22 @@
         <translation>画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="328"/>
+        <location filename="../../facilitator/ui/agenda_editor.py" line="336"/>
+        <source>%1 cannot be opened as a picture (PNG or JPEG).</source>
+        <translation>%1 は画像（PNG または JPEG）として開けません。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda_editor.py" line="347"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="342"/>
+        <location filename="../../facilitator/ui/agenda_editor.py" line="361"/>
         <source>%1 cannot be opened as a PDF.</source>
         <translation>%1 は PDF として開けません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="360"/>
+        <location filename="../../facilitator/ui/agenda_editor.py" line="379"/>
         <source>Agenda</source>
         <translation>アジェンダ</translation>
     </message>
@@ -330,7 +336,7 @@
     </message>
     <message>
         <location filename="../../facilitator/ui/presenter_console.py" line="93"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="195"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="199"/>
         <source>Pause (P)</source>
         <translation>一時停止 (P)</translation>
     </message>
@@ -425,83 +431,88 @@
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="182"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="186"/>
         <source>(last item)</source>
         <translation>（最後の項目）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="195"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="199"/>
         <source>Resume (P)</source>
         <translation>再開 (P)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="203"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="223"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="207"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="227"/>
         <source>Not started</source>
         <translation>未開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="204"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="208"/>
         <source>Running</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="205"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="209"/>
         <source>PAUSED</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="206"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="210"/>
         <source>Finished</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="208"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="212"/>
         <source> · BLACKOUT</source>
         <translation> · 暗転中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="209"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="213"/>
         <source> · rehearsal</source>
         <translation> · リハーサル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="225"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="229"/>
         <source>Over %1</source>
         <translation>超過 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="227"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="231"/>
         <source>%1 left</source>
         <translation>残り %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="240"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="244"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="244"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="248"/>
         <source>On time</source>
         <translation>予定どおり</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="247"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="251"/>
         <source>%1 min ahead</source>
         <translation>%1分早い</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="248"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="252"/>
         <source>%1 min behind</source>
         <translation>%1分遅れ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="275"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="276"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/presenter_console.py" line="280"/>
         <source>%1 min behind. Shorten: %2</source>
         <translation>%1分遅れています。短縮案：%2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="280"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="285"/>
         <source> (still %1 min late)</source>
         <translation>（それでも %1分遅れ）</translation>
     </message>

@@ -80,12 +80,17 @@
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="96"/>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="95"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="97"/>
         <source>Session %1 · missing %2 · late %3</source>
         <translation>%1 セッション · 未到着 %2 名 · 遅刻 %3 名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="107"/>
+        <location filename="../../facilitator/ui/arrivals_panel.py" line="108"/>
         <source>(late)</source>
         <translation>（遅刻）</translation>
     </message>
@@ -134,7 +139,7 @@
     <message>
         <location filename="../../facilitator/ui/checkin_view.py" line="163"/>
         <source>Search: kana, name, staff number or department</source>
-        <translation>検索：かな・氏名・職員番号・所属</translation>
+        <translation>検索：ふりがな・氏名・職員番号・所属</translation>
     </message>
     <message>
         <location filename="../../facilitator/ui/checkin_view.py" line="168"/>
@@ -144,7 +149,7 @@
     <message>
         <location filename="../../facilitator/ui/checkin_view.py" line="169"/>
         <source>Kana</source>
-        <translation>かな</translation>
+        <translation>ふりがな</translation>
     </message>
     <message>
         <location filename="../../facilitator/ui/checkin_view.py" line="170"/>
@@ -392,7 +397,7 @@ Windows may now ask whether to allow Facilitator through the firewall: choose �
     <message>
         <location filename="../../facilitator/ui/walk_in_dialog.py" line="44"/>
         <source>Kana</source>
-        <translation>かな</translation>
+        <translation>ふりがな</translation>
     </message>
     <message>
         <location filename="../../facilitator/ui/walk_in_dialog.py" line="45"/>

@@ -14,47 +14,47 @@
         <translation>受講者の追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="45"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="46"/>
         <source>Staff no.</source>
         <translation>職員番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="46"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="47"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="47"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="48"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="48"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="49"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="49"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="50"/>
         <source>Title</source>
         <translation>職名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="50"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="51"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="51"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="52"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="52"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="53"/>
         <source>Preference</source>
         <translation>希望</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/attendee_dialog.py" line="62"/>
+        <location filename="../../facilitator/ui/attendee_dialog.py" line="63"/>
         <source>No preference</source>
         <translation>希望なし</translation>
     </message>
@@ -63,7 +63,7 @@
     <name>ImportDialog</name>
     <message>
         <location filename="../../facilitator/ui/import_dialog.py" line="56"/>
-        <location filename="../../facilitator/ui/import_dialog.py" line="267"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="276"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
@@ -83,122 +83,122 @@
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="70"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="73"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="70"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="73"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="70"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="73"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="78"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="82"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="81"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="85"/>
         <source>Import the valid rows only</source>
         <translation>正しい行だけ取り込む</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="84"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="88"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="95"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="99"/>
         <source>File: %1</source>
         <translation>ファイル：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="97"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="101"/>
         <source>Encoding</source>
         <translation>文字コード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="105"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="109"/>
         <source>Staff no. *</source>
         <translation>職員番号 *</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="106"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="110"/>
         <source>Name *</source>
         <translation>氏名 *</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="107"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="111"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="108"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="112"/>
         <source>Department *</source>
         <translation>所属 *</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="109"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="113"/>
         <source>Title</source>
         <translation>職名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="110"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="114"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="111"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="115"/>
         <source>Preference</source>
         <translation>希望</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="112"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="116"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="121"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="125"/>
         <source>Which column holds which field (* required):</source>
         <translation>各項目が入っている列（* は必須）：</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="139"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="143"/>
         <source>Reading the file…</source>
         <translation>ファイルを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="159"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="163"/>
         <source>(not in file)</source>
         <translation>（ファイルにない）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="199"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="208"/>
         <source>Choose the column for: %1</source>
         <translation>次の項目の列を選んでください：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="206"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="215"/>
         <source>%1 rows read (encoding: %2). Check the columns, then import.</source>
         <translation>%1 行を読み込みました（文字コード：%2）。列の割り当てを確認してから取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="228"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="237"/>
         <source>Importing…</source>
         <translation>取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="255"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="264"/>
         <source>Nothing was imported: %1 problem(s) below. Fix the file, or import the valid rows only.</source>
         <translation>何も取り込んでいません。下の %1 件の問題があります。ファイルを直すか、正しい行だけを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="269"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="278"/>
         <source>%1 attendees in the workspace are not in this file (staff no. %2). Remove them? Attendees with check-ins, answers or certificates are always kept.</source>
         <translation>ワークスペースにいる %1 名がこのファイルにありません（職員番号 %2）。削除しますか？受付・アンケート・修了証の記録がある受講者は削除しません。</translation>
     </message>
@@ -321,15 +321,15 @@
     </message>
     <message>
         <location filename="../../facilitator/ui/roster_view.py" line="126"/>
-        <location filename="../../facilitator/ui/roster_view.py" line="406"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="407"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
         <location filename="../../facilitator/ui/roster_view.py" line="128"/>
-        <location filename="../../facilitator/ui/roster_view.py" line="432"/>
-        <location filename="../../facilitator/ui/roster_view.py" line="438"/>
-        <location filename="../../facilitator/ui/roster_view.py" line="482"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="433"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="439"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="483"/>
         <source>Print</source>
         <translation>印刷</translation>
     </message>
@@ -399,78 +399,83 @@
         <translation>未割当</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="258"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="256"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster_view.py" line="259"/>
         <source>%1 attendees — %2 — unassigned: %3</source>
         <translation>受講者 %1 名 — %2 — 未割当 %3 名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="268"/>
-        <location filename="../../facilitator/ui/roster_view.py" line="335"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="269"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="336"/>
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="281"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="282"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="283"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="284"/>
         <source>Rosters (*.csv *.tsv *.txt *.xlsx)</source>
         <translation>名簿ファイル (*.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="311"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="312"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged, %4 not in the file (%5 removed).</source>
         <translation>取り込みました：追加 %1 名、更新 %2 名、変更なし %3 名、ファイルにない受講者 %4 名（うち削除 %5 名）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="325"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="326"/>
         <source>Export roster</source>
         <translation>名簿の書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="327"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="328"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="336"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="337"/>
         <source>Wrote %1 attendees to %2.</source>
         <translation>%1 名を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="406"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="407"/>
         <source>Remove %1 from the roster?</source>
         <translation>%1 を名簿から削除しますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="433"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="434"/>
         <source>Select the attendees whose slips to reprint in the table first.</source>
         <translation>先に一覧で、受講票を再印刷する受講者を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="440"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="441"/>
         <source>Print new slips for %1 attendees? Their current slips&apos; QR codes will no longer check them in.</source>
         <translation>%1 名の受講票を再発行しますか？いまの受講票の QR コードでは受付できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="446"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="447"/>
         <source>Save PDF</source>
         <translation>PDF の保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="446"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="447"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="474"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="475"/>
         <source>Saved %1 (attendees: %2).</source>
         <translation>%1 を保存しました（%2 名分）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster_view.py" line="479"/>
+        <location filename="../../facilitator/ui/roster_view.py" line="480"/>
         <source>%1 attendees without a session were left out.</source>
         <translation>セッション未割当の %1 名は含めていません。</translation>
     </message>

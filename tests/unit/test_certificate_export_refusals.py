@@ -1,0 +1,38 @@
+"""Why `certificates export` writes nothing, said precisely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator.db.workspace import Workspace
+from facilitator.domain.clock import FakeClock
+from facilitator.errors import InputRejected
+from facilitator.services.certificate_export import CertificateExporter
+from facilitator.services.certificates import CertificateService
+from tests.unit.certificate_helpers import attendee_ids, check_in, event_id
+
+
+def test_all_revoked_says_revoked_not_never_issued(
+    demo_workspace: Workspace, clock: FakeClock, tmp_path: Path
+) -> None:
+    ev = event_id(demo_workspace)
+    exporter = CertificateExporter(demo_workspace, clock)
+    with pytest.raises(InputRejected) as never:
+        exporter.export(ev, str(tmp_path / "none.pdf"))
+    assert "issue them first" in never.value.message.en
+
+    check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:2])
+    service = CertificateService(demo_workspace, clock)
+    service.issue(ev)
+    for cert in service.issued(ev):
+        service.revoke(cert.number, "test")
+    out = tmp_path / "all.pdf"
+    with pytest.raises(InputRejected) as revoked:
+        exporter.export(ev, str(out))
+    assert revoked.value.message.en == (
+        "Every certificate of this event (2) has been revoked; there is nothing to export."
+    )
+    assert "すべて取り消されています" in revoked.value.message.ja
+    assert not out.exists()

@@ -1,0 +1,158 @@
+"""The command line against issue 2's contract: usage errors in the user's language,
+`--lang` on either side of the subcommand, phone-URL options checked before printing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from facilitator.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main, usage_error
+from facilitator.domain.phone_links import is_valid_host
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # usage errors leave through argparse
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    db = str(tmp_path / "w.sqlite")
+    assert run(capsys, "demo", "--db", db, "--attendees", "6")[0] == EXIT_OK
+    return db
+
+
+@pytest.mark.parametrize(
+    ("argv", "japanese"),
+    [
+        (["--lang", "ja", "event", "list"], "エラー：次の引数が必要です：--db"),
+        (
+            ["--lang", "ja", "event", "show", "--db", "w", "--event", "x"],
+            "'x' は整数ではありません",
+        ),
+        (["--lang", "ja", "roster", "bogus"], "'bogus' は選べません（選択肢："),
+        (["--lang", "ja", "event", "list", "--db", "w", "--bogus"], "認識できない引数があります"),
+        (["event", "show", "--db", "w", "--event", "x", "--lang", "ja"], "は整数ではありません"),
+        (["--lang=ja", "checkin-url", "--db", "w"], "次の引数が必要です：--session"),
+    ],
+)
+def test_usage_errors_speak_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], argv: list[str], japanese: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "usage:" in err and japanese in err
+    assert "error:" not in err
+
+
+def test_usage_errors_follow_a_japanese_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    code, _, err = run(capsys, "event", "show", "--db", "w", "--event", "x")
+    assert code == EXIT_USAGE and "エラー：引数 --event：'x' は整数ではありません" in err
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    code, _, err = run(capsys, "event", "show", "--db", "w", "--event", "x")
+    assert code == EXIT_USAGE and "error: argument --event: invalid int value: 'x'" in err
+
+
+def test_unknown_usage_errors_keep_argparses_words() -> None:
+    msg = usage_error("something new")
+    assert msg.en == "error: something new"
+    assert msg.ja == "エラー：コマンドの指定が正しくありません（something new）"
+
+
+def test_lang_after_the_subcommand_sets_the_language(
+    capsys: pytest.CaptureFixture[str], demo_db: str
+) -> None:
+    code, _, err = run(capsys, "event", "show", "--db", demo_db, "--event", "99", "--lang", "ja")
+    assert (code, err) == (EXIT_REJECTED, "このワークスペースに ID 99 の研修はありません。\n")
+    code, _, err = run(capsys, "--lang", "ja", "event", "show", "--db", demo_db, "--event", "99")
+    assert err == "このワークスペースに ID 99 の研修はありません。\n"
+    code, _, err = run(capsys, "event", "show", "--db", demo_db, "--event", "99", "--lang", "en")
+    assert err == "There is no event with id 99 in this workspace.\n"
+    code, _, err = run(capsys, "event", "list", "--db", demo_db, "--lang", "xx")
+    assert code == EXIT_REJECTED and "xx" in err
+
+
+@pytest.mark.parametrize("command", ["checkin-url", "feedback-url"])
+@pytest.mark.parametrize(
+    ("option", "value", "en"),
+    [
+        ("--host", "pc name", "is not an IP address or host name"),
+        ("--host", "192.168.1.10 ", "is not an IP address or host name"),
+        ("--port", "0", "is not a port number"),
+        ("--port", "70000", "is not a port number"),
+    ],
+)
+def test_phone_url_options_are_checked(
+    capsys: pytest.CaptureFixture[str], demo_db: str, command: str, option: str, value: str, en: str
+) -> None:
+    argv = ["--lang", "en", command, "--db", demo_db, "--session", "AM", option, value]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_REJECTED, "")
+    assert en in err
+
+
+@pytest.mark.parametrize("command", ["checkin-url", "feedback-url"])
+def test_phone_url_accepts_ipv6_either_way(
+    capsys: pytest.CaptureFixture[str], demo_db: str, command: str
+) -> None:
+    for host in ("::1", "[::1]"):
+        argv = [command, "--db", demo_db, "--session", "AM", "--host", host, "--port", "8766"]
+        code, out, _ = run(capsys, *argv)
+        assert code == EXIT_OK
+        assert out.startswith("http://[::1]:8766/"), out
+
+
+@pytest.mark.parametrize(
+    ("host", "valid"),
+    [
+        ("192.168.1.10", True),
+        ("::1", True),
+        ("venue-pc.local", True),
+        ("VENUE_PC", True),
+        ("pc name", False),
+        ("-pc", False),
+        ("", False),
+        ("a/b", False),
+        ("x" * 64, False),
+    ],
+)
+def test_is_valid_host(host: str, valid: bool) -> None:
+    assert is_valid_host(host) is valid
+
+
+def test_output_that_cannot_hold_japanese_still_succeeds(demo_db: str) -> None:
+    """Redirected output on an English Windows is cp1252: the command must not end in
+    exit 1 after doing its work; JSON stays valid (ASCII escapes)."""
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    command = [sys.executable, "-m", "facilitator", "--lang", "en"]
+    listed = subprocess.run(
+        [*command, "event", "list", "--db", demo_db, "--json"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert listed.returncode == EXIT_OK, listed.stderr
+    assert json.loads(listed.stdout)["events"][0]["title"] == "管理職向けDX推進研修"
+    out = str(Path(demo_db).with_name("名簿.csv"))
+    exported = subprocess.run(
+        [*command, "roster", "export", "--db", demo_db, "--out", out],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert exported.returncode == EXIT_OK, exported.stderr
+    assert b"\\u540d\\u7c3f.csv" in exported.stdout

@@ -1,0 +1,87 @@
+"""Refused API requests read the same on both phone APIs: a stable `error` code, the
+status the contract names (400 / 413 / 429), and a message in the phone's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from facilitator.db.workspace import Workspace
+from facilitator.domain.clock import FakeClock
+from tests.web.test_feedback_http import Setup
+
+BIG = "x" * (17 * 1024)
+
+
+@pytest.fixture
+def api(demo_workspace: Workspace, clock: FakeClock) -> Iterator[Setup]:
+    s = Setup(demo_workspace, clock)
+    yield s
+    s.client.close()
+    s.checkin.close()
+    s.feedback.close()
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        (b'{"session": "x"', "malformed_json"),
+        (b"\xff\xfe not utf-8", "malformed_json"),
+        (b"[]", "invalid_fields"),
+        (b'{"session": "x", "token": "y"}', "invalid_fields"),  # no answers
+        (b'{"session": "x", "token": "y", "answers": {}, "staff_no": 5}', "invalid_fields"),
+    ],
+)
+def test_malformed_feedback_is_400_with_the_check_in_apis_codes(
+    api: Setup, body: bytes, error: str
+) -> None:
+    for path in ("/api/v1/feedback", "/api/v1/checkin"):
+        res = api.client.post(
+            path,
+            content=body,
+            headers={"content-type": "application/json", "accept-language": "en"},
+        )
+        assert res.status_code == 400, path
+        assert res.json()["error"] == error, path
+    # The feedback page shows `message` to the person holding the phone.
+    assert res.json()["error"] == error
+    feedback = api.client.post(
+        "/api/v1/feedback", content=body, headers={"accept-language": "ja"}
+    ).json()
+    assert (
+        feedback["message"]
+        == "リクエストを読み取れませんでした。もう一度 QR コードを読み取ってください。"
+    )
+
+
+def test_feedback_rate_limit_is_429_with_retry_after(api: Setup) -> None:
+    # The fixture's limiter allows 5 failures per device.
+    for _ in range(5):
+        assert api.post(token="1-FORGED").json()["outcome"] == "invalid_token"
+    res = api.post(token="1-FORGED")
+    assert res.status_code == 429
+    assert res.headers["retry-after"] == "60"
+    assert res.json()["error"] == "rate_limited"
+    survey = api.client.get(f"/api/v1/survey/{api.code}", params={"t": api.token()})
+    assert survey.status_code == 429 and survey.json()["error"] == "rate_limited"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/checkin", "/api/v1/feedback"])
+def test_api_body_over_16kb_is_413_json(api: Setup, path: str) -> None:
+    res = api.client.post(path, json={"staff_no": BIG}, headers={"accept-language": "en"})
+    assert res.status_code == 413
+    assert res.headers["content-type"] == "application/json"
+    assert res.json() == {"error": "body_too_large", "message": "The request is too large."}
+    assert res.headers["x-content-type-options"] == "nosniff"
+
+
+def test_page_body_over_16kb_is_413_text_in_the_phones_language(api: Setup) -> None:
+    res = api.client.post(
+        f"/c/{api.code}/done",
+        content=("staff_no=" + BIG).encode(),
+        headers={"accept-language": "ja", "content-type": "application/x-www-form-urlencoded"},
+    )
+    assert res.status_code == 413
+    assert res.headers["content-type"].startswith("text/plain")
+    assert res.text == "リクエストが大きすぎます。"
