@@ -20,12 +20,25 @@ def parse_lang(value: str) -> Lang | None:
 
 
 def system_lang() -> Lang:
-    """The language of the user's locale: Japanese for a ja locale, English for any other."""
+    """The language of the user's locale: Japanese for a Japanese locale or when the
+    locale says nothing (C/POSIX: Japanese comes first), English for any other."""
+    said_c = False
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var)
-        if value and value not in ("C", "POSIX", "C.UTF-8"):
-            return parse_lang(value) or "en"
-    current = locale.getlocale()[0]
-    if current:
-        return parse_lang(current) or "en"
-    return "en"
+        if not value:
+            continue
+        if value.split(".", 1)[0] in ("C", "POSIX"):
+            said_c = True
+            continue
+        return _locale_lang(value)
+    # Python reports a C locale as en_US, so only ask it when no variable was set
+    # (Windows, where the locale lives outside the environment).
+    current = None if said_c else locale.getlocale()[0]
+    return _locale_lang(current) if current else "ja"
+
+
+def _locale_lang(name: str) -> Lang:
+    # Windows names locales "Japanese_Japan" rather than "ja_JP".
+    if name.strip().lower().startswith("japanese"):
+        return "ja"
+    return parse_lang(name) or "en"

@@ -98,7 +98,9 @@ def run_agenda_export(args: argparse.Namespace, ctx: CliContext) -> int:
             if suffix == ".csv"
             else reports.export_pdf(event_id, ctx.lang)
         )
-    out.write_bytes(data)
+    from facilitator.services.files import write_atomically
+
+    write_atomically(out, data)
     if args.json:
         ctx.print_json({"path": str(out), "bytes": len(data)})
     else:

@@ -66,15 +66,33 @@ def checked_port(value: int) -> int:
     return value
 
 
-def checked_host(value: str | None) -> str:
-    """`--host`, or this PC's LAN address; a malformed one is refused before any URL
-    (or QR) carries it."""
+def checked_host(value: str | None, ctx: CliContext) -> str:
+    """`--host`, or the address phones on the venue Wi-Fi reach this PC at.
+
+    A malformed `--host` is refused before any URL (or QR) carries it. Without
+    one, a Wi-Fi that gives no default route (a venue router with no internet)
+    still has the PC's LAN address; only when there is none at all is loopback
+    used, with a note, since no phone can open it.
+    """
     from facilitator.domain.phone_links import is_valid_host
     from facilitator.errors import InputRejected
-    from facilitator.web.addresses import default_route_address
+    from facilitator.web.addresses import LOOPBACK, default_route_address, ipv4_addresses
 
     if value is None:
-        return default_route_address()
+        host = default_route_address()
+        if host == LOOPBACK:
+            host = ipv4_addresses()[0]  # LAN addresses first, loopback last
+        if host == LOOPBACK:
+            ctx.err.write(
+                Msg(
+                    en="Note: this PC has no network address, so phones cannot open "
+                    f"{LOOPBACK}. Join the venue Wi-Fi, or give --host.",
+                    ja=f"注意：この PC にはネットワークのアドレスがないため、スマートフォンから "
+                    f"{LOOPBACK} は開けません。会場の Wi-Fi に接続するか、--host を指定してください。",
+                ).text(ctx.lang)
+                + "\n"
+            )
+        return host
     if value.startswith("[") and value.endswith("]"):
         value = value[1:-1]  # an IPv6 literal written as in a URL; base_url adds them back
     if not is_valid_host(value):
@@ -99,7 +117,7 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.web.server import LanServer
 
     port = checked_port(args.port)
-    host = checked_host(args.host)
+    host = checked_host(args.host, ctx)
     clock = ctx.get_clock()
     with ctx.workspace(args) as workspace:
         events = EventService(workspace, clock)
@@ -153,7 +171,7 @@ def run_checkin_url(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.services.events import EventService
 
     port = checked_port(args.port)
-    host = checked_host(args.host)
+    host = checked_host(args.host, ctx)
     clock = ctx.get_clock()
     with ctx.workspace(args, readonly=True) as workspace:
         events = EventService(workspace, clock)

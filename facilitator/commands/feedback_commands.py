@@ -43,7 +43,7 @@ def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.services.feedback import FeedbackService
 
     port = DEFAULT_PORT if args.port is None else checked_port(args.port)
-    host = checked_host(args.host)
+    host = checked_host(args.host, ctx)
     with ctx.workspace(args, readonly=True) as workspace:
         events = EventService(workspace, ctx.get_clock())
         event = events.get_event(events.resolve_event_id(args.event))

@@ -25,6 +25,7 @@ from facilitator.domain.clock import Clock
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.certificate_layouts import event_values, load_event_layout
 from facilitator.services.certificates import CertificateService, IssuedCertificate, load_event
+from facilitator.services.files import cannot_write
 
 if TYPE_CHECKING:
     from facilitator.pdf.certificates import CertificateFields, CertificateRenderer
@@ -167,6 +168,10 @@ class CertificateExporter:
                 self._folder(renderer, fields, names, path, force, progress, cancelled)
         except RenderCancelled:
             raise ExportCancelled from None
+        except OSError as exc:
+            # No permission, a file where a folder should be, a full disk: the user's
+            # choice of --out, refused (exit 3) rather than reported as a crash.
+            raise cannot_write(path, exc) from exc
         return ExportResult(kind, path, len(fields), batch.unnumbered)
 
     def _merged(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -19,6 +18,7 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.certificates import CertificateService, IssuedCertificate, load_event
+from facilitator.services.files import write_atomically
 
 HEADER = (
     "番号 Number",
@@ -174,11 +174,5 @@ def write_issued_list(
         data = xlsx_bytes(certificates, title)
     else:
         data = pdf_bytes(certificates, title)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temp = out.with_name(f".{out.name}.partial-{os.getpid()}")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, out)
-    finally:
-        temp.unlink(missing_ok=True)
+    write_atomically(out, data, make_parents=True)
     return len(certificates)

@@ -127,8 +127,12 @@ class GroupCommitWriter(Generic[Req, Res]):
         if self._conn is None or not self._uncheckpointed:
             return
         try:
-            self._conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-            self._conn.commit()
+            # On the driver connection, outside any transaction: through SQLAlchemy the
+            # statement would open a write transaction first (BEGIN IMMEDIATE), and SQLite
+            # refuses to checkpoint from inside one ("database table is locked").
+            raw = self._conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         except Exception:
             log.exception("WAL checkpoint failed; trying again at the next pause")
             conn, self._conn = self._conn, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -75,9 +76,10 @@ class EventDetail:
         )
 
     def session_by_label(self, label: str) -> SessionInfo:
-        wanted = label.strip().casefold()
+        # NFKC: `ＡＭ` typed with the Japanese input method on is the session AM.
+        wanted = unicodedata.normalize("NFKC", label).strip().casefold()
         for session in self.sessions:
-            if session.label.casefold() == wanted:
+            if unicodedata.normalize("NFKC", session.label).casefold() == wanted:
                 return session
         labels = ", ".join(s.label for s in self.sessions)
         raise InputRejected(

@@ -19,12 +19,14 @@ from facilitator.db.models import Attendee, Certificate, CheckIn, Department, Su
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.roster_rules import (
+    FIELDS,
     PreferenceMatcher,
     RosterField,
     RosterRecord,
     RowError,
     SessionChoice,
     check_records,
+    nfkc,
 )
 from facilitator.errors import InputRejected, Msg
 from facilitator.importers.columns import (
@@ -172,7 +174,11 @@ class RosterImportService:
                 raise RosterImportRejected(ImportReport(errors=tuple(errors)))
             if not records:
                 raise RosterImportRejected(ImportReport(errors=tuple(errors)))
-            report = self._write(session, event_id, records, remove_missing)
+            # A skipped (invalid) row still names its attendee: they are in the file, so
+            # they are neither reported missing nor removed by `remove_missing`.
+            staff_i = FIELDS.index(RosterField.STAFF_NO)
+            in_file = {nfkc(cells[staff_i] or "") for _, cells in mapped.rows} - {""}
+            report = self._write(session, event_id, records, remove_missing, in_file)
         skipped = len({e.row for e in errors})
         return ImportReport(
             added=report.added,
@@ -186,7 +192,12 @@ class RosterImportService:
         )
 
     def _write(
-        self, session: Session, event_id: int, records: list[RosterRecord], remove_missing: bool
+        self,
+        session: Session,
+        event_id: int,
+        records: list[RosterRecord],
+        remove_missing: bool,
+        in_file: set[str],
     ) -> ImportReport:
         now = self._clock.now()
         sessions = session_ids_by_label(session, event_id)
@@ -270,8 +281,7 @@ class RosterImportService:
             session.execute(insert(ATTENDEES_TABLE), inserts)
         if updates:
             session.execute(update(Attendee), updates)
-        seen = {r.staff_no for r in records}
-        missing = sorted(s for s in existing if s not in seen)
+        missing = sorted(s for s in existing if s not in in_file)
         removed = self._remove(session, [existing[s].id for s in missing]) if remove_missing else 0
         audit.record(
             session,

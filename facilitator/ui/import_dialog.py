@@ -270,7 +270,10 @@ class ImportDialog(QDialog):
 
     def _imported(self, report: ImportReport, valid_only: bool, removed: bool) -> None:
         if report.missing and not removed:
-            names = ", ".join(report.missing_staff[:10])
+            # The list separator is translated ("、" in Japanese); "…" says the list goes on.
+            names = self.tr(", ").join(report.missing_staff[:10])
+            if len(report.missing_staff) > 10:
+                names += "…"
             if self._dialogs.confirm(
                 self,
                 self.tr("Import roster"),

@@ -63,7 +63,7 @@
     <name>ImportDialog</name>
     <message>
         <location filename="../../facilitator/ui/import_dialog.py" line="56"/>
-        <location filename="../../facilitator/ui/import_dialog.py" line="276"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="279"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
@@ -198,7 +198,12 @@
         <translation>何も取り込んでいません。下の %1 件の問題があります。ファイルを直すか、正しい行だけを取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/import_dialog.py" line="278"/>
+        <location filename="../../facilitator/ui/import_dialog.py" line="274"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/import_dialog.py" line="281"/>
         <source>%1 attendees in the workspace are not in this file (staff no. %2). Remove them? Attendees with check-ins, answers or certificates are always kept.</source>
         <translation>ワークスペースにいる %1 名がこのファイルにありません（職員番号 %2）。削除しますか？受付・アンケート・修了証の記録がある受講者は削除しません。</translation>
     </message>

@@ -36,3 +36,19 @@ def test_all_revoked_says_revoked_not_never_issued(
     )
     assert "すべて取り消されています" in revoked.value.message.ja
     assert not out.exists()
+
+
+@pytest.mark.parametrize("target", ["x.pdf", "x.zip", "folder/"])
+def test_an_unwritable_target_is_refused_not_a_crash(
+    demo_workspace: Workspace, clock: FakeClock, tmp_path: Path, target: str
+) -> None:
+    ev = event_id(demo_workspace)
+    check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:1])
+    CertificateService(demo_workspace, clock).issue(ev)
+    blocker = tmp_path / "a-file"
+    blocker.write_bytes(b"keep")
+    with pytest.raises(InputRejected) as refused:
+        CertificateExporter(demo_workspace, clock).export(ev, f"{blocker}/{target}")
+    assert refused.value.message.en.startswith(f"Cannot write {blocker}/")
+    assert "に書き込めません" in refused.value.message.ja
+    assert blocker.read_bytes() == b"keep"

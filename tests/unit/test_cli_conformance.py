@@ -156,3 +156,70 @@ def test_output_that_cannot_hold_japanese_still_succeeds(demo_db: str) -> None:
     )
     assert exported.returncode == EXIT_OK, exported.stderr
     assert b"\\u540d\\u7c3f.csv" in exported.stdout
+
+
+@pytest.mark.parametrize("command", ["checkin-url", "feedback-url"])
+def test_wifi_without_a_default_route_still_gives_the_lan_address(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    demo_db: str,
+    command: str,
+) -> None:
+    """A venue router with no internet may hand out no default route: phones still
+    reach the PC's Wi-Fi address, never 127.0.0.1."""
+    from facilitator.web import addresses
+
+    monkeypatch.setattr(addresses, "default_route_address", lambda: "127.0.0.1")
+    monkeypatch.setattr(addresses, "ipv4_addresses", lambda: ["192.168.5.9", "127.0.0.1"])
+    code, out, err = run(capsys, command, "--db", demo_db, "--session", "AM")
+    assert code == EXIT_OK and "127.0.0.1" not in err  # (feedback-url notes "closed")
+    assert out.startswith("http://192.168.5.9:8765/")
+
+    monkeypatch.setattr(addresses, "ipv4_addresses", lambda: ["127.0.0.1"])
+    code, out, err = run(capsys, "--lang", "ja", command, "--db", demo_db, "--session", "AM")
+    assert code == EXIT_OK and out.startswith("http://127.0.0.1:8765/")
+    assert "スマートフォンから 127.0.0.1 は開けません" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["agenda", "export", "--out"],
+        ["certificates", "list", "--force", "--out"],
+        ["checkins", "export", "--out"],
+        ["roster", "export", "--out"],
+        ["feedback", "export", "--out"],
+    ],
+)
+def test_an_export_onto_a_folder_is_refused_not_a_crash(
+    capsys: pytest.CaptureFixture[str], demo_db: str, tmp_path: Path, argv: list[str]
+) -> None:
+    folder = tmp_path / "taken.csv"
+    folder.mkdir()
+    code, _, err = run(capsys, "--lang", "ja", *argv, str(folder), "--db", demo_db)
+    assert code == EXIT_REJECTED, err
+    assert "に書き込めません" in err
+    assert list(folder.iterdir()) == []
+
+
+def test_write_atomically_keeps_the_old_file_when_it_cannot_write(tmp_path: Path) -> None:
+    from facilitator.errors import InputRejected
+    from facilitator.services.files import write_atomically
+
+    out = tmp_path / "a.csv"
+    write_atomically(out, b"old")
+    with pytest.raises(InputRejected) as refused:
+        write_atomically(tmp_path / "missing" / "a.csv", b"new")
+    assert "Cannot write" in refused.value.message.en
+    write_atomically(tmp_path / "made" / "a.csv", b"new", make_parents=True)
+    assert (tmp_path / "made" / "a.csv").read_bytes() == b"new"
+    assert out.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()].count("a.csv") == 1
+
+
+@pytest.mark.parametrize("label", ["AM", "am", " AM ", "ＡＭ", "ａｍ"])
+def test_session_label_as_typed_with_the_japanese_input_method(
+    capsys: pytest.CaptureFixture[str], demo_db: str, label: str
+) -> None:
+    argv = ["checkin-url", "--db", demo_db, "--session", label, "--host", "127.0.0.1"]
+    code, out, _ = run(capsys, *argv)
+    assert code == EXIT_OK and out.startswith("http://127.0.0.1:8765/c/")

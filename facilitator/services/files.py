@@ -1,0 +1,40 @@
+"""Writing an export the user named: whole or not at all, refusals in their language."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from facilitator.errors import InputRejected, Msg
+
+
+def cannot_write(out: Path, exc: OSError) -> InputRejected:
+    reason = exc.strerror or str(exc)
+    return InputRejected(
+        Msg(en=f"Cannot write {out}: {reason}.", ja=f"{out} に書き込めません（{reason}）。")
+    )
+
+
+def write_atomically(out: Path, data: bytes, *, make_parents: bool = False) -> None:
+    """Write `data` beside `out`, then move it into place: a failure (a folder of that
+    name, no permission, a full disk) leaves any existing file as it was and is
+    refused with exit 3, not reported as an unexpected error."""
+    folder = out.parent if str(out.parent) else Path()
+    try:
+        if out.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(out))
+        if make_parents:
+            folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
+    except OSError as exc:
+        raise cannot_write(out, exc) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise cannot_write(out, exc) from exc
