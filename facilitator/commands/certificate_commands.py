@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from facilitator.errors import Msg, WorkspaceLocked, WorkspaceNotWritable
+from facilitator.errors import InputRejected, Msg, WorkspaceLocked, WorkspaceNotWritable
 
 if TYPE_CHECKING:
     from facilitator.cli import CliContext
@@ -95,17 +95,35 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     export_target(args.out)  # a bad --out is refused before the workspace is opened
     clock = ctx.get_clock()
     issued_now = 0
+    blocked: WorkspaceLocked | WorkspaceNotWritable | None = None
     try:
         writer = ctx.workspace(args)
-    except (WorkspaceLocked, WorkspaceNotWritable):
-        writer = None
+    except (WorkspaceLocked, WorkspaceNotWritable) as exc:
+        writer, blocked = None, exc
     if writer is not None:
         with writer as workspace:
             event_id = EventService(workspace, clock).resolve_event_id(args.event)
             issued_now = len(CertificateService(workspace, clock).issue(event_id).newly_issued)
     with ctx.workspace(args, readonly=True) as workspace:
         event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        result = CertificateExporter(workspace, clock).export(event_id, args.out, force=args.force)
+        exporter = CertificateExporter(workspace, clock)
+        if isinstance(blocked, WorkspaceLocked):
+            batch = exporter.batch(event_id)
+            if not batch.certificates and not batch.revoked and batch.unnumbered:
+                # "Issue them first" would send the user to a command the same lock refuses.
+                raise InputRejected(
+                    Msg(
+                        en="No certificate numbers have been issued yet, and none can be "
+                        "issued while the workspace is open for writing elsewhere (the app "
+                        "or `facilitator serve`). Issue them there (Certificates → Issue "
+                        "numbers), or close it, then export again.",
+                        ja="修了証番号がまだ発行されていません。ワークスペースが別の場所（アプリ"
+                        "または facilitator serve）で書き込み用に開かれているため、今は発行"
+                        "できません。そちらで番号を発行（修了証 → 番号を発行）するか、閉じて"
+                        "から、もう一度出力してください。",
+                    )
+                )
+        result = exporter.export(event_id, args.out, force=args.force)
     if result.unnumbered:
         ctx.err.write(
             Msg(

@@ -124,7 +124,8 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         detail = events.get_event(events.resolve_event_id(args.event))
         checkin = CheckInService(workspace, clock)
         services = other_web_services(workspace, clock)
-        server = LanServer(create_app(lan_deps(checkin, clock, services)), host, port)
+        deps = lan_deps(checkin, clock, services, event_id=detail.id)
+        server = LanServer(create_app(deps), host, port)
         stop = threading.Event()
         try:
             server.start()

@@ -47,7 +47,10 @@ class WebDeps:
     templates: Jinja2Templates = field(
         default_factory=lambda: Jinja2Templates(directory=str(TEMPLATES_DIR))
     )
+    # `facilitator serve --event ID` serves that event only; None (the GUI): every event.
+    event_id: int | None = None
     _secrets: dict[int, str] = field(default_factory=dict, repr=False)
+    _code_events: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.limiter is None:
@@ -57,6 +60,22 @@ class WebDeps:
     def failures(self) -> FailureLimiter:
         assert self.limiter is not None
         return self.limiter
+
+    def serves(self, event_id: int) -> bool:
+        return self.event_id is None or event_id == self.event_id
+
+    def serves_code(self, session_code: str) -> bool:
+        """Whether a session code belongs to the served event (session codes never change,
+        so the answer is cached: the check-in hot path pays one dict lookup)."""
+        if self.event_id is None:
+            return True
+        event_id = self._code_events.get(session_code)
+        if event_id is None:
+            found = self.checkin.phone_session(session_code)
+            if found is None:
+                return False
+            event_id = self._code_events.setdefault(session_code, found.event_id)
+        return event_id == self.event_id
 
     def event_secret(self, session_code: str) -> tuple[int, str] | None:
         """(event id, signing secret) of the event a session code belongs to."""

@@ -100,6 +100,17 @@ class _Pages:
         if fields is None:
             return JSONResponse({"error": "invalid_fields"}, status_code=400)
         session, token, staff_no = fields
+        if not self.deps.serves_code(session):
+            # Another event's session: this server does not exist for it.
+            self.deps.failures.record_failure(device, address)
+            return JSONResponse(
+                {
+                    "outcome": "invalid_token",
+                    "attendee": None,
+                    "session": None,
+                    "checked_in_at": None,
+                }
+            )
         result = await run_check_in(
             self.deps,
             CheckInRequest(
@@ -118,7 +129,7 @@ class _Pages:
         # Reads like this one take a fraction of a millisecond (WAL, no fsync), so
         # they run on the loop; only check-ins, which wait for the disk, leave it.
         found = self.deps.checkin.phone_session(request.path_params["code"])
-        if found is None:
+        if found is None or not self.deps.serves(found.event_id):
             self._failed(request)
             return render_message(self.deps, request, "checkin.title", "outcome.invalid_token", 404)
         token = request.query_params.get("t", "")[:MAX_FIELD]
@@ -267,7 +278,7 @@ class _Pages:
             return self._too_many(request)
         pass_text = pass_text[:MAX_FIELD]
         found = self.deps.checkin.phone_session(request.path_params["code"])
-        if found is None:
+        if found is None or not self.deps.serves(found.event_id):
             self._failed(request)
             return render_message(self.deps, request, "checkin.title", "outcome.invalid_token", 404)
         valid = check_page_pass(

@@ -23,8 +23,9 @@ def lan_deps(
     clock: Clock,
     services: dict[str, Any],
     on_checkin: Callable[[CheckInResult], None] | None = None,
+    event_id: int | None = None,
 ) -> WebDeps:
-    deps = WebDeps(checkin=checkin, clock=clock, services=services)
+    deps = WebDeps(checkin=checkin, clock=clock, services=services, event_id=event_id)
     if on_checkin is not None:
         deps.on_checkin = on_checkin
     return deps

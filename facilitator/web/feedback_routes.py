@@ -130,7 +130,7 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
                 return message(request, "feedback.invalid_title", "feedback.expired_body", 403)
             return message(request, "feedback.expired_title", "feedback.expired_body", 403)
         found = await run_in_threadpool(service.survey_for_code, code)
-        if found is None:
+        if found is None or not deps.serves(found.event_id):
             return message(request, "common.error_title", "common.not_found", 404)
         if not found.feedback_open:
             return message(request, "feedback.closed_title", "feedback.closed_body", 200)
@@ -170,7 +170,7 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
             outcome = "invalid_token" if check is TokenCheck.INVALID else "expired_token"
             return JSONResponse({"outcome": outcome}, status_code=403)
         found = await run_in_threadpool(service.survey_for_code, code)
-        if found is None:
+        if found is None or not deps.serves(found.event_id):
             return _problem(request, 404, "not_found", "common.not_found")
         lang = lang_of(request)
         return JSONResponse(
@@ -213,6 +213,8 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
         def enqueue() -> tuple[int | None, int | None, SubmitResult | Future[SubmitResult]]:
             # One short trip to a worker thread: the session and secret, the cookie, the token.
             target = service.phone_target(code)
+            if target is not None and not deps.serves(target.event_id):
+                target = None  # another event's session: answered as a forged token
             attendee = (
                 read_attendee_cookie(request, target.secret, target.event_id)
                 if target is not None

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.db.workspace import Workspace
+from facilitator.cli import EXIT_REJECTED, main
+from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
 from facilitator.services.certificate_export import CertificateExporter
 from facilitator.services.certificates import CertificateService
+from facilitator.services.demo import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id
 
 
@@ -52,3 +54,23 @@ def test_an_unwritable_target_is_refused_not_a_crash(
     assert refused.value.message.en.startswith(f"Cannot write {blocker}/")
     assert "に書き込めません" in refused.value.message.ja
     assert blocker.read_bytes() == b"keep"
+
+
+def test_cli_export_while_held_and_nothing_issued_says_where_to_issue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not "run `certificates issue`": that command is refused by the same lock."""
+    db = tmp_path / "w.sqlite"
+    clock = FakeClock()
+    holder = open_workspace(db, create=True)  # the GUI or `serve` has it open for writing
+    try:
+        build_demo(holder, clock, attendees=6, seed=3)
+        check_in(holder, clock, attendee_ids(holder)[:2])
+        out = tmp_path / "a.pdf"
+        code = main(["--lang", "ja", "certificates", "export", "--db", str(db), "--out", str(out)])
+        err = capsys.readouterr().err
+        assert code == EXIT_REJECTED and not out.exists()
+        assert "書き込み用に開かれているため、今は発行できません" in err
+        assert "certificates issue" not in err
+    finally:
+        holder.close()

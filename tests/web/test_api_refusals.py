@@ -9,6 +9,7 @@ import pytest
 
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
+from facilitator.domain.tokens import RotatingTokens
 from tests.web.test_feedback_http import Setup
 
 BIG = "x" * (17 * 1024)
@@ -85,3 +86,31 @@ def test_page_body_over_16kb_is_413_text_in_the_phones_language(api: Setup) -> N
     assert res.status_code == 413
     assert res.headers["content-type"].startswith("text/plain")
     assert res.text == "リクエストが大きすぎます。"
+
+
+def test_serve_for_one_event_answers_no_other_events_sessions(api: Setup) -> None:
+    """`facilitator serve --event ID`: another event's session, even with a genuine
+    token, is answered as a forged link on every path."""
+    checkin_token = RotatingTokens(api.secret, "checkin", api.code).token_at(
+        api.clock.now().timestamp()
+    )
+    staff_no = next(iter(api.staff.values()))
+    body = {"session": api.code, "token": checkin_token, "staff_no": staff_no}
+
+    api.deps.event_id = api.event_id + 1  # the server was started for another event
+    assert api.client.post("/api/v1/checkin", json=body).json()["outcome"] == "invalid_token"
+    page = api.client.get(f"/c/{api.code}", params={"t": checkin_token})
+    assert page.status_code == 404
+    assert api.post().json()["outcome"] == "invalid_token"
+    survey = api.client.get(f"/api/v1/survey/{api.code}", params={"t": api.token()})
+    assert survey.status_code == 404
+    assert api.client.get(f"/f/{api.code}", params={"t": api.token()}).status_code == 404
+
+    api.deps.event_id = api.event_id  # its own event: served as before
+    assert api.client.post("/api/v1/checkin", json=body).json()["outcome"] in (
+        "already_checked_in",
+        "wrong_session",
+        "checked_in",
+    )
+    assert api.client.get(f"/c/{api.code}", params={"t": checkin_token}).status_code == 200
+    assert api.post(staff_no=staff_no).json()["outcome"] in ("recorded", "replaced")
