@@ -59,6 +59,15 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def normalise_staff_no(text: str) -> str:
+    """The one form of a staff number, wherever it comes from (file, phone, kiosk, desk).
+
+    NFKC folds the full-width digits a Japanese IME types; spaces anywhere are dropped,
+    so `１２ ３４` typed on a phone finds `1234` from the staff list.
+    """
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def normalise_kana(text: str) -> str:
     """Trimmed, half-width katakana (ｶﾅ) made full-width (カナ); nothing else changes."""
     return jaconv.h2z(text.strip(), kana=True, ascii=False, digit=False)
@@ -72,7 +81,9 @@ def kana_sort_key(kana: str, fallback: str = "") -> str:
 
 
 def normalise_value(fld: RosterField, text: str) -> str:
-    if fld in (RosterField.STAFF_NO, RosterField.EMAIL, RosterField.PREFERENCE):
+    if fld == RosterField.STAFF_NO:
+        return normalise_staff_no(text)
+    if fld in (RosterField.EMAIL, RosterField.PREFERENCE):
         return nfkc(text)
     if fld == RosterField.KANA:
         return normalise_kana(text)
@@ -156,7 +167,7 @@ def _kana(text: str) -> str:
 
 
 _NORMALISERS = {
-    RosterField.STAFF_NO: nfkc,
+    RosterField.STAFF_NO: normalise_staff_no,
     RosterField.EMAIL: nfkc,
     RosterField.PREFERENCE: nfkc,
     RosterField.KANA: _kana,

@@ -10,12 +10,14 @@ once even if two processes ever wrote at the same time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import Future
 
 from sqlalchemy import select
 
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
+from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.audit import current_actor
 from facilitator.services.checkin_batch import PERSON, A, CheckInBatch, E, S
@@ -33,7 +35,6 @@ from facilitator.services.checkin_types import (
     SessionRef,
     SlipText,
     StaffNumber,
-    normalise_staff_no,
 )
 from facilitator.services.checkin_writer import GroupCommitWriter
 
@@ -72,6 +73,13 @@ class CheckInService(CheckInDesk):
     def submit(self, request: CheckInRequest) -> Future[CheckInResult]:
         """The same as `check_in`, for callers that wait themselves (the web server's loop)."""
         return self._writer_for().submit(request)
+
+    def submit_many(
+        self, requests: Sequence[CheckInRequest]
+    ) -> Future[list[Future[CheckInResult]]]:
+        """Several check-ins at once (what a server loop received in one turn); the
+        returned future is settled, with each one's settled future, after their commit."""
+        return self._writer_for().submit_many(requests)
 
     def close(self) -> None:
         """Write what is queued and stop the writer thread."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -103,8 +102,3 @@ class PhoneSession:
     secret: str
     checkin_open: bool
     feedback_open: bool
-
-
-def normalise_staff_no(text: str) -> str:
-    """Staff numbers as typed on a phone: full-width digits and spaces are forgiven."""
-    return unicodedata.normalize("NFKC", text).strip().replace(" ", "")[:200]

@@ -32,6 +32,7 @@ from facilitator.db.models import (
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import FEEDBACK_PURPOSE, base_url, feedback_url
+from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
 from facilitator.domain.tokens import DEFAULT_WINDOW_SECONDS, RotatingTokens, TokenCheck
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
@@ -41,7 +42,6 @@ from facilitator.services.feedback_types import (
     FeedbackOutcome,
     Respondent,
     SubmitResult,
-    normalize_staff_no,
 )
 from facilitator.services.feedback_writer import QuestionCache, Submission, decide
 from facilitator.services.survey_defs import SurveyInfo, load_survey

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -42,8 +41,3 @@ class Respondent:
 class SubmitResult:
     outcome: FeedbackOutcome
     errors: tuple[AnswerError, ...] = ()
-
-
-def normalize_staff_no(text: str) -> str:
-    # Full-width digits from a Japanese IME are the same staff number.
-    return unicodedata.normalize("NFKC", text).strip()

@@ -27,6 +27,7 @@ from facilitator.db.models import (
     Survey,
     TrainingSession,
 )
+from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
 from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind
 from facilitator.domain.survey_rules import validate_answers as _validate
 from facilitator.errors import InputRejected, Msg
@@ -36,7 +37,6 @@ from facilitator.services.feedback_types import (
     FeedbackOutcome,
     Respondent,
     SubmitResult,
-    normalize_staff_no,
 )
 
 S = cast(Table, TrainingSession.__table__)
