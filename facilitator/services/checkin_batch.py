@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from facilitator.db.models import Attendee, AuditLog, CheckIn, Department, Event, TrainingSession
 from facilitator.domain.checkin import CheckInOutcome, Facts, check_page_pass, decide
 from facilitator.domain.phone_links import CHECKIN_PURPOSE
+from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.domain.tokens import RotatingTokens, TokenCheck, read_slip_code
 from facilitator.services.checkin_types import (
     AttendeeBrief,
@@ -33,7 +34,6 @@ from facilitator.services.checkin_types import (
     SessionRef,
     SlipText,
     StaffNumber,
-    normalise_staff_no,
 )
 
 A = cast(Table, Attendee.__table__)
