@@ -10,11 +10,13 @@ texts and the QR (one path, see `certificate_qr.py`) are written. Output is inva
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import BinaryIO
 
+import budoux
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -235,11 +237,16 @@ def _width(text: str, font: str, size: float, spacing: float) -> float:
 
 
 def _wrap(text: str, font: str, size: float, width: float, spacing: float) -> list[str]:
-    """Greedy line breaking: at spaces for Latin text, anywhere between CJK characters."""
+    """Greedy line breaking between phrases (BudouX for Japanese, spaces for Latin text).
+
+    Breaking between any two CJK characters would split words such as 時間 across
+    lines on a certificate; a phrase wider than the whole box is still broken
+    between its characters.
+    """
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
-        for token in _tokens(paragraph):
+        for token in _fitting_tokens(paragraph, font, size, width, spacing):
             candidate = current + token
             if current and _width(candidate.rstrip(), font, size, spacing) > width:
                 lines.append(current.rstrip())
@@ -250,19 +257,30 @@ def _wrap(text: str, font: str, size: float, width: float, spacing: float) -> li
     return lines
 
 
-def _tokens(paragraph: str) -> list[str]:
+def _fitting_tokens(
+    paragraph: str, font: str, size: float, width: float, spacing: float
+) -> list[str]:
     tokens: list[str] = []
-    word = ""
-    for char in paragraph:
-        if char == " " or ord(char) > 0x2E7F:  # a space or a CJK character ends a word
-            if word:
-                tokens.append(word)
-                word = ""
-            tokens.append(char)
+    for token in _tokens(paragraph):
+        if _width(token.strip(), font, size, spacing) > width:
+            tokens.extend(token)  # one character at a time
         else:
-            word += char
-    if word:
-        tokens.append(word)
+            tokens.append(token)
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _phrase_parser() -> budoux.Parser:
+    return budoux.load_default_japanese_parser()
+
+
+def _tokens(paragraph: str) -> list[str]:
+    """Unbreakable pieces: Japanese phrases, Latin words, and the spaces between them."""
+    tokens: list[str] = []
+    for phrase in _phrase_parser().parse(paragraph) if paragraph else []:
+        for piece in re.split(r"( )", phrase):
+            if piece:
+                tokens.append(piece)
     return tokens
 
 
