@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import BinaryIO
 
-import budoux
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -34,6 +33,7 @@ from facilitator.domain.certificate_layout import (
     TextElement,
     fill_placeholders,
 )
+from facilitator.domain.phrases import phrases
 from facilitator.pdf.batch_fonts import batch_font
 from facilitator.pdf.certificate_qr import certificate_qr_ops
 
@@ -269,15 +269,10 @@ def _fitting_tokens(
     return tokens
 
 
-@lru_cache(maxsize=1)
-def _phrase_parser() -> budoux.Parser:
-    return budoux.load_default_japanese_parser()
-
-
 def _tokens(paragraph: str) -> list[str]:
     """Unbreakable pieces: Japanese phrases, Latin words, and the spaces between them."""
     tokens: list[str] = []
-    for phrase in _phrase_parser().parse(paragraph) if paragraph else []:
+    for phrase in phrases(paragraph):
         for piece in re.split(r"( )", phrase):
             if piece:
                 tokens.append(piece)

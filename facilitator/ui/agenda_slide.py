@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.domain.agenda_clock import Level
 from facilitator.domain.agenda_items import ItemKind, SlideContent
+from facilitator.domain.phrases import keep_phrases_together
 from facilitator.ui.agenda_qr import qr_image
 from facilitator.ui.fonts import register_bundled_fonts
 
@@ -188,16 +189,25 @@ class SlideCanvas(QWidget):
         p.setFont(slide_font(84, bold=True))
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         text_width = 1040 if frame.image is not None else 1680
-        heading = p.boundingRect(QRectF(120, 90, text_width, 240), int(flags), self._heading(frame))
-        p.drawText(QRectF(120, 90, text_width, 240), int(flags), self._heading(frame))
+        heading = p.boundingRect(
+            QRectF(120, 90, text_width, 240),
+            int(flags),
+            keep_phrases_together(self._heading(frame)),
+        )
+        p.drawText(
+            QRectF(120, 90, text_width, 240),
+            int(flags),
+            keep_phrases_together(self._heading(frame)),
+        )
         rule_y = min(heading.bottom(), 330) + 30
         p.fillRect(QRectF(120, rule_y, 200, 8), ACCENT)
         p.setFont(slide_font(56))
         y = rule_y + 60
         for bullet in frame.slide.bullets:
-            rect = p.boundingRect(QRectF(200, y, text_width - 80, 400), int(flags), bullet)
+            kept = keep_phrases_together(bullet)
+            rect = p.boundingRect(QRectF(200, y, text_width - 80, 400), int(flags), kept)
             p.drawText(QRectF(130, y, 60, 80), int(flags), "・")
-            p.drawText(rect, int(flags), bullet)
+            p.drawText(rect, int(flags), kept)
             y = rect.bottom() + 28
             if y > HEIGHT - 80:
                 break
@@ -269,13 +279,15 @@ class SlideCanvas(QWidget):
         p.setPen(INK)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         p.setFont(slide_font(84, bold=True))
-        p.drawText(QRectF(980, 140, 860, 240), int(left), self._heading(frame))
+        p.drawText(
+            QRectF(980, 140, 860, 240), int(left), keep_phrases_together(self._heading(frame))
+        )
         p.setFont(slide_font(48))
         if frame.kind == ItemKind.CHECKIN:
             hint = self.tr("Scan the code with your phone's camera to check in.")
         else:
             hint = self.tr("Scan the code with your phone's camera to answer the survey.")
-        p.drawText(QRectF(980, 420, 860, 260), int(left), hint)
+        p.drawText(QRectF(980, 420, 860, 260), int(left), keep_phrases_together(hint))
         if frame.counter:
             p.setPen(ACCENT)
             p.setFont(fitted_font(frame.counter, 880, 110, bold=True))
@@ -299,7 +311,7 @@ class SlideCanvas(QWidget):
             int(
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
             ),
-            "\n".join(lines),
+            keep_phrases_together("\n".join(lines)),
         )
 
     def _paint_progress(self, p: QPainter, time: SlideTime) -> None:

@@ -29,3 +29,14 @@ def test_latin_text_breaks_at_spaces_and_overlong_words_still_fit() -> None:
     long = _wrap("あ" * 40, mincho, 16, 100, 0)
     assert "".join(long) == "あ" * 40
     assert len(long) > 1
+
+
+def test_keep_phrases_together_joins_only_inside_phrases() -> None:
+    from facilitator.domain.phrases import WORD_JOINER, keep_phrases_together
+
+    kept = keep_phrases_together("読み取って受付してください。\nDX leader")
+    assert kept.replace(WORD_JOINER, "") == "読み取って受付してください。\nDX leader"
+    # No joiner between two phrases, none next to a space.
+    assert f"て{WORD_JOINER}受" not in kept
+    assert f"く{WORD_JOINER}だ" in kept
+    assert f"{WORD_JOINER} " not in kept and f" {WORD_JOINER}" not in kept
