@@ -18,6 +18,7 @@ from facilitator.domain.agenda_report import (
     minutes_text,
 )
 from facilitator.domain.clock import Clock
+from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import Msg, UnknownEvent
 from facilitator.lang import Lang
 from facilitator.services.agenda import AgendaService, run_record
@@ -98,9 +99,10 @@ class AgendaReportService:
                     f"{label} difference (min)",
                 ]
             )
-        writer.writerow(header)
+        writer.writerow([neutralise(cell) for cell in header])
         for row in report.rows:
-            line = [str(row.position + 1), row.title, kind_name(row.kind, lang)]
+            # Only the title is typed by a user; minute differences may rightly be negative.
+            line = [str(row.position + 1), neutralise(row.title), kind_name(row.kind, lang)]
             for a in row.actuals:
                 line += [
                     str(a.planned_minutes),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
+from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.certificates import CertificateService, IssuedCertificate, load_event
 from facilitator.services.files import write_atomically
@@ -35,11 +36,6 @@ HEADER = (
     "再発行日時 Reissued",
     "検証コード Verification code",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _when(value: datetime | None) -> str:

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from facilitator.domain.checkin import CheckInMethod
+from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.checkin_desk import ExportRow
 
@@ -28,11 +29,6 @@ METHOD_LABELS = {
     CheckInMethod.WALK_IN: "当日登録",
     CheckInMethod.API: "API",
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def table(rows: list[ExportRow]) -> list[list[str]]:
@@ -69,7 +65,7 @@ def _csv(cells: list[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in cells:
-        writer.writerow([_text(c) for c in row])
+        writer.writerow([neutralise(c) for c in row])
     return buffer.getvalue().encode("utf-8-sig")
 
 

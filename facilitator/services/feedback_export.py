@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.domain.feedback_summary import SurveyInfo
+from facilitator.domain.spreadsheet import neutralise
 from facilitator.domain.survey_rules import QuestionKind
 from facilitator.errors import InputRejected, Msg
 from facilitator.lang import Lang
 from facilitator.services.feedback_results import FeedbackResultsService, ResponseRow
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportFormat(Enum):
@@ -52,11 +51,6 @@ def export_format(path: Path) -> ExportFormat:
             ja=f"{path.name}：ファイル名の拡張子は .csv、.xlsx、.pdf のいずれかにしてください。",
         )
     )
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _local(at: datetime, anonymous: bool) -> str:

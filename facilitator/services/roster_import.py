@@ -28,6 +28,7 @@ from facilitator.domain.roster_rules import (
     check_records,
     nfkc,
 )
+from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
 from facilitator.importers.columns import (
     ColumnMapping,
@@ -40,7 +41,6 @@ from facilitator.services import audit
 from facilitator.services.roster_queries import load_event, session_ids_by_label
 
 EXPORT_HEADERS = ("職員番号", "氏名", "ふりがな", "所属", "職名", "役割", "希望", "セッション")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PREVIEW_ROWS = 50
 # The Core tables, for executemany inserts that skip the ORM's per-row work.
 ATTENDEES_TABLE = Attendee.metadata.tables[Attendee.__tablename__]
@@ -106,11 +106,6 @@ class RosterImportRejected(InputRejected):
             )
         )
         self.report = report
-
-
-def neutralise(cell: str) -> str:
-    """Keep Excel from running a cell as a formula (CSV/formula injection)."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 class RosterImportService:
