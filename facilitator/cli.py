@@ -11,6 +11,7 @@ import argparse
 import io
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -306,6 +307,12 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `facilitator ... | head` closed the pipe: the reader has what it wanted.
+        # Point stdout at devnull so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         log.exception("unexpected error in %s", args.command or "gui")
         ctx.err.write(

@@ -97,7 +97,7 @@ class WorkspaceLock:
                 Msg(
                     en=f"{self.path.stem} is open for writing in {who_en}. "
                     "Close it there first, or use a read-only command.",
-                    ja=f"{self.path.stem} は {who_ja} で書き込み用に開かれています。"
+                    ja=f"{self.path.stem} は{who_ja}で書き込み用に開かれています。"
                     "そちらを閉じてから開き直すか、読み取り専用のコマンドを使ってください。",
                 )
             )
