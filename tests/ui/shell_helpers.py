@@ -104,5 +104,5 @@ def edit_cell(qtbot: QtBot, table: QTableView, row: int, column: int, text: str)
     type_text(qtbot, typing_target, text)
     qtbot.keyClick(typing_target, Qt.Key.Key_Return)
     # The delegate commits and closes the editor through a queued call.
-    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=2000)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=5000)
     assert table.model().index(row, column) == index

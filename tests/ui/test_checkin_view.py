@@ -98,7 +98,7 @@ def test_usb_scanner_checks_in_and_shows_green_card(qtbot: QtBot, desk: Desk) ->
     assert desk.view.scanner.text() == ""
     assert [(r.attendee_id, r.method) for r in desk.records()] == [(person.id, "usb")]
     qtbot.waitUntil(
-        lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=2000
+        lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=5000
     )
     card.grab().save("/tmp/checkin_card_ok.png")
 
@@ -159,18 +159,18 @@ def test_undo_from_card_keeps_audit(qtbot: QtBot, desk: Desk) -> None:
 def test_rapid_mode_returns_to_scanning(qtbot: QtBot, desk: Desk) -> None:
     scan(qtbot, desk, desk.slip(desk.am_people[0]))
     assert desk.view.card.headline.text() == "Checked in"
-    qtbot.waitUntil(lambda: desk.view.card.headline.text() == "Ready to scan", timeout=3500)
+    qtbot.waitUntil(lambda: desk.view.card.headline.text() == "Ready to scan", timeout=6000)
 
 
 def test_search_by_kana_and_check_in_selected(qtbot: QtBot, desk: Desk) -> None:
     person = desk.am_people[2]
     qtbot.keyClicks(desk.view.search_box, person.staff_no)
-    qtbot.waitUntil(lambda: desk.view.results_model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: desk.view.results_model.rowCount() == 1, timeout=5000)
     assert desk.view.results_model.text(0, 0) == person.name
     qtbot.mouseClick(desk.view.check_in_button, Qt.MouseButton.LeftButton)
     assert desk.view.card.headline.text() == "Checked in"
     assert desk.records()[0].method == "manual"
-    qtbot.waitUntil(lambda: desk.view.results_model.text(0, 4) == "In (AM)", timeout=2000)
+    qtbot.waitUntil(lambda: desk.view.results_model.text(0, 4) == "In (AM)", timeout=5000)
 
 
 def test_walk_in(qtbot: QtBot, desk: Desk) -> None:
@@ -187,7 +187,7 @@ def test_walk_in(qtbot: QtBot, desk: Desk) -> None:
 def test_arrivals_by_department_show_missing(qtbot: QtBot, desk: Desk) -> None:
     scan(qtbot, desk, desk.slip(desk.am_people[0]))
     qtbot.waitUntil(
-        lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=2000
+        lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=5000
     )
     table = desk.view.arrivals.department_model
     rows = [[table.text(r, c) for c in range(3)] for r in range(table.rowCount())]
@@ -226,12 +226,12 @@ def test_camera_frames_decode_off_the_gui_thread_and_check_in(qtbot: QtBot, desk
     scanner = CameraScanner()
     person = desk.am_people[4]
     scanner.decoded.connect(lambda text: desk.view.handle_scan(text, method=_webcam()))
-    with qtbot.waitSignal(scanner.decoded, timeout=3000) as got:
+    with qtbot.waitSignal(scanner.decoded, timeout=8000) as got:
         scanner.handle_image(_frame_with(desk.slip(person), (400, 200), 300))
         scanner.handle_image(_frame_with(desk.slip(person), (400, 200), 300))  # busy: dropped
     assert got.args == [desk.slip(person)]
     assert scanner.dropped == 1
-    qtbot.waitUntil(lambda: desk.view.card.headline.text() == "Checked in", timeout=2000)
+    qtbot.waitUntil(lambda: desk.view.card.headline.text() == "Checked in", timeout=5000)
     assert desk.records()[0].method == "webcam"
     scanner.shutdown()
 
@@ -278,7 +278,7 @@ def test_no_webcam_says_so_on_the_card(qtbot: QtBot, desk: Desk) -> None:
 
 def test_undo_from_the_latest_check_ins_list(qtbot: QtBot, desk: Desk) -> None:
     scan(qtbot, desk, desk.slip(desk.am_people[0]))
-    qtbot.waitUntil(lambda: desk.view.arrivals.recent_model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: desk.view.arrivals.recent_model.rowCount() == 1, timeout=5000)
     panel = desk.view.arrivals
     assert not panel.undo_button.isEnabled()
     panel.recent.selectRow(0)

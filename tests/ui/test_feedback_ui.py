@@ -109,7 +109,7 @@ def test_kiosk_one_attendee_after_another(qtbot: QtBot, area: Area) -> None:
         # Back to the start by itself, empty for the next person.
         if turn == 0:
             kiosk.reset_timer.setInterval(200)  # the real timer, shortened
-            qtbot.waitUntil(lambda: kiosk.pages.currentIndex() == 0, timeout=3000)
+            qtbot.waitUntil(lambda: kiosk.pages.currentIndex() == 0, timeout=6000)
         else:
             kiosk.reset_timer.timeout.emit()
         assert kiosk.staff_edit.text() == ""
