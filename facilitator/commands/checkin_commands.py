@@ -38,7 +38,13 @@ def register(subparsers: Any) -> None:
     add_event_option(url)
     url.add_argument("--session", required=True, metavar="LABEL", help="session label, e.g. AM")
     url.add_argument("--host", default=None, help="address phones use (default: this PC's LAN IP)")
-    url.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="P")
+    url.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        metavar="P",
+        help=f"port (default: the running server's, else {DEFAULT_PORT})",
+    )
     url.add_argument("--json", action="store_true")
     url.set_defaults(handler=run_checkin_url)
 
@@ -114,7 +120,7 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.services.events import EventService
     from facilitator.web.app import create_app
     from facilitator.web.compose import close_services, lan_deps, other_web_services
-    from facilitator.web.server import LanServer
+    from facilitator.web.server import LanServer, tune_interpreter_for_serving
 
     port = checked_port(args.port)
     host = checked_host(args.host, ctx)
@@ -129,6 +135,7 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         stop = threading.Event()
         try:
             server.start()
+            workspace.announce_server(server.base_url)
             for sig in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(sig, lambda *_: stop.set())
             if args.json:
@@ -156,6 +163,7 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
             # Start-up garbage would otherwise be scanned again in the first burst.
             gc.collect()
             gc.freeze()
+            tune_interpreter_for_serving()
             while not stop.wait(0.5):
                 pass
         finally:
@@ -165,14 +173,28 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def phone_base(args: argparse.Namespace, ctx: CliContext) -> str:
+    """`http://HOST:PORT` for phone links: what --host/--port say, else the address the
+    running `serve` or GUI announced (it may have moved to the next free port), else
+    this PC's LAN address on the default port."""
+    from facilitator.db.lock import running_server_url
+    from facilitator.domain.phone_links import base_url
+
+    if args.host is None and args.port is None:
+        announced = running_server_url(Path(args.db))
+        if announced:
+            return announced
+    port = DEFAULT_PORT if args.port is None else checked_port(args.port)
+    return base_url(checked_host(args.host, ctx), port)
+
+
 def run_checkin_url(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.domain.phone_links import CHECKIN_PURPOSE, base_url, checkin_url
+    from facilitator.domain.phone_links import CHECKIN_PURPOSE, checkin_url
     from facilitator.domain.tokens import RotatingTokens
     from facilitator.services.checkin import CheckInService
     from facilitator.services.events import EventService
 
-    port = checked_port(args.port)
-    host = checked_host(args.host, ctx)
+    base = phone_base(args, ctx)
     clock = ctx.get_clock()
     with ctx.workspace(args, readonly=True) as workspace:
         events = EventService(workspace, clock)
@@ -183,7 +205,7 @@ def run_checkin_url(args: argparse.Namespace, ctx: CliContext) -> int:
     assert found is not None
     tokens = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code)
     now = clock.now().timestamp()
-    url = checkin_url(base_url(host, port), found.code, tokens.token_at(now))
+    url = checkin_url(base, found.code, tokens.token_at(now))
     if args.json:
         ctx.print_json(
             {

@@ -37,19 +37,17 @@ def register(subparsers: Any) -> None:
 
 
 def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.commands.checkin_commands import checked_host, checked_port
-    from facilitator.domain.phone_links import DEFAULT_PORT
+    from facilitator.commands.checkin_commands import phone_base
     from facilitator.services.events import EventService
     from facilitator.services.feedback import FeedbackService
 
-    port = DEFAULT_PORT if args.port is None else checked_port(args.port)
-    host = checked_host(args.host, ctx)
+    base = phone_base(args, ctx)
     with ctx.workspace(args, readonly=True) as workspace:
         events = EventService(workspace, ctx.get_clock())
         event = events.get_event(events.resolve_event_id(args.event))
         info = event.session_by_label(args.session)
         feedback = FeedbackService(workspace, ctx.get_clock())
-        url = feedback.feedback_link(info.id, host, port)
+        url = feedback.feedback_link_at(info.id, base)
         seconds = feedback.token_seconds_left(info.id)
     if args.json:
         ctx.print_json(

@@ -12,7 +12,7 @@ import json
 import os
 import socket
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO
@@ -30,6 +30,9 @@ class LockHolder:
     host: str
     program: str
     since: str
+    # The phone server's address while the holder serves (`serve` or the GUI), so
+    # `checkin-url` can print a working link even when the server moved to another port.
+    server_url: str = ""
 
     def describe(self) -> str:
         return f"{self.program} (PID {self.pid}) on {self.host} since {self.since}"
@@ -43,6 +46,7 @@ class WorkspaceLock:
     def __init__(self, workspace: Path) -> None:
         self.path = lock_path_for(workspace)
         self._file: IO[bytes] | None = None
+        self._note = LockHolder(pid=0, host="", program="", since="")
 
     def acquire(self, program: str) -> None:
         # POSIX: release() deletes the lock file, so a process that opened it
@@ -66,11 +70,23 @@ class WorkspaceLock:
             program=program,
             since=datetime.now().astimezone().isoformat(timespec="seconds"),
         )
-        handle.seek(0)
-        handle.truncate()
-        handle.write(json.dumps(note.__dict__).encode())
-        handle.flush()
         self._file = handle
+        self._note = note
+        self._write_note()
+
+    def set_server_url(self, url: str) -> None:
+        """Tell other processes where this holder's phone server listens ("" when stopped)."""
+        if self._file is None:
+            return
+        self._note = replace(self._note, server_url=url)
+        self._write_note()
+
+    def _write_note(self) -> None:
+        assert self._file is not None
+        self._file.seek(0)
+        self._file.truncate()
+        self._file.write(json.dumps(self._note.__dict__).encode())
+        self._file.flush()
 
     def _open_and_lock(self) -> IO[bytes]:
         try:
@@ -127,6 +143,25 @@ def read_holder(workspace: Path) -> LockHolder | None:
         return None
 
 
+def running_server_url(workspace: Path) -> str:
+    """The phone server address the live writer announced, or "" when there is none.
+
+    A note left behind by a crashed process is ignored: the OS released its lock,
+    which a moment's non-blocking probe shows (the probe is released at once).
+    """
+    path = lock_path_for(workspace)
+    try:
+        with path.open("rb") as handle:
+            holder = _read_holder(handle)
+            if holder is None or not holder.server_url:
+                return ""
+            if _probe_free(handle):
+                return ""  # stale note: nobody holds the lock
+            return holder.server_url
+    except OSError:
+        return ""
+
+
 def _still_linked(handle: IO[bytes], path: Path) -> bool:
     """Whether the locked file is still the one at `path` (it was not deleted meanwhile)."""
     try:
@@ -160,6 +195,15 @@ if sys.platform == "win32":
         handle.seek(_LOCK_OFFSET)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
+    def _probe_free(handle: IO[bytes]) -> bool:
+        handle.seek(_LOCK_OFFSET)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBRLCK, 1)
+        except OSError:
+            return False
+        _unlock(handle)
+        return True
+
 else:
     import fcntl
 
@@ -172,3 +216,12 @@ else:
 
     def _unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def _probe_free(handle: IO[bytes]) -> bool:
+        # Shared: never conflicts with another reader's probe, only with the writer.
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        _unlock(handle)
+        return True

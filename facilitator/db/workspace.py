@@ -88,6 +88,12 @@ class Workspace:
         finally:
             self._local.active = False
 
+    def announce_server(self, url: str) -> None:
+        """Record (for `checkin-url` and `feedback-url`) where this writer's phone server
+        listens; "" when it stopped. Readers have no lock and nothing to announce."""
+        if self._lock is not None:
+            self._lock.set_server_url(url)
+
     def close(self) -> None:
         self.engine.dispose()
         if self._lock is not None:

@@ -131,12 +131,16 @@ class FeedbackService:
 
     def feedback_link(self, session_id: int, host: str, port: int) -> str:
         """The URL a phone opens now (its token rotates; show it as a live QR)."""
+        return self.feedback_link_at(session_id, base_url(host, port))
+
+    def feedback_link_at(self, session_id: int, base: str) -> str:
+        """`feedback_link` for a server base URL such as `http://192.168.1.20:8765`."""
         with self._workspace.session(readonly=True) as session:
             row = self._session_row(session, session_id)
             tokens = self._tokens(row.event, row.code)
             code = row.code
         token = tokens.token_at(self._clock.now().timestamp())
-        return feedback_url(base_url(host, port), code, token)
+        return feedback_url(base, code, token)
 
     def token_seconds_left(self, session_id: int) -> float:
         with self._workspace.session(readonly=True) as session:

@@ -8,6 +8,7 @@ the server thread touches a widget.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -26,8 +27,16 @@ class LanServerControl(QObject):
     checkins_arrived = Signal(list)
     _wake = Signal()
 
-    def __init__(self, checkin: CheckInService, clock: Clock, web_services: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        checkin: CheckInService,
+        clock: Clock,
+        web_services: dict[str, Any],
+        announce: Callable[[str], None] = lambda _url: None,
+    ) -> None:
         super().__init__()
+        # Tells read-only commands (`checkin-url`) where the server really listens.
+        self._announce = announce
         self._checkin = checkin
         self._clock = clock
         self._web_services = web_services
@@ -64,14 +73,16 @@ class LanServerControl(QObject):
         # The web stack (Starlette, Jinja2, uvicorn) loads on first start, not with the GUI.
         from facilitator.web.app import create_app
         from facilitator.web.compose import lan_deps
-        from facilitator.web.server import LanServer
+        from facilitator.web.server import LanServer, tune_interpreter_for_serving
 
         self.stop()
+        tune_interpreter_for_serving()
         deps = lan_deps(self._checkin, self._clock, self._web_services, self._relay)
         server = LanServer(create_app(deps), host, port)
         server.start()
         self._server = server
         self.started_once = True
+        self._announce(server.base_url)
         return server.base_url
 
     def stop(self) -> None:
@@ -79,3 +90,4 @@ class LanServerControl(QObject):
         server, self._server = self._server, None
         if server is not None:
             server.stop()
+            self._announce("")
