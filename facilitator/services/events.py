@@ -181,18 +181,7 @@ class EventService:
             )
             session.add(row)
             session.flush()
-            self._apply_sessions(session, row, spec)
-            audit.record(
-                session,
-                at=now,
-                action="event.create",
-                event_id=row.id,
-                entity="event",
-                entity_id=row.id,
-                detail={"title": row.title},
-            )
-            session.flush()
-            return self._detail(session, row)
+            return self._save_sessions(session, row, spec, "event.create")
 
     def update_event(self, event_id: int, spec: EventSpec) -> EventDetail:
         """Replace the event's fields and sessions with `spec` (sessions matched by id)."""
@@ -207,18 +196,24 @@ class EventService:
                 spec.hours,
             )
             row.updated_at = now
-            self._apply_sessions(session, row, spec)
-            audit.record(
-                session,
-                at=now,
-                action="event.update",
-                event_id=row.id,
-                entity="event",
-                entity_id=row.id,
-                detail={"title": row.title},
-            )
-            session.flush()
-            return self._detail(session, row)
+            return self._save_sessions(session, row, spec, "event.update")
+
+    def _save_sessions(
+        self, session: Session, row: Event, spec: EventSpec, action: str
+    ) -> EventDetail:
+        """Apply `spec`'s sessions to `row`, record `action` in the audit log, return the event."""
+        self._apply_sessions(session, row, spec)
+        audit.record(
+            session,
+            at=row.updated_at,
+            action=action,
+            event_id=row.id,
+            entity="event",
+            entity_id=row.id,
+            detail={"title": row.title},
+        )
+        session.flush()
+        return self._detail(session, row)
 
     def _check(self, spec: EventSpec) -> None:
         errors = validate_event(spec)
