@@ -1,24 +1,27 @@
 """Deciding and writing one group of check-ins inside the writer's transaction.
 
 A burst is 300 phones at once; per group this costs one query for everyone's
-attendee row, one multi-row INSERT and one query for the new ids, whatever
-the group's size (SQLAlchemy Core statements built once). Decisions are made
+attendee row, one INSERT for all of them and one query for the active
+check-ins, whatever the group's size (SQLAlchemy Core statements built once;
+rows travel as one JSON value each way, see _INSERT_CHECKINS). Decisions are made
 in arrival order, so a duplicate later in the same group sees the first.
 `INSERT OR IGNORE` against the partial unique index keeps it exactly once
-even against another writer; the ids read back tell who won.
+even against another writer; the rows read back tell who won.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, cast
+from datetime import UTC, datetime
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Select, Table, bindparam, func, insert, literal, select, update
 
 from facilitator.db.models import Attendee, AuditLog, CheckIn, Department, Event, TrainingSession
+from facilitator.db.types import UtcDateTime
 from facilitator.domain.checkin import CheckInOutcome, Facts, check_page_pass, decide
 from facilitator.domain.phone_links import CHECKIN_PURPOSE
 from facilitator.domain.roster_rules import normalise_staff_no
@@ -79,15 +82,75 @@ PERSON = (
 _PEOPLE_BY_STAFF = PERSON.where(
     A.c.event_id == bindparam("event_id"), A.c.staff_no.in_(bindparam("keys", expanding=True))
 )
+_NEW = func.json_each(bindparam("rows")).table_valued("value")
 _PEOPLE_BY_ID = PERSON.where(
     A.c.event_id == bindparam("event_id"), A.c.id.in_(bindparam("keys", expanding=True))
 )
-_INSERT_CHECKIN = insert(C).prefix_with("OR IGNORE")
+# Rows come back as one JSON array in one row, and the group's check-ins go in
+# as one JSON argument: a statement is then one step of SQLite, which matters
+# more than the SQL. Python's sqlite3 lets go of the GIL at every step (every
+# row), and under a burst the server's loop takes it each time; with 300 rows
+# the writer waited for it 300 times per query.
+_INSERT_CHECKINS = (
+    insert(C)
+    .prefix_with("OR IGNORE")
+    .from_select(
+        ["attendee_id", "session_id", "method", "device", "note", "checked_in_at", "undone_reason"],
+        select(
+            *(func.json_extract(_NEW.c.value, f"$[{i}]") for i in range(5)),
+            bindparam("at", type_=UtcDateTime()),
+            literal(""),
+        ),
+    )
+)
 _ACTIVE = (
     select(C.c.id, C.c.attendee_id, C.c.session_id, C.c.checked_in_at, S.c.label)
     .join(S, S.c.id == C.c.session_id)
     .where(C.c.attendee_id.in_(bindparam("ids", expanding=True)), C.c.undone_at.is_(None))
 )
+
+
+def _as_json(stmt: Select[Any]) -> Select[Any]:
+    """`stmt`'s rows as one JSON array of arrays (columns in `stmt`'s order)."""
+    rows = stmt.subquery()
+    return select(func.json_group_array(func.json_array(*rows.c)))
+
+
+_PEOPLE_JSON = {"staff": _as_json(_PEOPLE_BY_STAFF), "id": _as_json(_PEOPLE_BY_ID)}
+_ACTIVE_JSON = _as_json(_ACTIVE)
+
+
+class _Person(NamedTuple):
+    """A PERSON row (same columns, same order)."""
+
+    id: int
+    staff_no: str
+    name: str
+    kana: str
+    token_version: int
+    assigned_session_id: int | None
+    dept: str
+    assigned_label: str | None
+    checkin_id: int | None
+    checked_in_at: datetime | None
+    checked_label: str | None
+
+
+class _Active(NamedTuple):
+    id: int
+    attendee_id: int
+    session_id: int
+    checked_in_at: datetime
+    label: str
+
+
+def _stored_instant(stored: str) -> datetime:
+    # What UtcDateTime gives back for the text SQLite holds (UTC, microseconds).
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
+
+
+def _instant(stored: str | None) -> datetime | None:
+    return None if stored is None else _stored_instant(stored)
 
 
 @dataclass
@@ -236,31 +299,43 @@ class CheckInBatch:
         inserts = [w for w in writes if not w.duplicate]
         if not inserts:
             return
+        stored = now.astimezone(UTC)  # as the database gives it back
         conn.execute(
-            _INSERT_CHECKIN,
-            [
-                {
-                    "attendee_id": w.attendee.id,
-                    "session_id": w.session.id,
-                    "checked_in_at": now,
-                    "method": w.request.method.value,
-                    "device": w.request.device[:200],
-                    "note": f"admitted from {w.attendee.assigned_session}" if w.moved_from else "",
-                    "undone_reason": "",
-                }
-                for w in inserts
-            ],
+            _INSERT_CHECKINS,
+            {
+                "at": stored,
+                "rows": json.dumps(
+                    [
+                        [
+                            w.attendee.id,
+                            w.session.id,
+                            w.request.method.value,
+                            w.request.device[:200],
+                            f"admitted from {w.attendee.assigned_session}" if w.moved_from else "",
+                        ]
+                        for w in inserts
+                    ],
+                    ensure_ascii=False,
+                ),
+            },
         )
+        ids = [w.attendee.id for w in inserts]
         active = {
-            r.attendee_id: r
-            for r in conn.execute(_ACTIVE, {"ids": [w.attendee.id for w in inserts]})
+            row.attendee_id: row
+            for row in (
+                _Active(values[0], values[1], values[2], _stored_instant(values[3]), values[4])
+                for values in json.loads(conn.execute(_ACTIVE_JSON, {"ids": ids}).scalar_one())
+            )
         }
         for w in writes:
             mine = active[w.attendee.id]
-            won = not w.duplicate and mine.checked_in_at == now and mine.session_id == w.session.id
-            outcome = CheckInOutcome.CHECKED_IN if won else CheckInOutcome.ALREADY_CHECKED_IN
+            # Ours when the active row is the one this insert wrote (OR IGNORE keeps an
+            # earlier one, e.g. another writer's, and then that one is reported).
+            won = (
+                not w.duplicate and mine.checked_in_at == stored and mine.session_id == w.session.id
+            )
             results[w.index] = CheckInResult(
-                outcome,
+                CheckInOutcome.CHECKED_IN if won else CheckInOutcome.ALREADY_CHECKED_IN,
                 w.request.method,
                 _ref(w.session),
                 w.attendee,
@@ -325,8 +400,9 @@ def _load_people(
         wanted.setdefault((p.session.event_id, p.kind), set()).add(p.key)
     found: dict[tuple[int, str, str | int], AnyRow] = {}
     for (event_id, kind), keys in wanted.items():
-        stmt = _PEOPLE_BY_STAFF if kind == "staff" else _PEOPLE_BY_ID
-        for row in conn.execute(stmt, {"event_id": event_id, "keys": sorted(keys, key=str)}):
+        params = {"event_id": event_id, "keys": sorted(keys, key=str)}
+        for values in json.loads(conn.execute(_PEOPLE_JSON[kind], params).scalar_one()):
+            row = _Person(*values)._replace(checked_in_at=_instant(values[9]))
             found[(event_id, kind, row.staff_no if kind == "staff" else row.id)] = row
     return found
 

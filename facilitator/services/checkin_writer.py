@@ -33,6 +33,9 @@ Processor = Callable[[Connection, Req], Res]
 # process_group(conn, requests) -> results in the same order, for writers that
 # gain from handling the whole group at once (one query instead of one each).
 GroupProcessor = Callable[[Connection, Sequence[Req]], list[Res]]
+# What callers queue: requests, their futures, and (for submit_many) the future
+# settled once all of them are.
+_Item = tuple[list[Req], list[Future[Res]], Future[list[Future[Res]]] | None]
 
 
 class GroupCommitWriter(Generic[Req, Res]):
@@ -51,7 +54,7 @@ class GroupCommitWriter(Generic[Req, Res]):
         self._engine = engine
         self._process = process
         self._process_group = process_group
-        self._queue: queue.SimpleQueue[tuple[Req, Future[Res]] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_Item[Req, Res] | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._started = False
         self._closed = False
@@ -62,14 +65,29 @@ class GroupCommitWriter(Generic[Req, Res]):
 
     def submit(self, request: Req) -> Future[Res]:
         future: Future[Res] = Future()
+        self._put(([request], [future], None))
+        return future
+
+    def submit_many(self, requests: Sequence[Req]) -> Future[list[Future[Res]]]:
+        """Several requests at once (a server loop's worth); the returned future is
+        settled, with every request's own settled future, once all of them are.
+
+        The caller's loop is woken once for the lot instead of once per request,
+        and the requests stay together in one group.
+        """
+        futures: list[Future[Res]] = [Future() for _ in requests]
+        done: Future[list[Future[Res]]] = Future()
+        self._put((list(requests), futures, done))
+        return done
+
+    def _put(self, item: _Item[Req, Res]) -> None:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the check-in writer is closed")
             if not self._started:
                 self._thread.start()
                 self._started = True
-            self._queue.put((request, future))
-        return future
+            self._queue.put(item)
 
     def close(self, timeout: float = 10.0) -> None:
         """Finish what is queued, then stop the thread."""
@@ -101,8 +119,9 @@ class GroupCommitWriter(Generic[Req, Res]):
             if first is None:
                 return
             group = [first]
+            size = len(first[0])
             stop = False
-            while len(group) < MAX_GROUP:
+            while size < MAX_GROUP:
                 try:
                     item = self._queue.get_nowait()
                 except queue.Empty:
@@ -111,6 +130,7 @@ class GroupCommitWriter(Generic[Req, Res]):
                     stop = True
                     break
                 group.append(item)
+                size += len(item[0])
             self._write_group(group)
             if self._uncheckpointed >= FORCED_CHECKPOINT_COMMITS:
                 self._checkpoint()  # traffic without a pause: do not let the WAL grow forever
@@ -140,22 +160,27 @@ class GroupCommitWriter(Generic[Req, Res]):
             return
         self._uncheckpointed = 0
 
-    def _write_group(self, group: Sequence[tuple[Req, Future[Res]]]) -> None:
+    def _write_group(self, group: Sequence[_Item[Req, Res]]) -> None:
+        requests = [req for reqs, _, _ in group for req in reqs]
+        futures = [future for _, futs, _ in group for future in futs]
         try:
-            results = self._transaction([req for req, _ in group])
+            results = self._transaction(requests)
         except Exception:
             # One bad request must not sink the others: retry each alone.
-            log.exception("check-in group of %d failed; retrying one by one", len(group))
-            for req, future in group:
+            log.exception("check-in group of %d failed; retrying one by one", len(requests))
+            for req, future in zip(requests, futures, strict=True):
                 try:
                     (result,) = self._transaction([req])
                 except Exception as exc:  # noqa: BLE001 - handed to the waiting caller
                     future.set_exception(exc)
                 else:
                     future.set_result(result)
-            return
-        for (_, future), result in zip(group, results, strict=True):
-            future.set_result(result)
+        else:
+            for future, result in zip(futures, results, strict=True):
+                future.set_result(result)
+        for _, futs, done in group:
+            if done is not None:
+                done.set_result(futs)
 
     def _transaction(self, requests: Sequence[Req]) -> list[Res]:
         # The writer keeps one connection: checking one out of the pool per

@@ -14,7 +14,8 @@ An anonymous answer can therefore never be replaced: a second submission is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
@@ -37,18 +38,21 @@ from facilitator.domain.tokens import DEFAULT_WINDOW_SECONDS, RotatingTokens, To
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
 from facilitator.services.checkin_writer import GroupCommitWriter
+from facilitator.services.feedback_group import decide_group
 from facilitator.services.feedback_types import (
     FeedbackMethod,
     FeedbackOutcome,
     Respondent,
     SubmitResult,
 )
-from facilitator.services.feedback_writer import QuestionCache, Submission, decide
+from facilitator.services.feedback_writer import QuestionCache, Submission
 from facilitator.services.survey_defs import SurveyInfo, load_survey
 
 # A phone keeps the token it scanned while its owner writes; answering takes minutes,
 # so a genuine token stays good for submitting this long after it rotated away.
 SUBMIT_GRACE_SECONDS = 30 * 60
+TARGET_CACHE_SECONDS = 1.0
+TARGET_CACHE_SIZE = 1000
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,9 @@ class FeedbackService:
         self._workspace = workspace
         self._clock = clock
         self._questions = QuestionCache()  # used on the writer thread only
+        self._targets: dict[str, tuple[float, PhoneTarget | None]] = {}
         self._writer: GroupCommitWriter[Submission, SubmitResult] = GroupCommitWriter(
-            workspace.engine, self._process, "feedback-writer"
+            workspace.engine, None, "feedback-writer", process_group=self._process_group
         )
 
     @property
@@ -234,16 +239,31 @@ class FeedbackService:
             return row.feedback_open
 
     def phone_target(self, session_code: str) -> PhoneTarget | None:
-        """The session a phone URL names, with its event's secret (one small Core read)."""
+        """The session a phone URL names, with its event's secret (one small Core read).
+
+        Kept for a second: a room of phones submitting at once asks about one
+        session hundreds of times, and the server's loop answers from memory.
+        A changed token window is in effect within that second.
+        """
+        mono = time.monotonic()
+        cached = self._targets.get(session_code)
+        if cached is not None and cached[0] > mono:
+            return cached[1]
         with self._workspace.engine.connect() as conn:
             row = conn.execute(
                 select(TrainingSession.id, Event.id, Event.secret, Event.settings)
                 .join(Event, Event.id == TrainingSession.event_id)
                 .where(TrainingSession.code == session_code)
             ).first()
-        if row is None:
-            return None
-        return PhoneTarget(row[0], row[1], row[2], _feedback_tokens(row[2], row[3], session_code))
+        target = (
+            None
+            if row is None
+            else PhoneTarget(row[0], row[1], row[2], _feedback_tokens(row[2], row[3], session_code))
+        )
+        targets = self._targets if len(self._targets) < TARGET_CACHE_SIZE else {}
+        targets[session_code] = (mono + TARGET_CACHE_SECONDS, target)
+        self._targets = targets  # one reference swap: readers on other threads are safe
+        return target
 
     def enqueue_from_phone(
         self,
@@ -255,6 +275,17 @@ class FeedbackService:
         """Check the token, then queue the submission: a result at once when the token is bad,
         otherwise a Future settled after the writer's commit (the web server awaits it
         without holding a thread)."""
+        checked = self.phone_submission(target, token, respondent, answers)
+        return checked if isinstance(checked, SubmitResult) else self._writer.submit(checked)
+
+    def phone_submission(
+        self,
+        target: PhoneTarget | None,
+        token: str,
+        respondent: Respondent,
+        answers: Mapping[str, Any],
+    ) -> SubmitResult | Submission:
+        """The submission to queue (see `submit_many`), or the result when the token is bad."""
         check = (
             TokenCheck.INVALID
             if target is None
@@ -265,8 +296,12 @@ class FeedbackService:
         if check is TokenCheck.EXPIRED:
             return SubmitResult(FeedbackOutcome.EXPIRED_TOKEN)
         assert target is not None
-        request = Submission(target.session_id, respondent, dict(answers), FeedbackMethod.PHONE)
-        return self._writer.submit(request)
+        return Submission(target.session_id, respondent, dict(answers), FeedbackMethod.PHONE)
+
+    def submit_many(self, submissions: Sequence[Submission]) -> Future[list[Future[SubmitResult]]]:
+        """Several phone submissions at once (what the server's loop received in one turn);
+        settled, with each one's settled future, after their commit."""
+        return self._writer.submit_many(submissions)
 
     def submit_from_phone(
         self, session_code: str, token: str, respondent: Respondent, answers: Mapping[str, Any]
@@ -300,8 +335,8 @@ class FeedbackService:
         """Finish queued submissions and stop the writer thread."""
         self._writer.close()
 
-    def _process(self, conn: Connection, req: Submission) -> SubmitResult:
-        return decide(conn, req, self._clock.now(), self._questions)
+    def _process_group(self, conn: Connection, reqs: Sequence[Submission]) -> list[SubmitResult]:
+        return decide_group(conn, reqs, self._clock.now(), self._questions)
 
     # -- helpers -------------------------------------------------------------------------
     def _tokens(self, event: Event, code: str) -> RotatingTokens:

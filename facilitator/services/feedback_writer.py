@@ -136,6 +136,31 @@ def _person(match: Any) -> Any:
     )
 
 
+def _people(match: Any) -> Any:
+    """`_person` for a whole group (named columns; `keys` expands to the group's keys)."""
+    checked_in = exists().where(
+        C.c.attendee_id == A.c.id,
+        C.c.session_id == bindparam("session_id"),
+        C.c.undone_at.is_(None),
+    )
+    return (
+        select(
+            A.c.id,
+            A.c.staff_no,
+            A.c.department_id,
+            checked_in.label("checked_in"),
+            M.c.id.label("marker_id"),
+            M.c.response_id,
+        )
+        .outerjoin(M, and_(M.c.attendee_id == A.c.id, M.c.survey_id == bindparam("survey_id")))
+        .where(A.c.event_id == bindparam("event_id"), match)
+    )
+
+
+PEOPLE = {
+    "id": _people(A.c.id.in_(bindparam("keys", expanding=True))),
+    "staff": _people(A.c.staff_no.in_(bindparam("keys", expanding=True))),
+}
 _PERSON_BY_ID = _person(A.c.id == bindparam("who"))
 _PERSON_BY_STAFF_NO = _person(A.c.staff_no == bindparam("who"))
 _DELETE_ANSWERS = delete(AN).where(AN.c.response_id == bindparam("rid"))

@@ -23,7 +23,13 @@ from starlette.templating import Jinja2Templates
 from facilitator.domain.clock import Clock
 from facilitator.services.checkin import CheckInResult, CheckInService
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.security import BodyLimit, FailureLimiter, SecurityHeaders
+from facilitator.web.security import (
+    ASGIApp,
+    BodyLimit,
+    FailureLimiter,
+    HotPaths,
+    SecurityHeaders,
+)
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
@@ -143,6 +149,27 @@ def create_app(deps: WebDeps) -> Starlette:
 
     return Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit)],
+        middleware=[
+            Middleware(HotPaths, posts=_hot_posts(routes)),
+            Middleware(SecurityHeaders),
+            Middleware(BodyLimit),
+        ],
         exception_handlers={404: not_found},
     )
+
+
+def _hot_posts(routes: Sequence[BaseRoute]) -> dict[str, ASGIApp]:
+    """The API posts written as plain ASGI endpoints (the burst paths), by exact path.
+
+    Only those: a function endpoint relies on the exception layer that
+    `HotPaths` skips.
+    """
+    return {
+        route.path: route.app
+        for route in routes
+        if isinstance(route, Route)
+        and route.methods
+        and "POST" in route.methods
+        and route.app is route.endpoint
+        and "{" not in route.path
+    }

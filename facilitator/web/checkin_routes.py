@@ -1,4 +1,4 @@
-"""Phone check-in: the page flow and `POST /api/v1/checkin`.
+"""Phone check-in: the page flow, and the route of `POST /api/v1/checkin` (checkin_api.py).
 
 Page flow (works without JavaScript):
   GET  /c/<code>?t=<token>   the session QR's URL: token checked, staff-number form
@@ -12,17 +12,15 @@ take longer than the token's two 30-second windows.
 
 from __future__ import annotations
 
-import asyncio
-import json
 import secrets
 from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, check_page_pass, page_pass
+from facilitator.domain.checkin import CheckInMethod, check_page_pass, page_pass
 from facilitator.domain.phone_links import CHECKIN_PURPOSE
 from facilitator.domain.tokens import RotatingTokens, TokenCheck
 from facilitator.services.checkin import (
@@ -31,10 +29,10 @@ from facilitator.services.checkin import (
     CheckInResult,
     PagePass,
     PhoneSession,
-    QrToken,
     StaffNumber,
 )
 from facilitator.web.app import WebDeps, render_message
+from facilitator.web.checkin_api import MAX_FIELD, CheckInApi, LoopBatches
 from facilitator.web.checkin_texts import CHECKIN_TEXTS, OUTCOME_STYLE
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import set_attendee_cookie
@@ -45,14 +43,13 @@ from facilitator.web.security import (
     same_origin,
 )
 
-MAX_FIELD = 200
-
 
 def checkin_routes(deps: WebDeps) -> list[BaseRoute]:
-    pages = _Pages(deps)
+    batches = LoopBatches(deps)
+    pages = _Pages(deps, batches)
     return [
         # The API first: the router tries routes in order, and it is the hot path.
-        Route("/api/v1/checkin", pages.api, methods=["POST"]),
+        Route("/api/v1/checkin", CheckInApi(deps, batches), methods=["POST"]),
         Route("/c/{code}", pages.start, methods=["GET"]),
         Route("/c/{code}/form", pages.form, methods=["GET"]),
         Route("/c/{code}/pick", pages.pick, methods=["GET"]),
@@ -61,66 +58,10 @@ def checkin_routes(deps: WebDeps) -> list[BaseRoute]:
     ]
 
 
-async def run_check_in(deps: WebDeps, request: CheckInRequest) -> CheckInResult:
-    """The service's one function, awaited without blocking the server's loop."""
-    result = await asyncio.wrap_future(deps.checkin.submit(request))
-    deps.on_checkin(result)
-    return result
-
-
-def result_json(result: CheckInResult) -> dict[str, Any]:
-    return {
-        "outcome": result.outcome.value,
-        "attendee": (
-            {"name": result.attendee.name, "department": result.attendee.department}
-            if result.attendee and result.outcome != CheckInOutcome.UNKNOWN_ATTENDEE
-            else None
-        ),
-        "session": {"label": result.session.label} if result.session else None,
-        "checked_in_at": result.checked_in_at.isoformat() if result.checked_in_at else None,
-    }
-
-
 class _Pages:
-    def __init__(self, deps: WebDeps) -> None:
+    def __init__(self, deps: WebDeps, batches: LoopBatches) -> None:
         self.deps = deps
-
-    # -- JSON API ----------------------------------------------------------------------------
-    async def api(self, request: Request) -> Response:
-        device, address = device_key(request), client_address(request)
-        if self.deps.failures.blocked(device, address):
-            return JSONResponse(
-                {"error": "rate_limited"}, status_code=429, headers={"Retry-After": "60"}
-            )
-        try:
-            data = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
-            return JSONResponse({"error": "malformed_json"}, status_code=400)
-        fields = _string_fields(data, ("session", "token", "staff_no"))
-        if fields is None:
-            return JSONResponse({"error": "invalid_fields"}, status_code=400)
-        session, token, staff_no = fields
-        if not self.deps.serves_code(session):
-            # Another event's session: this server does not exist for it.
-            self.deps.failures.record_failure(device, address)
-            return JSONResponse(
-                {
-                    "outcome": "invalid_token",
-                    "attendee": None,
-                    "session": None,
-                    "checked_in_at": None,
-                }
-            )
-        result = await run_check_in(
-            self.deps,
-            CheckInRequest(
-                session, StaffNumber(staff_no), CheckInMethod.API, QrToken(token), device=address
-            ),
-        )
-        if result.outcome.is_failure:
-            self.deps.failures.record_failure(device, address)
-        # No attendee cookie here: the API serves scripts and the page flow sets it.
-        return JSONResponse(result_json(result))
+        self.batches = batches
 
     # -- pages -------------------------------------------------------------------------------
     async def start(self, request: Request) -> Response:
@@ -222,8 +163,7 @@ class _Pages:
         if isinstance(checked, Response):
             return checked
         found, pass_text, credential = checked
-        result = await run_check_in(
-            self.deps,
+        result = await self.batches.check_in(
             CheckInRequest(
                 found.code,
                 credential,
@@ -341,15 +281,3 @@ class _Pages:
         response = render_message(self.deps, request, "common.error_title", "common.too_many", 429)
         response.headers["Retry-After"] = "60"
         return response
-
-
-def _string_fields(data: object, names: tuple[str, ...]) -> tuple[str, ...] | None:
-    if not isinstance(data, dict):
-        return None
-    values = []
-    for name in names:
-        value = data.get(name)
-        if not isinstance(value, str) or not value.strip() or len(value) > MAX_FIELD:
-            return None
-        values.append(value)
-    return tuple(values)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
+from starlette.responses import Response
 
 from facilitator.web.i18n import negotiate, translator
 
@@ -60,6 +61,42 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HotPaths:
+    """Sends a few API posts (a burst's check-ins) past the router, still through the guards.
+
+    Each layer an awaiting request sits under is paid again when it resumes,
+    and a check-in always awaits its commit. Here it skips Starlette's router
+    and exception layers (the route table stays the same: other methods still
+    reach the router's 405) but keeps `SecurityHeaders` and `BodyLimit`, and
+    Starlette's outermost error handler still turns a crash into a 500.
+    """
+
+    def __init__(self, app: ASGIApp, posts: dict[str, ASGIApp]) -> None:
+        self.app = app
+        self.posts = {
+            path: SecurityHeaders(BodyLimit(endpoint)) for path, endpoint in posts.items()
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            endpoint = self.posts.get(scope["path"])
+            if endpoint is not None:
+                await endpoint(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class AsgiEndpoint:
+    """A `Request -> Response` handler as a plain ASGI endpoint, so `HotPaths` takes it."""
+
+    def __init__(self, handler: Callable[[Request], Awaitable[Response]]) -> None:
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self.handler(Request(scope, receive))
+        await response(scope, receive, send)
 
 
 class BodyLimit:

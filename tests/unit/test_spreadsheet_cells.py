@@ -26,9 +26,7 @@ def test_plain_text_is_unchanged(text: str) -> None:
     assert neutralise(text) == text
 
 
-def test_agenda_csv_neutralises_titles(
-    demo_workspace: Workspace, clock: FakeClock
-) -> None:
+def test_agenda_csv_neutralises_titles(demo_workspace: Workspace, clock: FakeClock) -> None:
     with demo_workspace.session() as session:
         item = session.scalars(select(AgendaItem).order_by(AgendaItem.position)).first()
         assert item is not None
