@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,7 @@ def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
         seconds = feedback.token_seconds_left(info.id)
     if args.json:
         ctx.print_json(
-            {"url": url, "session": info.label, "open": info.feedback_open, "rotates_in": seconds}
+            {"url": url, "session": info.label, "open": info.feedback_open, "rotates_in": math.ceil(seconds)}
         )
         return 0
     ctx.out.write(url + "\n")

@@ -308,8 +308,8 @@ class FeedbackResultsPanel(QWidget):
         self._filter()
 
     def _filter(self) -> None:
+        # Setting the string re-filters, and a reset of the source model re-filters too.
         self.text_proxy.setFilterFixedString(self.text_filter.text())
-        self.text_proxy.invalidateFilter()
         self.text_count.setText(
             self.tr("%1 of %2")
             .replace("%1", str(self.text_proxy.rowCount()))
