@@ -38,6 +38,8 @@ LEVEL_STYLE = {
 
 class PresenterConsole(QWidget):
     swap_requested = Signal()
+    # The projector window was closed by hand (or lost with its screen): bring it back.
+    projector_requested = Signal()
     closed = Signal()
 
     def __init__(self, controller: PresenterController, parent: QWidget | None = None) -> None:
@@ -101,6 +103,9 @@ class PresenterConsole(QWidget):
         self.blackout_button.setCheckable(True)
         jump = self._button(self.tr("Jump"), self._jump, "jump")
         swap = self._button(self.tr("Swap screens"), self.swap_requested.emit, "swap")
+        projector = self._button(
+            self.tr("Show projector"), self.projector_requested.emit, "showProjector"
+        )
         finish = self._button(self.tr("Finish session"), c.finish, "finish")
         accept = self._button(self.tr("Apply"), self._accept, "acceptCatchUp")
         ignore = self._button(self.tr("Ignore"), self._ignore, "ignoreCatchUp")
@@ -162,6 +167,7 @@ class PresenterConsole(QWidget):
         session_row.addWidget(self.jump_box)
         session_row.addWidget(jump)
         session_row.addStretch(1)
+        session_row.addWidget(projector)
         session_row.addWidget(swap)
         session_row.addWidget(finish)
 

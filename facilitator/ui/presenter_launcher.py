@@ -108,6 +108,7 @@ class PresenterLauncher(QObject):
         console = PresenterConsole(controller, parent)
         audience = AudienceWindow(controller, self._screens, console)
         console.swap_requested.connect(audience.swap)
+        console.projector_requested.connect(audience.place)
         session_id = start.session.id
 
         def closed() -> None:

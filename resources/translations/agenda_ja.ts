@@ -325,194 +325,199 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="47"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="49"/>
         <source>Presenter — %1</source>
         <translation>発表者画面 — %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="92"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="94"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="93"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="199"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="95"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="205"/>
         <source>Pause (P)</source>
         <translation>一時停止 (P)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="94"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="96"/>
         <source>◀ Previous item</source>
         <translation>◀ 前の項目</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="95"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="97"/>
         <source>Next item ▶</source>
         <translation>次の項目 ▶</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="96"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="98"/>
         <source>◁ Page</source>
         <translation>◁ ページ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="97"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="99"/>
         <source>Page ▷</source>
         <translation>ページ ▷</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="98"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="100"/>
         <source>−1 min</source>
         <translation>−1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="99"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="101"/>
         <source>+1 min</source>
         <translation>+1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="100"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="102"/>
         <source>Blackout (B)</source>
         <translation>暗転 (B)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="102"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="104"/>
         <source>Jump</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="103"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="105"/>
         <source>Swap screens</source>
         <translation>画面を入れ替え</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="104"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="107"/>
+        <source>Show projector</source>
+        <translation>プロジェクター画面を表示</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/presenter_console.py" line="109"/>
         <source>Finish session</source>
         <translation>セッション終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="105"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="110"/>
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="106"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="111"/>
         <source>Ignore</source>
         <translation>無視</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="125"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="130"/>
         <source>Now</source>
         <translation>現在時刻</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="127"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="132"/>
         <source>Planned end</source>
         <translation>予定終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="129"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="134"/>
         <source>Projected end</source>
         <translation>見込み終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="131"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="136"/>
         <source>Pace</source>
         <translation>進行</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="136"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="141"/>
         <source>Next</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="139"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="144"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="186"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="192"/>
         <source>(last item)</source>
         <translation>（最後の項目）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="199"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="205"/>
         <source>Resume (P)</source>
         <translation>再開 (P)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="207"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="227"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="213"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="233"/>
         <source>Not started</source>
         <translation>未開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="208"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="214"/>
         <source>Running</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="209"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="215"/>
         <source>PAUSED</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="210"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="216"/>
         <source>Finished</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="212"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="218"/>
         <source> · BLACKOUT</source>
         <translation> · 暗転中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="213"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="219"/>
         <source> · rehearsal</source>
         <translation> · リハーサル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="229"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="235"/>
         <source>Over %1</source>
         <translation>超過 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="231"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="237"/>
         <source>%1 left</source>
         <translation>残り %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="244"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="250"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="248"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="254"/>
         <source>On time</source>
         <translation>予定どおり</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="251"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="257"/>
         <source>%1 min ahead</source>
         <translation>%1分早い</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="252"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="258"/>
         <source>%1 min behind</source>
         <translation>%1分遅れ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="276"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="282"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="280"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="286"/>
         <source>%1 min behind. Shorten: %2</source>
         <translation>%1分遅れています。短縮案：%2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="285"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="291"/>
         <source> (still %1 min late)</source>
         <translation>（それでも %1分遅れ）</translation>
     </message>
@@ -551,27 +556,27 @@
 <context>
     <name>SlideCanvas</name>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="251"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="261"/>
         <source>Resume at %1</source>
         <translation>再開 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="264"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="274"/>
         <source>The phone server is not running. Start it in the Check-in area.</source>
         <translation>スマートフォン用サーバーが停止しています。「受付」画面で開始してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="275"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="287"/>
         <source>Scan the code with your phone&apos;s camera to check in.</source>
         <translation>スマートフォンのカメラでコードを読み取って受付してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="277"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="289"/>
         <source>Scan the code with your phone&apos;s camera to answer the survey.</source>
         <translation>スマートフォンのカメラでコードを読み取ってアンケートにお答えください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="291"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="303"/>
         <source>Thank you</source>
         <translation>ありがとうございました</translation>
     </message>

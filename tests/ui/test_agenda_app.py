@@ -14,6 +14,7 @@ from facilitator.domain.agenda_clock import Phase
 from facilitator.domain.clock import FakeClock
 from facilitator.services.demo import build_demo
 from facilitator.ui.agenda_view import AgendaView
+from facilitator.ui.audience_window import AudienceWindow
 from facilitator.ui.presenter_console import PresenterConsole
 
 
@@ -44,6 +45,15 @@ def test_agenda_area_presents_through_the_app(qtbot: QtBot, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: controller_.state.phase == Phase.RUNNING, timeout=20000)
     qtbot.keyClick(console, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: controller_.index == 1, timeout=20000)
+    # A projector window closed by hand comes back with the console's button.
+    audience = console.findChild(AudienceWindow)
+    assert audience is not None and audience.isVisible()
+    audience.close()
+    assert not audience.isVisible()
+    show = console.findChild(QPushButton, "showProjector")
+    assert show is not None and show.text() == "プロジェクター画面を表示"
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    assert audience.isVisible()
     console.resize(1366, 768)
     console.grab().save("/tmp/agenda_console_ja.png")
     view.grab().save("/tmp/agenda_view_ja.png")
