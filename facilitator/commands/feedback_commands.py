@@ -52,7 +52,12 @@ def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
         seconds = feedback.token_seconds_left(info.id)
     if args.json:
         ctx.print_json(
-            {"url": url, "session": info.label, "open": info.feedback_open, "rotates_in": math.ceil(seconds)}
+            {
+                "url": url,
+                "session": info.label,
+                "open": info.feedback_open,
+                "rotates_in": math.ceil(seconds),
+            }
         )
         return 0
     ctx.out.write(url + "\n")
