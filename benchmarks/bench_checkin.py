@@ -18,16 +18,14 @@ import gc
 import json
 import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import aiohttp
+from serve_process import running_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,12 +37,6 @@ HEALTH_BURST = 400
 STEADY_RATE = 50
 STEADY_SECONDS = 10
 FRAMES = 120
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def p99(values: list[float]) -> float:
@@ -251,44 +243,20 @@ async def run_http(
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-checkin-") as tmp:
         db, secret, sessions, people = prepare(Path(tmp))
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "facilitator",
-                "serve",
-                "--db",
-                str(db),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(free_port()),
-                "--json",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
         try:
-            assert proc.stdout is not None
-            line = proc.stdout.readline()
-            if not line:
-                print(proc.stderr.read() if proc.stderr else "serve did not start")
-                return 1
-            base = json.loads(line)["url"]
-            if hasattr(os, "getloadavg"):
-                # Shared CPUs inflate every latency below; say how busy the machine was.
-                load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-                print(f"machine: {os.cpu_count()} CPUs, load average {load}")
-            print(
-                f"server: facilitator serve on {base} (2200-attendee demo workspace, synchronous=FULL)"
-            )
-            ok = asyncio.run(run_http(base, secret, sessions, people))
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.communicate(timeout=20)
+            with running_serve(db) as server:
+                base = server.url
+                if hasattr(os, "getloadavg"):
+                    # Shared CPUs inflate every latency below; say how busy the machine was.
+                    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+                    print(f"machine: {os.cpu_count()} CPUs, load average {load}")
+                print(
+                    f"server: facilitator serve on {base} (2200-attendee demo workspace, synchronous=FULL)"
+                )
+                ok = asyncio.run(run_http(base, secret, sessions, people))
+        except RuntimeError as exc:
+            print(exc)
+            return 1
     fps = webcam_fps()
     fps_ok = fps >= 30
     print(

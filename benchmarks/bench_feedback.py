@@ -18,10 +18,7 @@ import gc
 import json
 import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
+from serve_process import running_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,12 +35,6 @@ PAIRS = 3
 BURST = 500
 REFRESH_RESPONSES = 5000
 REFRESH_RUNS = 7
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def p99(values: list[float]) -> float:
@@ -288,45 +280,15 @@ def refresh_benchmark(folder: Path) -> bool:
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-feedback-") as tmp:
         db, secret, code, staff = prepare(Path(tmp))
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "facilitator",
-                "serve",
-                "--db",
-                str(db),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(free_port()),
-                "--json",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
         try:
-            assert proc.stdout is not None
-            line = proc.stdout.readline()
-            if not line:
-                print(proc.stderr.read() if proc.stderr else "serve did not start")
-                return 1
-            base = json.loads(line)["url"]
-            print(f"server: facilitator serve on {base} (synchronous=FULL)")
-            ok = asyncio.run(run_http(base, secret, code, staff))
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                _out, err = proc.communicate(timeout=60)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                _out, err = proc.communicate()
-                print("note: serve did not stop within 60 s of SIGTERM; killed")
-        if not ok and err.strip():
-            print("server log (last lines):\n" + "\n".join(err.strip().splitlines()[-15:]))
+            with running_serve(db) as server:
+                print(f"server: facilitator serve on {server.url} (synchronous=FULL)")
+                ok = asyncio.run(run_http(server.url, secret, code, staff))
+        except RuntimeError as exc:
+            print(exc)
+            return 1
+        if not ok and server.log.strip():
+            print("server log (last lines):\n" + "\n".join(server.log.strip().splitlines()[-15:]))
         ok &= stored_once(db, PAIRS * BURST)
         ok &= refresh_benchmark(Path(tmp))
     return 0 if ok else 1
