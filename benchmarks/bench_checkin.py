@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 import aiohttp
+from latency import ms, p99
 from serve_process import running_serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,15 +38,6 @@ HEALTH_BURST = 400
 STEADY_RATE = 50
 STEADY_SECONDS = 10
 FRAMES = 120
-
-
-def p99(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
 
 
 def prepare(folder: Path) -> tuple[Path, str, dict[str, str], dict[str, list[str]]]:

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
+from latency import ms, p99
 from serve_process import running_serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,15 +36,6 @@ PAIRS = 3
 BURST = 500
 REFRESH_RESPONSES = 5000
 REFRESH_RUNS = 7
-
-
-def p99(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
 
 
 def answers(rng: random.Random) -> dict[str, object]:
