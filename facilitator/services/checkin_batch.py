@@ -11,6 +11,7 @@ even against another writer; the rows read back tell who won.
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -18,8 +19,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Connection, Select, Table, bindparam, func, insert, literal, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, literal, select, update
 
+from facilitator.db.json_rows import rows_as_json
 from facilitator.db.models import Attendee, AuditLog, CheckIn, Department, Event, TrainingSession
 from facilitator.db.types import UtcDateTime
 from facilitator.domain.checkin import CheckInOutcome, Facts, check_page_pass, decide
@@ -86,11 +88,9 @@ _NEW = func.json_each(bindparam("rows")).table_valued("value")
 _PEOPLE_BY_ID = PERSON.where(
     A.c.event_id == bindparam("event_id"), A.c.id.in_(bindparam("keys", expanding=True))
 )
-# Rows come back as one JSON array in one row, and the group's check-ins go in
-# as one JSON argument: a statement is then one step of SQLite, which matters
-# more than the SQL. Python's sqlite3 lets go of the GIL at every step (every
-# row), and under a burst the server's loop takes it each time; with 300 rows
-# the writer waited for it 300 times per query.
+# Rows come back as one JSON array in one row (see db.json_rows), and the
+# group's check-ins go in as one JSON argument: a statement is then one step of
+# SQLite, which matters more than the SQL.
 _INSERT_CHECKINS = (
     insert(C)
     .prefix_with("OR IGNORE")
@@ -110,14 +110,8 @@ _ACTIVE = (
 )
 
 
-def _as_json(stmt: Select[Any]) -> Select[Any]:
-    """`stmt`'s rows as one JSON array of arrays (columns in `stmt`'s order)."""
-    rows = stmt.subquery()
-    return select(func.json_group_array(func.json_array(*rows.c)))
-
-
-_PEOPLE_JSON = {"staff": _as_json(_PEOPLE_BY_STAFF), "id": _as_json(_PEOPLE_BY_ID)}
-_ACTIVE_JSON = _as_json(_ACTIVE)
+_PEOPLE_JSON = {"staff": rows_as_json(_PEOPLE_BY_STAFF), "id": rows_as_json(_PEOPLE_BY_ID)}
+_ACTIVE_JSON = rows_as_json(_ACTIVE)
 
 
 class _Person(NamedTuple):
@@ -144,8 +138,10 @@ class _Active(NamedTuple):
     label: str
 
 
+@functools.lru_cache(maxsize=4096)
 def _stored_instant(stored: str) -> datetime:
     # What UtcDateTime gives back for the text SQLite holds (UTC, microseconds).
+    # Cached: every check-in of a group was stored with the same instant.
     return datetime.fromisoformat(stored).replace(tzinfo=UTC)
 
 
@@ -366,7 +362,9 @@ class CheckInBatch:
         )
 
 
+@functools.lru_cache(maxsize=64)
 def _ref(row: AnyRow) -> SessionRef:
+    # Cached: a group's results mostly name the same one or two session rows.
     return SessionRef(row.id, row.event_id, row.label, row.code)
 
 
@@ -402,7 +400,7 @@ def _load_people(
     for (event_id, kind), keys in wanted.items():
         params = {"event_id": event_id, "keys": sorted(keys, key=str)}
         for values in json.loads(conn.execute(_PEOPLE_JSON[kind], params).scalar_one()):
-            row = _Person(*values)._replace(checked_in_at=_instant(values[9]))
+            row = _Person._make((*values[:9], _instant(values[9]), values[10]))
             found[(event_id, kind, row.staff_no if kind == "staff" else row.id)] = row
     return found
 

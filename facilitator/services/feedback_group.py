@@ -18,10 +18,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, case, func, insert, literal, select
 
+from facilitator.db.json_rows import rows_as_json
 from facilitator.db.types import UtcDateTime
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.domain.survey_rules import QuestionDef
@@ -92,6 +93,20 @@ _LOGS = insert(LOG).from_select(
 
 def _json(rows: list[list[Any]]) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+class _Person(NamedTuple):
+    """A `PEOPLE` row (same columns, same order)."""
+
+    id: int
+    staff_no: str
+    department_id: int | None
+    checked_in: int
+    marker_id: int | None
+    response_id: int | None
+
+
+_PEOPLE_JSON = {kind: rows_as_json(stmt) for kind, stmt in PEOPLE.items()}
 
 
 @dataclass
@@ -256,6 +271,7 @@ def _load_people(
             "survey_id": head[3],
             "event_id": head[1],
         }
-        for row in conn.execute(PEOPLE[kind], params):
+        for values in json.loads(conn.execute(_PEOPLE_JSON[kind], params).scalar_one()):
+            row = _Person(*values)
             found[(session_id, kind, row.staff_no if kind == "staff" else row.id)] = row
     return found

@@ -12,7 +12,6 @@ unknown staff number) count against the device and address like check-in's.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -23,24 +22,12 @@ from starlette.routing import BaseRoute, Route
 from facilitator.domain.survey_rules import QuestionDef, QuestionKind
 from facilitator.domain.tokens import TokenCheck
 from facilitator.lang import Lang
-from facilitator.services.feedback import (
-    FeedbackOutcome,
-    FeedbackService,
-    Respondent,
-    SessionSurvey,
-    SubmitResult,
-)
-from facilitator.services.feedback_writer import Submission
-from facilitator.web.checkin_api import LoopBatcher
+from facilitator.services.feedback import FeedbackService, SessionSurvey
+from facilitator.web.feedback_api import MAX_CODE, MAX_TOKEN, FeedbackApi, problem_json
 from facilitator.web.feedback_i18n import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import read_attendee_cookie
-from facilitator.web.security import AsgiEndpoint, client_address, device_key, same_origin
-
-MAX_CODE = 32
-MAX_TOKEN = 64
-MAX_STAFF_NO = 64
-_FAILURES = (FeedbackOutcome.INVALID_TOKEN, FeedbackOutcome.NOT_CHECKED_IN)
+from facilitator.web.security import client_address, device_key
 
 
 def question_json(q: QuestionDef, lang: Lang) -> dict[str, Any]:
@@ -61,27 +48,15 @@ def question_json(q: QuestionDef, lang: Lang) -> dict[str, Any]:
     return out
 
 
-def result_json(result: SubmitResult, lang: Lang) -> dict[str, Any]:
-    return {
-        "outcome": result.outcome.value,
-        "message": FEEDBACK[f"outcome.{result.outcome.value}"].text(lang),
-        "errors": [
-            {"key": e.key, "problem": e.problem.value, "message": e.message.text(lang)}
-            for e in result.errors
-        ],
-    }
-
-
 def _problem(
     request: Request, status: int, error: str, message_key: str, detail: str = ""
 ) -> JSONResponse:
-    """A refused request: `error` a stable code as check-in's API gives (`malformed_json`,
-    `invalid_fields`, `rate_limited` ...), `detail` for developers, `message` for the
-    person on the phone."""
+    """A refused request, as `problem_json` describes."""
     lang = negotiate(request.headers.get("accept-language"))
-    body = {"error": error, "message": translator(lang)(message_key), "detail": detail}
     headers = {"Retry-After": "60"} if status == 429 else None
-    return JSONResponse(body, status_code=status, headers=headers)
+    return JSONResponse(
+        problem_json(lang, error, message_key, detail), status_code=status, headers=headers
+    )
 
 
 def feedback_routes(deps: Any) -> list[BaseRoute]:
@@ -93,7 +68,6 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
     service: FeedbackService | None = deps.services.get("feedback")
     if service is None:
         return []  # an app built without the feedback service serves no feedback pages
-    batcher: LoopBatcher[Submission, SubmitResult] = LoopBatcher(service.submit_many)
 
     def lang_of(request: Request) -> Lang:
         return negotiate(request.headers.get("accept-language"))
@@ -183,64 +157,9 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
             }
         )
 
-    async def submit_api(request: Request) -> Response:
-        if not same_origin(request):
-            return _problem(
-                request, 403, "cross_site", "common.bad_request", "cross-site request refused"
-            )
-        if blocked(request):
-            return _problem(request, 429, "rate_limited", "common.too_many")
-        try:
-            payload = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
-            return _problem(
-                request, 400, "malformed_json", "common.bad_request", "body is not JSON"
-            )
-
-        def invalid(detail: str) -> JSONResponse:
-            return _problem(request, 400, "invalid_fields", "common.bad_request", detail)
-
-        if not isinstance(payload, dict):
-            return invalid("body must be a JSON object")
-        code, token = payload.get("session"), payload.get("token")
-        staff_no, answers = payload.get("staff_no"), payload.get("answers")
-        if not isinstance(code, str) or not isinstance(token, str) or not isinstance(answers, dict):
-            return invalid("session, token (strings) and answers (object) are required")
-        if staff_no is not None and not isinstance(staff_no, str):
-            return invalid("staff_no must be a string")
-        if len(code) > MAX_CODE or len(token) > MAX_TOKEN or len(staff_no or "") > MAX_STAFF_NO:
-            return invalid("field too long")
-
-        # On the loop: the session and secret come from the service's one-second
-        # cache (a fraction of a millisecond read when it expires), the cookie and
-        # token are HMAC checks. A worker-thread trip per phone cost more than all of it.
-        target = service.phone_target(code)
-        if target is not None and not deps.serves(target.event_id):
-            target = None  # another event's session: answered as a forged token
-        attendee_id = (
-            read_attendee_cookie(request, target.secret, target.event_id)
-            if target is not None
-            else None
-        )
-        who = Respondent(attendee_id=attendee_id, staff_no=None if attendee_id else staff_no)
-        checked = service.phone_submission(target, token, who, answers)
-        session_id = target.session_id if target else None
-        # Awaited on the event loop: no thread waits for the writer's commit, and the
-        # submissions of one turn of the loop reach the writer together.
-        result = checked if isinstance(checked, SubmitResult) else await batcher.submit(checked)
-        if result.outcome in _FAILURES and (
-            result.outcome is FeedbackOutcome.INVALID_TOKEN or attendee_id is None
-        ):
-            failed(request)
-        if result.outcome.stored and session_id is not None:
-            notify = deps.services.get("feedback_notify")
-            if notify is not None:
-                notify(session_id)
-        return JSONResponse(result_json(result, lang_of(request)))
-
     return [
         Route("/f/{code}", page, methods=["GET"]),
         Route("/api/v1/survey/{code}", survey_api, methods=["GET"]),
         # A plain ASGI endpoint: a burst's submissions take the HotPaths lane.
-        Route("/api/v1/feedback", AsgiEndpoint(submit_api), methods=["POST"]),
+        Route("/api/v1/feedback", FeedbackApi(deps, service), methods=["POST"]),
     ]

@@ -8,6 +8,7 @@ like any other output.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -21,8 +22,12 @@ Translate = Callable[..., str]
 DEFAULT_LANG: Lang = "ja"
 
 
+@functools.lru_cache(maxsize=256)
 def negotiate(accept_language: str | None) -> Lang:
-    """The best of ja/en for an Accept-Language header (q-values respected)."""
+    """The best of ja/en for an Accept-Language header (q-values respected).
+
+    Cached: a room of phones sends a handful of distinct headers, and every
+    request of a burst asks."""
     if not accept_language:
         return DEFAULT_LANG
     best: tuple[float, int, Lang] | None = None

@@ -8,12 +8,23 @@ SameSite=Lax.
 
 from __future__ import annotations
 
-from starlette.requests import Request
+from collections.abc import Mapping
+from typing import Protocol
+
 from starlette.responses import Response
 
 from facilitator.domain.tokens import mac, same
 
 ATTENDEE_COOKIE = "fac_att"
+
+
+class HasCookies(Protocol):
+    """A Starlette Request, or the burst endpoints' `security.Caller`."""
+
+    @property
+    def cookies(self) -> Mapping[str, str]: ...
+
+
 COOKIE_MAX_AGE = 24 * 3600
 
 
@@ -33,7 +44,7 @@ def set_attendee_cookie(response: Response, secret: str, event_id: int, attendee
     )
 
 
-def read_attendee_cookie(request: Request, secret: str, event_id: int) -> int | None:
+def read_attendee_cookie(request: HasCookies, secret: str, event_id: int) -> int | None:
     """The attendee id the phone checked in as for this event, or None."""
     raw = request.cookies.get(ATTENDEE_COOKIE, "")
     parts = raw.split(".")

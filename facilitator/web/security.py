@@ -13,12 +13,11 @@ from __future__ import annotations
 import collections
 import json
 import threading
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import Response
+from starlette.requests import Request, cookie_parser
 
 from facilitator.web.i18n import negotiate, translator
 
@@ -86,17 +85,6 @@ class HotPaths:
                 await endpoint(scope, receive, send)
                 return
         await self.app(scope, receive, send)
-
-
-class AsgiEndpoint:
-    """A `Request -> Response` handler as a plain ASGI endpoint, so `HotPaths` takes it."""
-
-    def __init__(self, handler: Callable[[Request], Awaitable[Response]]) -> None:
-        self.handler = handler
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = await self.handler(Request(scope, receive))
-        await response(scope, receive, send)
 
 
 class BodyLimit:
@@ -231,23 +219,57 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+@dataclass(frozen=True)
+class Caller:
+    """Who sent a request, as the guards read it: the socket peer, headers and cookies.
+
+    Built from Starlette's Request on the page routes, and straight from the
+    ASGI scope on the burst endpoints that skip the Request object; either way
+    a header's first value counts, as Starlette reads it.
+    """
+
+    address: str
+    headers: Mapping[str, str]  # lower-case names
+    cookies: Mapping[str, str]
+
+    @classmethod
+    def of(cls, request: Request) -> Caller:
+        return cls(client_address(request), request.headers, request.cookies)
+
+    @classmethod
+    def from_scope(cls, scope: Scope) -> Caller:
+        headers: dict[str, str] = {}
+        for name, value in scope["headers"]:
+            headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+        client = scope.get("client")
+        cookie = headers.get("cookie")
+        return cls(
+            client[0] if client else "unknown", headers, cookie_parser(cookie) if cookie else {}
+        )
+
+    @property
+    def device(self) -> str:
+        """Address plus the device cookie: a fresh cookie never escapes the address limit."""
+        return f"{self.address}|{self.cookies.get(DEVICE_COOKIE, '')[:64]}"
+
+
 def device_key(request: Request) -> str:
-    """Address plus the device cookie: a fresh cookie never escapes the address limit."""
-    return f"{client_address(request)}|{request.cookies.get(DEVICE_COOKIE, '')[:64]}"
+    return Caller.of(request).device
 
 
-def same_origin(request: Request) -> bool:
+def same_origin(caller: Caller | Request) -> bool:
     """Refuses form posts made by another site's page.
 
     Browsers send `Sec-Fetch-Site`; with `Referrer-Policy: no-referrer` they
     send `Origin: null` even for our own forms, so Origin only counts when it
     names a host.
     """
-    site = request.headers.get("sec-fetch-site")
+    headers = caller.headers
+    site = headers.get("sec-fetch-site")
     if site is not None:
         return site in ("same-origin", "none")
-    origin = request.headers.get("origin")
+    origin = headers.get("origin")
     if origin is None or origin == "null":
         return True
-    host = request.headers.get("host", "")
+    host = headers.get("host", "")
     return origin.split("://", 1)[-1].rstrip("/") == host

@@ -1,0 +1,55 @@
+"""Reading and answering JSON on the plain ASGI endpoints that skip Starlette's Request.
+
+The burst endpoints (check-in and feedback posts) sit under `BodyLimit`, which
+has already read and bounded the body; they answer with exactly the bytes
+Starlette's JSONResponse would send.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from facilitator.web.security import Receive, Send
+
+_JSON = (b"content-type", b"application/json")
+
+
+async def read_body(receive: Receive) -> bytes:
+    # BodyLimit has already read (and bounded) the body; this takes it as delivered.
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def json_bytes(content: dict[str, Any]) -> bytes:
+    # Byte for byte what Starlette's JSONResponse renders.
+    return json.dumps(
+        content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+    ).encode("utf-8")
+
+
+async def send_json(
+    send: Send, status: int, content: dict[str, Any], *extra: tuple[bytes, bytes]
+) -> None:
+    await send_json_bytes(send, status, json_bytes(content), *extra)
+
+
+async def send_json_bytes(
+    send: Send, status: int, body: bytes, *extra: tuple[bytes, bytes]
+) -> None:
+    """`body` (already JSON) with the headers Starlette's JSONResponse sends."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-length", str(len(body)).encode()), _JSON, *extra],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,125 @@
+"""How the server's loop hands requests to the writer: a burst together, a lone one at once."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Future
+
+import pytest
+
+from facilitator.web.loop_batcher import LoopBatcher
+
+
+class FakeWriter:
+    """Answers each request with its double, recording the batches it was given."""
+
+    def __init__(self, fail_on: int | None = None) -> None:
+        self.batches: list[list[int]] = []
+        self.fail_on = fail_on
+
+    def submit_many(self, requests: list[int]) -> Future[list[Future[int]]]:
+        self.batches.append(list(requests))
+        results: list[Future[int]] = []
+        for request in requests:
+            result: Future[int] = Future()
+            if request == self.fail_on:
+                result.set_exception(ValueError(f"bad {request}"))
+            else:
+                result.set_result(request * 2)
+            results.append(result)
+        done: Future[list[Future[int]]] = Future()
+        done.set_result(results)
+        return done
+
+
+async def arriving_over_turns(
+    batcher: LoopBatcher[int, int], turns: int, per_turn: int
+) -> list[int]:
+    """`per_turn` requests in each of `turns` consecutive loop turns, like a burst being read."""
+    tasks = []
+    for turn in range(turns):
+        tasks += [asyncio.create_task(batcher.submit(turn * per_turn + i)) for i in range(per_turn)]
+        await asyncio.sleep(0)
+    return list(await asyncio.gather(*tasks))
+
+
+def test_a_burst_read_over_several_turns_is_one_batch() -> None:
+    writer = FakeWriter()
+    batcher = LoopBatcher(writer.submit_many)
+    answers = asyncio.run(arriving_over_turns(batcher, turns=5, per_turn=20))
+    assert answers == [2 * i for i in range(100)]
+    assert writer.batches == [list(range(100))]
+
+
+def test_a_lone_request_is_handed_over_after_one_idle_turn() -> None:
+    writer = FakeWriter()
+    batcher = LoopBatcher(writer.submit_many)
+
+    assert asyncio.run(batcher.submit(21)) == 42
+    assert writer.batches == [[21]]
+
+
+def test_requests_after_a_pause_form_a_new_batch() -> None:
+    writer = FakeWriter()
+    batcher = LoopBatcher(writer.submit_many)
+
+    async def scenario() -> None:
+        assert await batcher.submit(1) == 2
+        assert await asyncio.gather(batcher.submit(2), batcher.submit(3)) == [4, 6]
+
+    asyncio.run(scenario())
+    assert writer.batches == [[1], [2, 3]]
+
+
+def test_a_batch_is_handed_over_when_full_even_while_requests_keep_coming() -> None:
+    writer = FakeWriter()
+    batcher = LoopBatcher(writer.submit_many, max_batch=30)
+    answers = asyncio.run(arriving_over_turns(batcher, turns=10, per_turn=10))
+    assert answers == [2 * i for i in range(100)]
+    assert [len(b) for b in writer.batches] == [30, 30, 30, 10]
+
+
+def test_a_stream_that_never_pauses_is_still_written_within_the_gather_limit() -> None:
+    writer = FakeWriter()
+    batcher = LoopBatcher(writer.submit_many, max_gather_seconds=0.02)
+
+    async def stream() -> None:
+        # A request in every turn for 0.15 s: without the age limit, one batch at the end.
+        loop = asyncio.get_running_loop()
+        end = loop.time() + 0.15
+        tasks = []
+        while loop.time() < end:
+            tasks.append(asyncio.create_task(batcher.submit(len(tasks))))
+            await asyncio.sleep(0.001)
+        await asyncio.gather(*tasks)
+
+    asyncio.run(stream())
+    assert len(writer.batches) >= 4
+    assert [r for batch in writer.batches for r in batch] == list(
+        range(sum(map(len, writer.batches)))
+    )
+
+
+def test_one_failed_request_fails_only_its_caller() -> None:
+    writer = FakeWriter(fail_on=3)
+    batcher = LoopBatcher(writer.submit_many)
+
+    async def scenario() -> list[object]:
+        return await asyncio.gather(*(batcher.submit(i) for i in range(5)), return_exceptions=True)
+
+    results = asyncio.run(scenario())
+    assert results[:3] == [0, 2, 4] and results[4] == 8
+    assert isinstance(results[3], ValueError)
+
+
+def test_a_writer_that_refuses_the_batch_fails_every_caller() -> None:
+    def refuse(_requests: list[int]) -> Future[list[Future[int]]]:
+        raise RuntimeError("read-only workspace")
+
+    batcher: LoopBatcher[int, int] = LoopBatcher(refuse)
+
+    async def scenario() -> None:
+        await asyncio.gather(batcher.submit(1), batcher.submit(2))
+
+    with pytest.raises(RuntimeError, match="read-only"):
+        asyncio.run(scenario())
