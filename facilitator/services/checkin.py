@@ -77,7 +77,7 @@ class CheckInService(CheckInDesk):
     def submit_many(
         self, requests: Sequence[CheckInRequest]
     ) -> Future[list[Future[CheckInResult]]]:
-        """Several check-ins at once (what a server loop received in one turn); the
+        """Several check-ins at once (a burst a server loop gathered); the
         returned future is settled, with each one's settled future, after their commit."""
         return self._writer_for().submit_many(requests)
 

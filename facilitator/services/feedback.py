@@ -299,7 +299,7 @@ class FeedbackService:
         return Submission(target.session_id, respondent, dict(answers), FeedbackMethod.PHONE)
 
     def submit_many(self, submissions: Sequence[Submission]) -> Future[list[Future[SubmitResult]]]:
-        """Several phone submissions at once (what the server's loop received in one turn);
+        """Several phone submissions at once (a burst the server's loop gathered);
         settled, with each one's settled future, after their commit."""
         return self._writer.submit_many(submissions)
 

@@ -22,12 +22,22 @@ Translate = Callable[..., str]
 DEFAULT_LANG: Lang = "ja"
 
 
-@functools.lru_cache(maxsize=256)
+# Longer headers are not cached: anyone on the venue Wi-Fi could otherwise park
+# hundreds of huge values in the cache (a real one is a few dozen characters).
+CACHED_HEADER_LENGTH = 200
+
+
 def negotiate(accept_language: str | None) -> Lang:
     """The best of ja/en for an Accept-Language header (q-values respected).
 
-    Cached: a room of phones sends a handful of distinct headers, and every
-    request of a burst asks."""
+    Cached for ordinary headers: a room of phones sends a handful of distinct
+    ones, and every request of a burst asks."""
+    if accept_language is not None and len(accept_language) > CACHED_HEADER_LENGTH:
+        return _negotiate(accept_language)
+    return _negotiate_cached(accept_language)
+
+
+def _negotiate(accept_language: str | None) -> Lang:
     if not accept_language:
         return DEFAULT_LANG
     best: tuple[float, int, Lang] | None = None
@@ -48,6 +58,9 @@ def negotiate(accept_language: str | None) -> Lang:
         if quality > 0 and (best is None or candidate[:2] > best[:2]):
             best = candidate
     return best[2] if best else DEFAULT_LANG
+
+
+_negotiate_cached = functools.lru_cache(maxsize=256)(_negotiate)
 
 
 def translator(lang: Lang, *catalogues: Catalogue) -> Translate:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -33,7 +34,8 @@ Res = TypeVar("Res")
 # A stream that never pauses (every turn brings a request) is still written at least
 # this often, so no request waits longer than this for its group to start.
 MAX_GATHER_SECONDS = 0.05
-# More would be split by the writer anyway.
+# The writer's own group size. Checked once per turn of the loop, so a batch can
+# exceed it by what one turn read (the writer then commits it as one group).
 MAX_BATCH = MAX_GROUP
 
 
@@ -60,8 +62,11 @@ class LoopBatcher(Generic[Req, Res]):
         self._submit_many = submit_many
         self._max_gather = max_gather_seconds
         self._max_batch = max_batch
-        # Keyed by loop: the GUI's server has one, test clients start their own.
-        self._gathering: dict[asyncio.AbstractEventLoop, _Gathering[Req, Res]] = {}
+        # Keyed by loop: the GUI's server has one, test clients start their own. Weakly,
+        # so a loop closed in the middle of a gathering does not stay here.
+        self._gathering: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, _Gathering[Req, Res]
+        ] = weakref.WeakKeyDictionary()
 
     async def submit(self, request: Req) -> Res:
         loop = asyncio.get_running_loop()
@@ -91,8 +96,13 @@ class LoopBatcher(Generic[Req, Res]):
         self._flush(loop, gathering.waiting)
 
     def _flush(
-        self, loop: asyncio.AbstractEventLoop, batch: list[tuple[Req, asyncio.Future[Res]]]
+        self, loop: asyncio.AbstractEventLoop, gathered: list[tuple[Req, asyncio.Future[Res]]]
     ) -> None:
+        # A caller cancelled while the burst was gathered (the phone hung up, the
+        # server is stopping) is not written: nobody would hear its result.
+        batch = [(request, future) for request, future in gathered if not future.cancelled()]
+        if not batch:
+            return
         try:
             done = self._submit_many([request for request, _ in batch])
         except Exception as exc:  # noqa: BLE001 - e.g. a read-only workspace: each caller raises it
@@ -112,6 +122,17 @@ class LoopBatcher(Generic[Req, Res]):
 def _settle(
     batch: list[tuple[Req, asyncio.Future[Res]]], settled: Future[list[Future[Res]]]
 ) -> None:
+    failed = None if settled.cancelled() else settled.exception()
+    if settled.cancelled() or failed is not None:
+        # The writer could not take the batch at all: every caller hears so.
+        for _, future in batch:
+            if future.done():
+                continue
+            if failed is None:
+                future.cancel()
+            else:
+                future.set_exception(failed)
+        return
     for (_, future), outcome in zip(batch, settled.result(), strict=True):
         if future.done():  # the phone hung up and its task was cancelled
             continue

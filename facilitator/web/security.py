@@ -225,7 +225,8 @@ class Caller:
 
     Built from Starlette's Request on the page routes, and straight from the
     ASGI scope on the burst endpoints that skip the Request object; either way
-    a header's first value counts, as Starlette reads it.
+    as Starlette reads them: a header's first value counts, and the cookies
+    of every Cookie header are merged (a later one winning).
     """
 
     address: str
@@ -239,13 +240,14 @@ class Caller:
     @classmethod
     def from_scope(cls, scope: Scope) -> Caller:
         headers: dict[str, str] = {}
-        for name, value in scope["headers"]:
-            headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+        cookies: dict[str, str] = {}
+        for raw_name, raw_value in scope["headers"]:
+            name, value = raw_name.decode("latin-1"), raw_value.decode("latin-1")
+            headers.setdefault(name, value)
+            if name == "cookie":
+                cookies.update(cookie_parser(value))
         client = scope.get("client")
-        cookie = headers.get("cookie")
-        return cls(
-            client[0] if client else "unknown", headers, cookie_parser(cookie) if cookie else {}
-        )
+        return cls(client[0] if client else "unknown", headers, cookies)
 
     @property
     def device(self) -> str:

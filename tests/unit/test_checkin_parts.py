@@ -194,3 +194,26 @@ def test_door_sounds_are_distinct_short_wavs(tmp_path: Path) -> None:
             lengths[style] = w.getnframes() / w.getframerate()
     assert all(0.1 < seconds < 0.5 for seconds in lengths.values())
     assert len({round(s, 2) for s in lengths.values()}) == 3
+
+
+def test_serving_tunes_the_switch_interval_and_the_collector() -> None:
+    import gc
+    import sys
+
+    from facilitator.web.server import (
+        SERVING_GC_THRESHOLDS,
+        SERVING_SWITCH_INTERVAL,
+        tune_interpreter_for_serving,
+    )
+
+    interval, thresholds = sys.getswitchinterval(), gc.get_threshold()
+    try:
+        sys.setswitchinterval(0.005)
+        gc.set_threshold(700, 10, 10)
+        tune_interpreter_for_serving()
+        assert sys.getswitchinterval() == SERVING_SWITCH_INTERVAL
+        assert gc.get_threshold() == SERVING_GC_THRESHOLDS
+        assert gc.isenabled()  # raised, never switched off: cycles are still collected
+    finally:
+        sys.setswitchinterval(interval)
+        gc.set_threshold(*thresholds)

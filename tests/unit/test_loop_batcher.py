@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from concurrent.futures import Future
 
 import pytest
@@ -123,3 +124,34 @@ def test_a_writer_that_refuses_the_batch_fails_every_caller() -> None:
 
     with pytest.raises(RuntimeError, match="read-only"):
         asyncio.run(scenario())
+
+
+def test_a_caller_cancelled_while_the_burst_is_gathered_is_not_written() -> None:
+    writer = FakeWriter()
+    batcher = LoopBatcher(writer.submit_many)
+
+    async def scenario() -> int:
+        gone = asyncio.create_task(batcher.submit(1))
+        stays = asyncio.create_task(batcher.submit(2))
+        await asyncio.sleep(0)  # both are waiting in the gathering
+        gone.cancel()
+        return await stays
+
+    assert asyncio.run(scenario()) == 4
+    assert writer.batches == [[2]]
+
+
+def test_a_writer_that_fails_the_whole_batch_later_fails_every_caller() -> None:
+    def dying(_requests: list[int]) -> Future[list[Future[int]]]:
+        done: Future[list[Future[int]]] = Future()
+        threading.Timer(0.01, done.set_exception, (RuntimeError("writer thread died"),)).start()
+        return done
+
+    batcher: LoopBatcher[int, int] = LoopBatcher(dying)
+
+    async def scenario() -> list[object]:
+        calls = (batcher.submit(1), batcher.submit(2))
+        return await asyncio.wait_for(asyncio.gather(*calls, return_exceptions=True), 5)
+
+    results = asyncio.run(scenario())
+    assert [str(r) for r in results] == ["writer thread died"] * 2
