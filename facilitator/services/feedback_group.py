@@ -25,7 +25,6 @@ from sqlalchemy import Connection, bindparam, case, func, insert, literal, selec
 from facilitator.db.json_rows import rows_as_json
 from facilitator.db.types import UtcDateTime
 from facilitator.domain.roster_rules import normalise_staff_no
-from facilitator.domain.survey_rules import QuestionDef
 from facilitator.domain.survey_rules import validate_answers as _validate
 from facilitator.services.audit import current_actor
 from facilitator.services.feedback_types import FeedbackMethod, FeedbackOutcome, SubmitResult
@@ -121,7 +120,7 @@ class _Record:
     department_id: int | None
     method: FeedbackMethod
     answers: dict[str, Any]
-    questions: tuple[QuestionDef, ...]
+    question_ids: dict[str, int]  # key -> question id, shared by the survey's records
 
 
 class _Lane:
@@ -166,7 +165,7 @@ class _Lane:
                     None if rec.anonymous else response_id,
                 ]
             )
-            ids = {q.key: q.id for q in rec.questions}
+            ids = rec.question_ids
             for key, value in rec.answers.items():
                 # An anonymous survey's answer ids are random too (see anon_id); NULL
                 # lets SQLite number the others.
@@ -193,13 +192,15 @@ def decide_group(
 ) -> list[SubmitResult]:
     """The outcome of each submission, in order; writes those recorded or replaced."""
     heads = {sid: conn.execute(_HEAD, {"session_id": sid}).first() for sid in _sessions(requests)}
-    people = _load_people(conn, requests, heads)
+    keys = [_key(req) if heads[req.session_id] is not None else None for req in requests]
+    people = _load_people(conn, keys, heads)
     lane = _Lane(conn, now)
+    question_ids: dict[int, dict[str, int]] = {}  # survey id -> its questions' ids by key
     seen: set[int] = set()  # attendees who answered earlier in this group
     results: list[SubmitResult] = []
-    for req in requests:
+    for req, key in zip(requests, keys, strict=True):
         head = heads[req.session_id]
-        person = people.get(_key(req, head)) if head is not None else None
+        person = people.get(key) if head is not None else None
         if head is None or (person is not None and (person.id in seen or person.marker_id)):
             # Unknown session (decide says so), a replacement or a repeat: the slow way,
             # after the lane's inserts, so it sees them.
@@ -210,10 +211,10 @@ def decide_group(
             continue
         session_id, event_id, is_open, survey_id, anonymous, _ = head
         if survey_id is None or (not is_open and req.method is not FeedbackMethod.PAPER):
-            results.append(SubmitResult(FeedbackOutcome.SURVEY_CLOSED))
+            results.append(_SURVEY_CLOSED)
             continue
         if person is None or not person.checked_in:
-            results.append(SubmitResult(FeedbackOutcome.NOT_CHECKED_IN))
+            results.append(_NOT_CHECKED_IN)
             continue
         questions = cache.get(conn, survey_id)
         check = _validate(questions, req.answers)
@@ -221,6 +222,8 @@ def decide_group(
             results.append(SubmitResult(FeedbackOutcome.INVALID_ANSWERS, check.errors))
             continue
         seen.add(person.id)
+        if survey_id not in question_ids:
+            question_ids[survey_id] = {q.key: q.id for q in questions if q.id is not None}
         lane.records.append(
             _Record(
                 survey_id,
@@ -231,19 +234,25 @@ def decide_group(
                 person.department_id,
                 req.method,
                 dict(check.answers),
-                questions,
+                question_ids[survey_id],
             )
         )
-        results.append(SubmitResult(FeedbackOutcome.RECORDED))
+        results.append(_RECORDED)
     lane.flush()
     return results
+
+
+# Results without errors are the same value for everyone (SubmitResult is frozen).
+_RECORDED = SubmitResult(FeedbackOutcome.RECORDED)
+_SURVEY_CLOSED = SubmitResult(FeedbackOutcome.SURVEY_CLOSED)
+_NOT_CHECKED_IN = SubmitResult(FeedbackOutcome.NOT_CHECKED_IN)
 
 
 def _sessions(requests: Sequence[Submission]) -> list[int]:
     return list(dict.fromkeys(req.session_id for req in requests))
 
 
-def _key(req: Submission, head: AnyRow) -> tuple[int, str, int | str] | None:
+def _key(req: Submission) -> tuple[int, str, int | str] | None:
     who = req.respondent
     if who.attendee_id is not None:
         return (req.session_id, "id", who.attendee_id)
@@ -253,20 +262,21 @@ def _key(req: Submission, head: AnyRow) -> tuple[int, str, int | str] | None:
 
 
 def _load_people(
-    conn: Connection, requests: Sequence[Submission], heads: dict[int, AnyRow]
+    conn: Connection,
+    keys: Sequence[tuple[int, str, int | str] | None],
+    heads: dict[int, AnyRow],
 ) -> dict[tuple[int, str, int | str] | None, AnyRow]:
-    """Everyone the group names: one query per session and kind of key."""
+    """Everyone the group names (`_key` of each submission): one query per session and
+    kind of key."""
     wanted: dict[tuple[int, str], set[int | str]] = {}
-    for req in requests:
-        head = heads[req.session_id]
-        key = _key(req, head) if head is not None else None
-        if key is not None and head[3] is not None:  # the session's event has a survey
+    for key in keys:
+        if key is not None and heads[key[0]][3] is not None:  # the event has a survey
             wanted.setdefault((key[0], key[1]), set()).add(key[2])
     found: dict[tuple[int, str, int | str] | None, AnyRow] = {}
-    for (session_id, kind), keys in wanted.items():
+    for (session_id, kind), named in wanted.items():
         head = heads[session_id]
         params = {
-            "keys": sorted(keys, key=str),
+            "keys": sorted(named, key=str),
             "session_id": session_id,
             "survey_id": head[3],
             "event_id": head[1],
