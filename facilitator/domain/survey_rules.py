@@ -141,7 +141,7 @@ def _check_single(q: QuestionDef, value: Any) -> Any:
             f"{q.label_en}: choose one option.",
             f"{q.label_ja}：選択肢を1つ選んでください。",
         )
-    if value not in {c.value for c in q.choices}:
+    if not any(c.value == value for c in q.choices):
         return _err(
             q.key,
             AnswerProblem.UNKNOWN_CHOICE,
@@ -214,41 +214,57 @@ _CHECKS = {
 }
 
 
+class SurveyCheck:
+    """`validate_answers` for one survey, with the per-question work done once.
+
+    The feedback writer checks a whole burst of submissions against the same
+    questions; building the key index and picking each question's check per
+    submission was most of the cost.
+    """
+
+    def __init__(self, questions: Sequence[QuestionDef]) -> None:
+        self._keys = frozenset(q.key for q in questions)
+        self._steps = tuple((q, _CHECKS[q.kind], q.kind is QuestionKind.TEXT) for q in questions)
+
+    def __call__(self, answers: Mapping[str, Any]) -> AnswerCheck:
+        """Check `answers` (key -> raw JSON value); every problem is reported."""
+        errors: list[AnswerError] = [
+            _err(
+                key,
+                AnswerProblem.UNKNOWN_KEY,
+                f"The survey has no question {key!r}.",
+                f"アンケートに質問 {key!r} はありません。",
+            )
+            for key in answers
+            if key not in self._keys
+        ]
+        clean: dict[str, Any] = {}
+        for q, check, is_text in self._steps:
+            raw = answers.get(q.key)
+            if is_text and isinstance(raw, str) and not raw.strip():
+                raw = None
+            if _is_empty(raw):
+                if q.required:
+                    errors.append(
+                        _err(
+                            q.key,
+                            AnswerProblem.MISSING,
+                            f"{q.label_en}: this question needs an answer.",
+                            f"{q.label_ja}：この質問は回答必須です。",
+                        )
+                    )
+                continue
+            result = check(q, raw)
+            if isinstance(result, AnswerError):
+                errors.append(result)
+            else:
+                clean[q.key] = result
+        return AnswerCheck(answers=clean if not errors else {}, errors=tuple(errors))
+
+
 def validate_answers(questions: Sequence[QuestionDef], answers: Mapping[str, Any]) -> AnswerCheck:
     """Check `answers` (key -> raw JSON value) against `questions`; every problem is reported."""
-    by_key = {q.key: q for q in questions}
-    errors: list[AnswerError] = [
-        _err(
-            key,
-            AnswerProblem.UNKNOWN_KEY,
-            f"The survey has no question {key!r}.",
-            f"アンケートに質問 {key!r} はありません。",
-        )
-        for key in answers
-        if key not in by_key
-    ]
-    clean: dict[str, Any] = {}
-    for q in questions:
-        raw = answers.get(q.key)
-        if q.kind == QuestionKind.TEXT and isinstance(raw, str) and not raw.strip():
-            raw = None
-        if _is_empty(raw):
-            if q.required:
-                errors.append(
-                    _err(
-                        q.key,
-                        AnswerProblem.MISSING,
-                        f"{q.label_en}: this question needs an answer.",
-                        f"{q.label_ja}：この質問は回答必須です。",
-                    )
-                )
-            continue
-        result = _CHECKS[q.kind](q, raw)
-        if isinstance(result, AnswerError):
-            errors.append(result)
-        else:
-            clean[q.key] = result
-    return AnswerCheck(answers=clean if not errors else {}, errors=tuple(errors))
+    return SurveyCheck(questions)(answers)
 
 
 def validate_questions(questions: Sequence[QuestionDef]) -> list[FieldError]:

@@ -25,7 +25,6 @@ from sqlalchemy import Connection, bindparam, case, func, insert, literal, selec
 from facilitator.db.json_rows import rows_as_json
 from facilitator.db.types import UtcDateTime
 from facilitator.domain.roster_rules import normalise_staff_no
-from facilitator.domain.survey_rules import validate_answers as _validate
 from facilitator.services.audit import current_actor
 from facilitator.services.feedback_types import FeedbackMethod, FeedbackOutcome, SubmitResult
 from facilitator.services.feedback_writer import (
@@ -217,7 +216,7 @@ def decide_group(
             results.append(_NOT_CHECKED_IN)
             continue
         questions = cache.get(conn, survey_id)
-        check = _validate(questions, req.answers)
+        check = cache.check(conn, survey_id)(req.answers)
         if not check.ok:
             results.append(SubmitResult(FeedbackOutcome.INVALID_ANSWERS, check.errors))
             continue

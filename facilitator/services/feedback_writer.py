@@ -28,8 +28,7 @@ from facilitator.db.models import (
     TrainingSession,
 )
 from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
-from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind
-from facilitator.domain.survey_rules import validate_answers as _validate
+from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind, SurveyCheck
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.audit import current_actor
 from facilitator.services.feedback_types import (
@@ -80,15 +79,26 @@ class QuestionCache:
 
     def __init__(self) -> None:
         self._transaction: object | None = None
-        self._surveys: dict[int, tuple[QuestionDef, ...]] = {}
+        self._surveys: dict[int, tuple[tuple[QuestionDef, ...], SurveyCheck]] = {}
 
     def get(self, conn: Connection, survey_id: int) -> tuple[QuestionDef, ...]:
+        return self._entry(conn, survey_id)[0]
+
+    def check(self, conn: Connection, survey_id: int) -> SurveyCheck:
+        """The survey's answer check, built once per transaction like its questions."""
+        return self._entry(conn, survey_id)[1]
+
+    def _entry(
+        self, conn: Connection, survey_id: int
+    ) -> tuple[tuple[QuestionDef, ...], SurveyCheck]:
         transaction = conn.get_transaction()
         if transaction is None or transaction is not self._transaction:
             self._transaction, self._surveys = transaction, {}
-        if survey_id not in self._surveys:
-            self._surveys[survey_id] = _questions(conn, survey_id)
-        return self._surveys[survey_id]
+        entry = self._surveys.get(survey_id)
+        if entry is None:
+            questions = _questions(conn, survey_id)
+            entry = self._surveys[survey_id] = (questions, SurveyCheck(questions))
+        return entry
 
 
 def _questions(conn: Connection, survey_id: int) -> tuple[QuestionDef, ...]:
@@ -210,8 +220,9 @@ def decide(
     attendee_id, department_id, _, marker_id, old_response = person
     if marker_id is not None and (anonymous or not allow_resubmit):
         return SubmitResult(FeedbackOutcome.ALREADY_SUBMITTED)
-    questions = cache.get(conn, survey_id) if cache else _questions(conn, survey_id)
-    check = _validate(questions, req.answers)
+    cache = cache or QuestionCache()
+    questions = cache.get(conn, survey_id)
+    check = cache.check(conn, survey_id)(req.answers)
     if not check.ok:
         return SubmitResult(FeedbackOutcome.INVALID_ANSWERS, check.errors)
     if marker_id is not None and old_response is not None:

@@ -10,6 +10,7 @@ from facilitator.domain.survey_rules import (
     ChoiceDef,
     QuestionDef,
     QuestionKind,
+    SurveyCheck,
     validate_answers,
     validate_questions,
 )
@@ -104,3 +105,15 @@ def test_paper_values() -> None:
     assert problems({"rate": paper_value(RATE, "x"), "one": "a", "text": "t"}) == {
         "rate": AnswerProblem.WRONG_TYPE
     }
+
+
+def test_one_survey_check_serves_a_whole_burst_alike() -> None:
+    # The feedback writer builds the check once per survey and applies it to every
+    # submission of a group: a bad one in between must not change the next answer.
+    check = SurveyCheck(SURVEY)
+    good = {"rate": 3, "one": "a", "text": "ok"}
+    bad = {"rate": 9, "one": "z", "nope": 1}
+    first, wrong, again = check(good), check(bad), check(good)
+    assert first == again == validate_answers(SURVEY, good) and first.ok
+    assert wrong == validate_answers(SURVEY, bad)
+    assert {e.key for e in wrong.errors} == {"rate", "one", "nope", "text"}
