@@ -272,10 +272,16 @@ class FeedbackView(QWidget):
             self.session_combo.currentText(),
             survey.questions,
             survey.title,
+            parent=self,
         )
         self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.kiosk.submitted.connect(lambda _sid: self.refresh())
+        self.kiosk.destroyed.connect(self._kiosk_gone)
         self.kiosk.showFullScreen()
+
+    def _kiosk_gone(self) -> None:
+        # Closed (by its PIN, or by the app): the window is deleted, so forget it.
+        self.kiosk = None
 
     def _export(self) -> None:
         event_id = self._current.event_id

@@ -3,14 +3,21 @@
 Full screen, big buttons, one attendee after another: staff number -> the
 questions -> send -> a thank-you, then back to the start by itself. Every
 answer goes through `FeedbackService.submit` like a phone's.
+
+Staff choose a PIN when the kiosk opens, and Esc (or any other close, such as
+Alt+F4) asks for it: behind the kiosk is the whole workspace, and an attendee
+who presses Esc must not land in it. The app itself ends the kiosk without
+the PIN (`end`) when its workspace closes. The operating system's own task
+switching (Alt+Tab, the Windows key) is outside the app's reach.
 """
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -41,12 +48,37 @@ from facilitator.ui.runner import Runner
 
 RESET_MS = 4000
 BIG = 20
+# The leave page goes back to where it was after this long without a key, so an
+# attendee who pressed Esc and walked off leaves the kiosk usable for the next one.
+LEAVE_IDLE_MS = 30_000
+PIN_DIGITS = (4, 8)
+# After this many wrong PINs in a row the field is disabled for LOCKOUT_MS.
+PIN_TRIES = 5
+LOCKOUT_MS = 30_000
 
 
 def _big(widget: QWidget, size: int = BIG) -> None:
     font = QFont(widget.font())
     font.setPointSize(size)
     widget.setFont(font)
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #b3261e;")
+    _big(label, 16)
+    return label
+
+
+def _button(text: str, name: str, slot: Any, height: int = 72) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMinimumHeight(height)
+    _big(button)
+    button.clicked.connect(slot)
+    return button
 
 
 class _QuestionBox(QWidget):
@@ -131,8 +163,11 @@ class KioskWindow(QWidget):
         session_label: str,
         questions: tuple[QuestionDef, ...],
         title: str,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__()
+        # A window of its own, owned by the view that opened it: when the main window
+        # goes (the app quits, another workspace opens), the kiosk goes with it.
+        super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Feedback kiosk"))
         self._feedback, self._runner, self._lang = feedback, runner, lang
         self._session_id = session_id
@@ -144,14 +179,34 @@ class KioskWindow(QWidget):
         self.reset_timer.timeout.connect(self.restart)
         self.pages = QStackedWidget()
         self._title = f"{title}  {session_label}"
+        self._pin: str | None = None  # None until staff chose one: leaving needs nothing
+        self._wrong_pins = 0
+        self._back_to: QWidget | None = None
         self.pages.addWidget(self._start_page())
         self.questions_page = QWidget()
         self.pages.addWidget(self.questions_page)
         self.pages.addWidget(self._done_page())
+        self.setup_page = self._setup_page()
+        self.pages.addWidget(self.setup_page)
+        self.leave_page = self._leave_page()
+        self.pages.addWidget(self.leave_page)
+        self.leave_timer = QTimer(self)
+        self.leave_timer.setSingleShot(True)
+        self.leave_timer.setInterval(LEAVE_IDLE_MS)
+        self.leave_timer.timeout.connect(self._stay)
+        self.lockout_timer = QTimer(self)
+        self.lockout_timer.setSingleShot(True)
+        self.lockout_timer.setInterval(LOCKOUT_MS)
+        self.lockout_timer.timeout.connect(self._end_lockout)
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.restart()
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.ask_to_leave)
+        self.pages.setCurrentWidget(self.setup_page)
+        self.pin_edit.setFocus()
+
+    @property
+    def locked(self) -> bool:
+        return self._pin is not None
 
     # -- pages -----------------------------------------------------------------------------
     def _start_page(self) -> QWidget:
@@ -179,13 +234,9 @@ class KioskWindow(QWidget):
         _big(self.start_button, 24)
         self.start_button.clicked.connect(self._start)
         column.addWidget(self.start_button)
-        self.start_error = QLabel()
-        self.start_error.setObjectName("kioskStartError")
-        self.start_error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_error.setStyleSheet("color: #b3261e;")
-        _big(self.start_error, 16)
+        self.start_error = _error_label("kioskStartError")
         column.addWidget(self.start_error)
-        hint = QLabel(self.tr("Staff: press Esc to leave kiosk mode."))
+        hint = QLabel(self.tr("Staff: press Esc and enter the PIN to leave kiosk mode."))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addStretch(1)
         column.addWidget(hint)
@@ -245,6 +296,168 @@ class KioskWindow(QWidget):
         _big(self.done_label, 28)
         column.addWidget(self.done_label, 1)
         return page
+
+    def _pin_field(self, name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        high = PIN_DIGITS[1]
+        field.setValidator(QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{high}}}")))
+        field.setMaxLength(high)
+        _big(field, 28)
+        return field
+
+    def _setup_page(self) -> QWidget:
+        """Staff choose the PIN before the first attendee sees the kiosk."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        heading = QLabel(self.tr("Choose a PIN for leaving kiosk mode"))
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading.setWordWrap(True)
+        _big(heading, 24)
+        column.addWidget(heading)
+        low, high = PIN_DIGITS
+        note = QLabel(
+            self.tr("%1 to %2 digits. Staff need it to close the kiosk; attendees do not.")
+            .replace("%1", str(low))
+            .replace("%2", str(high))
+        )
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setWordWrap(True)
+        _big(note, 16)
+        column.addWidget(note)
+        self.pin_edit = self._pin_field("kioskPin")
+        self.pin_edit.setPlaceholderText(self.tr("PIN"))
+        column.addWidget(self.pin_edit)
+        self.pin_again_edit = self._pin_field("kioskPinAgain")
+        self.pin_again_edit.setPlaceholderText(self.tr("The same PIN again"))
+        self.pin_again_edit.returnPressed.connect(self._set_pin)
+        self.pin_edit.returnPressed.connect(self.pin_again_edit.setFocus)
+        column.addWidget(self.pin_again_edit)
+        self.setup_error = _error_label("kioskSetupError")
+        column.addWidget(self.setup_error)
+        row = QHBoxLayout()
+        cancel = _button(self.tr("Cancel"), "kioskSetupCancel", self.close)
+        self.begin_button = _button(self.tr("Start the kiosk"), "kioskBegin", self._set_pin)
+        row.addWidget(cancel, 1)
+        row.addWidget(self.begin_button, 2)
+        column.addLayout(row)
+        column.addStretch(1)
+        return page
+
+    def _leave_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        heading = QLabel(self.tr("Staff PIN to leave kiosk mode"))
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        _big(heading, 24)
+        column.addWidget(heading)
+        self.leave_edit = self._pin_field("kioskLeavePin")
+        self.leave_edit.returnPressed.connect(self._try_leave)
+        self.leave_edit.textEdited.connect(lambda _text: self.leave_timer.start())
+        column.addWidget(self.leave_edit)
+        self.leave_error = _error_label("kioskLeaveError")
+        column.addWidget(self.leave_error)
+        row = QHBoxLayout()
+        back = _button(self.tr("Back"), "kioskLeaveBack", self._stay)
+        self.leave_button = _button(self.tr("Leave kiosk mode"), "kioskLeave", self._try_leave)
+        row.addWidget(back, 2)
+        row.addWidget(self.leave_button, 1)
+        column.addLayout(row)
+        column.addStretch(1)
+        return page
+
+    # -- leaving ---------------------------------------------------------------------------
+    def _set_pin(self) -> None:
+        pin, again = self.pin_edit.text(), self.pin_again_edit.text()
+        low, high = PIN_DIGITS
+        if not (low <= len(pin) <= high and pin.isdigit()):
+            self.setup_error.setText(
+                self.tr("The PIN needs %1 to %2 digits.")
+                .replace("%1", str(low))
+                .replace("%2", str(high))
+            )
+            return
+        if pin != again:
+            self.setup_error.setText(self.tr("The two PINs differ. Please type them again."))
+            self.pin_again_edit.clear()
+            self.pin_again_edit.setFocus()
+            return
+        self._pin = pin
+        self.pin_edit.clear()
+        self.pin_again_edit.clear()
+        self.setup_error.clear()
+        self.restart()
+
+    def ask_to_leave(self) -> None:
+        """Esc: before a PIN is set, leave at once; afterwards, ask for it."""
+        if self._pin is None:
+            self.close()
+            return
+        if self.pages.currentWidget() is not self.leave_page:
+            self._back_to = self.pages.currentWidget()
+        self.reset_timer.stop()
+        self.leave_edit.clear()
+        self.leave_error.clear()
+        self.pages.setCurrentWidget(self.leave_page)
+        self.leave_edit.setFocus()
+        self.leave_timer.start()
+
+    def _try_leave(self) -> None:
+        if self._pin is None or self.lockout_timer.isActive():
+            return
+        typed = self.leave_edit.text()
+        self.leave_edit.clear()
+        if hmac.compare_digest(typed.encode(), self._pin.encode()):
+            self._pin = None  # unlocked: the close below goes through
+            self.close()
+            return
+        self._wrong_pins += 1
+        if self._wrong_pins >= PIN_TRIES:
+            self.leave_edit.setEnabled(False)
+            self.leave_button.setEnabled(False)
+            self.leave_error.setText(self.tr("Too many wrong PINs. Try again in 30 seconds."))
+            self.lockout_timer.start()
+        else:
+            self.leave_error.setText(self.tr("Wrong PIN."))
+        self.leave_timer.start()
+
+    def _end_lockout(self) -> None:
+        self.lockout_timer.stop()
+        self._wrong_pins = 0
+        self.leave_edit.setEnabled(True)
+        self.leave_button.setEnabled(True)
+        self.leave_error.clear()
+
+    def _stay(self) -> None:
+        """Back to the page Esc interrupted (an attendee's answers are still there)."""
+        self.leave_timer.stop()
+        self.leave_edit.clear()
+        back, self._back_to = self._back_to, None
+        if back is None or back is self.pages.widget(2):
+            self.restart()  # the thank-you page had its turn
+            return
+        self.pages.setCurrentWidget(back)
+
+    def end(self) -> None:
+        """Close without the PIN: for the app itself (its workspace is closing)."""
+        self._pin = None
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Every close while a PIN is set asks for it: the window manager's (Alt+F4,
+        # the title bar) is an attendee's way out as much as Esc is.
+        if self._pin is not None:
+            event.ignore()
+            self.ask_to_leave()
+            return
+        self.reset_timer.stop()
+        self.leave_timer.stop()
+        self.lockout_timer.stop()
+        super().closeEvent(event)
 
     # -- flow ------------------------------------------------------------------------------
     def restart(self) -> None:

@@ -111,68 +111,68 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="95"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="97"/>
         <source>Kiosk mode</source>
         <translation>キオスクモード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="97"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="99"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="103"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="105"/>
         <source>Results</source>
         <translation>集計結果</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="104"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="106"/>
         <source>Paper entry</source>
         <translation>紙の回答入力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="105"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="107"/>
         <source>Survey</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="123"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="125"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="226"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="228"/>
         <source>%1: %2 of %3 checked-in attendees answered</source>
         <translation>%1：受付済み %3 名中 %2 名が回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="234"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="236"/>
         <source>Close survey</source>
         <translation>回答受付を終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="234"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="236"/>
         <source>Open survey</source>
         <translation>回答受付を開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="284"/>
-        <location filename="../../facilitator/ui/feedback_view.py" line="299"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="292"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="307"/>
         <source>Export feedback</source>
         <translation>アンケート結果の書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="286"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="294"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF summary (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF 集計レポート (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="300"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="308"/>
         <source>Wrote %1 responses to %2.</source>
         <translation>%1 件の回答を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="309"/>
+        <location filename="../../facilitator/ui/feedback_view.py" line="317"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>
@@ -180,42 +180,103 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="135"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="171"/>
         <source>Feedback kiosk</source>
         <translation>アンケート回答端末</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="164"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="220"/>
         <source>Enter your staff number to answer the survey</source>
         <translation>職員番号を入力してアンケートに回答してください</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="175"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="231"/>
         <source>Start</source>
         <translation>回答を始める</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="187"/>
-        <source>Staff: press Esc to leave kiosk mode.</source>
-        <translation>スタッフの方へ：Esc キーでキオスクモードを終了します。</translation>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="239"/>
+        <source>Staff: press Esc and enter the PIN to leave kiosk mode.</source>
+        <translation>スタッフの方へ：Esc キーを押して PIN を入力すると、キオスクモードを終了します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="217"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="269"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="342"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="222"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="274"/>
         <source>Send</source>
         <translation>送信する</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="260"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="316"/>
+        <source>Choose a PIN for leaving kiosk mode</source>
+        <translation>キオスクモードを終了するための PIN を決めてください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="323"/>
+        <source>%1 to %2 digits. Staff need it to close the kiosk; attendees do not.</source>
+        <translation>%1〜%2 桁の数字です。キオスクを閉じるときにスタッフが使います（受講者は使いません）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="332"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="335"/>
+        <source>The same PIN again</source>
+        <translation>確認のため同じ PIN をもう一度</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="343"/>
+        <source>Start the kiosk</source>
+        <translation>キオスクを開始</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="354"/>
+        <source>Staff PIN to leave kiosk mode</source>
+        <translation>キオスクモードを終了するにはスタッフ用 PIN を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="365"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="366"/>
+        <source>Leave kiosk mode</source>
+        <translation>キオスクモードを終了</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="379"/>
+        <source>The PIN needs %1 to %2 digits.</source>
+        <translation>PIN は %1〜%2 桁の数字にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="385"/>
+        <source>The two PINs differ. Please type them again.</source>
+        <translation>2 つの PIN が一致しません。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="422"/>
+        <source>Too many wrong PINs. Try again in 30 seconds.</source>
+        <translation>PIN の誤りが続いたため、30 秒後に再度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="425"/>
+        <source>Wrong PIN.</source>
+        <translation>PIN が違います。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="474"/>
         <source>Please enter your staff number.</source>
         <translation>職員番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="278"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="492"/>
         <source>Staff number: %1</source>
         <translation>職員番号：%1</translation>
     </message>
@@ -223,17 +284,17 @@
 <context>
     <name>PaperEntryForm</name>
     <message>
-        <location filename="../../facilitator/ui/paper_entry.py" line="80"/>
+        <location filename="../../facilitator/ui/paper_entry.py" line="81"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/paper_entry.py" line="87"/>
+        <location filename="../../facilitator/ui/paper_entry.py" line="88"/>
         <source>Type each paper form: staff number, then a digit per rating, the number of a choice (several: 13 or 1 3), text as written. Enter moves on; Ctrl+Enter saves.</source>
         <translation>紙の回答票を1枚ずつ入力します：職員番号、評価は数字1文字、選択肢は番号（複数は 13 または 1 3）、記述は記載どおり。Enter で次の欄へ、Ctrl+Enter で保存します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/paper_entry.py" line="112"/>
+        <location filename="../../facilitator/ui/paper_entry.py" line="113"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
@@ -409,7 +470,7 @@
 <context>
     <name>_QuestionBox</name>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="58"/>
+        <location filename="../../facilitator/ui/kiosk_window.py" line="91"/>
         <source>(optional)</source>
         <translation>（任意）</translation>
     </message>

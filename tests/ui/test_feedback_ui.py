@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,6 +22,7 @@ from facilitator.services.feedback_results import FeedbackResultsService
 from facilitator.services.survey_editor import SurveyEditorService
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.feedback_view import FeedbackView
+from facilitator.ui.kiosk_window import KioskWindow
 from facilitator.ui.runner import SyncRunner
 from tests.unit.feedback_helpers import GOOD_ANSWERS, attendees_of, check_in, open_feedback
 
@@ -57,7 +59,7 @@ def area(qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock) -> Iterator[
     view.resize(1200, 800)
     yield Area(view, feedback, dict(attendees_of(demo_workspace, "AM")), ids, dialogs)
     if view.kiosk is not None:
-        view.kiosk.close()
+        view.kiosk.end()
     feedback.close()
 
 
@@ -79,10 +81,23 @@ def test_live_count_rises_with_a_phone_answer(area: Area) -> None:
     assert panel.text_model.data(panel.text_model.index(0, 2)) == "<b>ありがとう</b>"
 
 
-def test_kiosk_one_attendee_after_another(qtbot: QtBot, area: Area) -> None:
+def open_locked_kiosk(qtbot: QtBot, area: Area, pin: str = "2468") -> KioskWindow:
+    """Open kiosk mode as staff do: choose the PIN, then hand the laptop over."""
     qtbot.mouseClick(area.view.kiosk_button, Qt.MouseButton.LeftButton)
     kiosk = area.view.kiosk
     assert kiosk is not None and kiosk.isFullScreen()
+    kiosk.activateWindow()  # Esc is a window shortcut, as on the laptop
+    qtbot.waitUntil(kiosk.isActiveWindow)
+    assert kiosk.pages.currentWidget() is kiosk.setup_page
+    qtbot.keyClicks(kiosk.pin_edit, pin)
+    qtbot.keyClicks(kiosk.pin_again_edit, pin)
+    qtbot.keyClick(kiosk.pin_again_edit, Qt.Key.Key_Return)
+    assert kiosk.locked and kiosk.pages.currentIndex() == 0
+    return kiosk
+
+
+def test_kiosk_one_attendee_after_another(qtbot: QtBot, area: Area) -> None:
+    kiosk = open_locked_kiosk(qtbot, area)
     for turn, aid in enumerate(area.ids[:2]):
         qtbot.keyClicks(kiosk.staff_edit, area.staff[aid])
         qtbot.mouseClick(kiosk.start_button, Qt.MouseButton.LeftButton)
@@ -261,3 +276,67 @@ def test_editor_creates_a_survey_for_an_event_without_one(
     assert editor.create_row.isHidden()
     assert editor.question_list.count() == 6
     assert view.export_button.isEnabled()
+
+
+def test_kiosk_pin_is_chosen_with_care(qtbot: QtBot, area: Area) -> None:
+    qtbot.mouseClick(area.view.kiosk_button, Qt.MouseButton.LeftButton)
+    kiosk = area.view.kiosk
+    assert kiosk is not None
+    kiosk.activateWindow()
+    qtbot.waitUntil(kiosk.isActiveWindow)
+    kiosk.grab().save("/tmp/feedback_kiosk_setup.png")
+    qtbot.keyClicks(kiosk.pin_edit, "12ab")  # the field takes digits only
+    assert kiosk.pin_edit.text() == "12"
+    qtbot.mouseClick(kiosk.begin_button, Qt.MouseButton.LeftButton)
+    assert "4" in kiosk.setup_error.text() and not kiosk.locked
+    qtbot.keyClicks(kiosk.pin_edit, "34")
+    qtbot.keyClicks(kiosk.pin_again_edit, "1235")
+    qtbot.mouseClick(kiosk.begin_button, Qt.MouseButton.LeftButton)
+    assert kiosk.setup_error.text() and not kiosk.locked
+    assert kiosk.pages.currentWidget() is kiosk.setup_page
+    # Esc before a PIN is set: staff changed their mind, the kiosk just closes.
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    assert not kiosk.isVisible()
+
+
+def test_leaving_the_kiosk_needs_the_pin(qtbot: QtBot, area: Area) -> None:
+    kiosk = open_locked_kiosk(qtbot, area, pin="97531")
+    # An attendee half-way through the questions presses Esc.
+    qtbot.keyClicks(kiosk.staff_edit, area.staff[area.ids[0]])
+    qtbot.mouseClick(kiosk.start_button, Qt.MouseButton.LeftButton)
+    kiosk.box("action").text.insertPlainText("途中まで")  # type: ignore[union-attr]
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    assert kiosk.pages.currentWidget() is kiosk.leave_page
+    kiosk.grab().save("/tmp/feedback_kiosk_leave.png")
+    qtbot.keyClicks(kiosk.leave_edit, "1111")
+    qtbot.keyClick(kiosk.leave_edit, Qt.Key.Key_Return)
+    assert kiosk.isVisible() and "PIN" in kiosk.leave_error.text()
+    # Back: their answers are where they left them.
+    qtbot.mouseClick(kiosk.findChild(QPushButton, "kioskLeaveBack"), Qt.MouseButton.LeftButton)
+    assert kiosk.pages.currentWidget() is kiosk.questions_page
+    assert kiosk.box("action").text.toPlainText() == "途中まで"  # type: ignore[union-attr]
+    # Any other close (Alt+F4, the title bar) is refused the same way.
+    handle = kiosk.windowHandle()
+    assert handle is not None
+    handle.close()
+    assert kiosk.isVisible() and kiosk.pages.currentWidget() is kiosk.leave_page
+    # Five wrong PINs: the field rests for a while, even the right PIN is not taken.
+    for _ in range(5):
+        qtbot.keyClicks(kiosk.leave_edit, "0000")
+        qtbot.keyClick(kiosk.leave_edit, Qt.Key.Key_Return)
+    assert not kiosk.leave_edit.isEnabled() and kiosk.lockout_timer.isActive()
+    kiosk.lockout_timer.timeout.emit()  # the 30 s, without waiting them
+    assert kiosk.leave_edit.isEnabled()
+    qtbot.keyClicks(kiosk.leave_edit, "97531")
+    qtbot.keyClick(kiosk.leave_edit, Qt.Key.Key_Return)
+    assert not kiosk.isVisible()
+
+
+def test_an_idle_leave_page_returns_to_the_start(qtbot: QtBot, area: Area) -> None:
+    kiosk = open_locked_kiosk(qtbot, area)
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    assert kiosk.pages.currentWidget() is kiosk.leave_page
+    kiosk.leave_timer.setInterval(100)  # the real timer, shortened
+    kiosk.leave_timer.start()
+    qtbot.waitUntil(lambda: kiosk.pages.currentIndex() == 0, timeout=3000)
+    assert kiosk.locked and kiosk.isVisible()
