@@ -170,5 +170,5 @@ def write_issued_list(
         data = xlsx_bytes(certificates, title)
     else:
         data = pdf_bytes(certificates, title)
-    write_atomically(out, data, make_parents=True)
+    write_atomically(out, data)
     return len(certificates)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.checkin_desk import ExportRow
+from facilitator.services.files import write_atomically
 
 HEADER = ("職員番号", "氏名", "所属", "セッション", "受付時刻", "方法")
 METHOD_LABELS = {
@@ -57,7 +56,7 @@ def export_checkins(rows: list[ExportRow], out: Path) -> int:
         )
     cells = table(rows)
     data = _csv(cells) if suffix == ".csv" else _xlsx(cells)
-    _write_atomically(out, data)
+    write_atomically(out, data)
     return len(rows)
 
 
@@ -88,30 +87,3 @@ def _xlsx(cells: list[list[str]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    folder = out.parent if str(out.parent) else Path()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
-    except OSError as exc:
-        raise InputRejected(
-            Msg(
-                en=f"Cannot write {out}: {exc.strerror}.",
-                ja=f"{out} に書き込めません（{exc.strerror}）。",
-            )
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputRejected(
-            Msg(
-                en=f"Cannot write {out}: {exc.strerror}.",
-                ja=f"{out} に書き込めません（{exc.strerror}）。",
-            )
-        ) from exc

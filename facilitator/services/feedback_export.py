@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +23,7 @@ from facilitator.domain.survey_rules import QuestionKind
 from facilitator.errors import InputRejected, Msg
 from facilitator.lang import Lang
 from facilitator.services.feedback_results import FeedbackResultsService, ResponseRow
+from facilitator.services.files import write_atomically
 
 
 class ExportFormat(Enum):
@@ -138,19 +137,6 @@ def xlsx_bytes(cells: list[list[Any]], survey: SurveyInfo, lang: Lang) -> bytes:
     return out.getvalue()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    # A half-written export must never replace a good one (e.g. the disk fills up).
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export_feedback(
     results: FeedbackResultsService,
     event_id: int,
@@ -172,13 +158,5 @@ def export_feedback(
         cells = table(survey, rows)
         data = csv_bytes(cells) if fmt is ExportFormat.CSV else xlsx_bytes(cells, survey, lang)
         count = len(rows)
-    try:
-        _write_atomically(path, data)
-    except OSError as exc:
-        raise InputRejected(
-            Msg(
-                en=f"Cannot write {path}: {exc.strerror or exc}.",
-                ja=f"{path} に書き込めません：{exc.strerror or exc}",
-            )
-        ) from exc
+    write_atomically(path, data)
     return ExportSummary(path=path, format=fmt, responses=count)

@@ -16,16 +16,18 @@ def cannot_write(out: Path, exc: OSError) -> InputRejected:
     )
 
 
-def write_atomically(out: Path, data: bytes, *, make_parents: bool = False) -> None:
+def write_atomically(out: Path, data: bytes) -> None:
     """Write `data` beside `out`, then move it into place: a failure (a folder of that
     name, no permission, a full disk) leaves any existing file as it was and is
-    refused with exit 3, not reported as an unexpected error."""
+    refused with exit 3, not reported as an unexpected error.
+
+    A missing folder on the way is created, for every export alike: the user named
+    where the file should go."""
     folder = out.parent if str(out.parent) else Path()
     try:
         if out.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(out))
-        if make_parents:
-            folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
     except OSError as exc:
         raise cannot_write(out, exc) from exc

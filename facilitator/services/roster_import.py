@@ -9,6 +9,7 @@ from the file are reported and only removed when the user confirms.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from facilitator.importers.columns import (
 )
 from facilitator.importers.roster_reader import RawTable, read_roster_file
 from facilitator.services import audit
+from facilitator.services.files import write_atomically
 from facilitator.services.roster_queries import load_event, session_ids_by_label
 
 EXPORT_HEADERS = ("職員番号", "氏名", "ふりがな", "所属", "職名", "役割", "希望", "セッション")
@@ -323,31 +325,24 @@ class RosterImportService:
                 )
             )
         rows = self._export_rows(event_id)
-        tmp = out.with_name(f".{out.name}.part")
-        try:
-            if suffix == ".csv":
-                with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-                    writer = csv.writer(handle)
-                    writer.writerow(EXPORT_HEADERS)
-                    writer.writerows([[neutralise(c) for c in row] for row in rows])
-            else:
-                from openpyxl import Workbook
+        if suffix == ".csv":
+            text = io.StringIO()
+            writer = csv.writer(text)
+            writer.writerow(EXPORT_HEADERS)
+            writer.writerows([[neutralise(c) for c in row] for row in rows])
+            data = text.getvalue().encode("utf-8-sig")
+        else:
+            from openpyxl import Workbook
 
-                book = Workbook(write_only=True)
-                sheet = book.create_sheet("名簿")
-                sheet.append(list(EXPORT_HEADERS))
-                for row in rows:
-                    sheet.append([neutralise(c) for c in row])
-                book.save(tmp)
-            tmp.replace(out)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise InputRejected(
-                Msg(
-                    en=f"Cannot write {out}: {exc.strerror}.",
-                    ja=f"{out} に書き込めません（{exc.strerror}）。",
-                )
-            ) from exc
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet("名簿")
+            sheet.append(list(EXPORT_HEADERS))
+            for row in rows:
+                sheet.append([neutralise(c) for c in row])
+            buffer = io.BytesIO()
+            book.save(buffer)
+            data = buffer.getvalue()
+        write_atomically(out, data)
         return len(rows)
 
     def _export_rows(self, event_id: int) -> list[tuple[str, ...]]:

@@ -15,6 +15,7 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.tokens import slip_code
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.events import EventService, SessionInfo
+from facilitator.services.files import write_atomically
 from facilitator.services.roster import AttendeeRow, RosterService
 
 WEEKDAYS_JA = "月火水木金土日"
@@ -145,16 +146,5 @@ class RosterPapersService:
 
 def write_paper(paper: Paper, path: Path) -> Paper:
     """Save `paper` to `path` through a temporary file, so a failed write leaves no half PDF."""
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_bytes(paper.pdf)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputRejected(
-            Msg(
-                en=f"Cannot write {path}: {exc.strerror}.",
-                ja=f"{path} に書き込めません（{exc.strerror}）。",
-            )
-        ) from exc
+    write_atomically(path, paper.pdf)
     return paper

@@ -208,12 +208,32 @@ def test_write_atomically_keeps_the_old_file_when_it_cannot_write(tmp_path: Path
 
     out = tmp_path / "a.csv"
     write_atomically(out, b"old")
+    (tmp_path / "taken").write_text("a file where a folder is asked for")
     with pytest.raises(InputRejected) as refused:
-        write_atomically(tmp_path / "missing" / "a.csv", b"new")
+        write_atomically(tmp_path / "taken" / "a.csv", b"new")
     assert "Cannot write" in refused.value.message.en
-    write_atomically(tmp_path / "made" / "a.csv", b"new", make_parents=True)
+    write_atomically(tmp_path / "made" / "a.csv", b"new")
     assert (tmp_path / "made" / "a.csv").read_bytes() == b"new"
     assert out.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()].count("a.csv") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["agenda", "export"], "agenda.csv"),
+        (["certificates", "list"], "issued.csv"),
+        (["checkins", "export"], "checkins.csv"),
+        (["roster", "export"], "roster.csv"),
+        (["feedback", "export"], "feedback.csv"),
+    ],
+)
+def test_every_export_makes_the_folder_it_was_told_to_write_in(
+    capsys: pytest.CaptureFixture[str], demo_db: str, tmp_path: Path, argv: list[str], name: str
+) -> None:
+    out = tmp_path / "新しいフォルダ" / "day 1" / name
+    code, _, err = run(capsys, *argv, "--db", demo_db, "--out", str(out))
+    assert code == EXIT_OK, err
+    assert out.is_file() and out.stat().st_size > 0
 
 
 @pytest.mark.parametrize("label", ["AM", "am", " AM ", "ＡＭ", "ａｍ"])
