@@ -37,6 +37,8 @@ from facilitator.services.feedback_writer import (
     R,
     Submission,
     anon_id,
+    anonymous_department,
+    checked_in_by_department,
     day_only,
     decide,
 )
@@ -195,6 +197,7 @@ def decide_group(
     people = _load_people(conn, keys, heads)
     lane = _Lane(conn, now)
     question_ids: dict[int, dict[str, int]] = {}  # survey id -> its questions' ids by key
+    checked_in: dict[int, dict[int, int]] = {}  # session id -> department -> checked in
     seen: set[int] = set()  # attendees who answered earlier in this group
     results: list[SubmitResult] = []
     for req, key in zip(requests, keys, strict=True):
@@ -223,6 +226,11 @@ def decide_group(
         seen.add(person.id)
         if survey_id not in question_ids:
             question_ids[survey_id] = {q.key: q.id for q in questions if q.id is not None}
+        department_id = person.department_id
+        if anonymous:
+            if session_id not in checked_in:
+                checked_in[session_id] = checked_in_by_department(conn, session_id)
+            department_id = anonymous_department(department_id, checked_in[session_id])
         lane.records.append(
             _Record(
                 survey_id,
@@ -230,7 +238,7 @@ def decide_group(
                 event_id,
                 bool(anonymous),
                 person.id,
-                person.department_id,
+                department_id,
                 req.method,
                 dict(check.answers),
                 question_ids[survey_id],

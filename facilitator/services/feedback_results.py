@@ -19,6 +19,7 @@ from facilitator.db.models import Answer, Attendee, Department, Event, Response,
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.feedback_summary import (
+    MIN_GROUP,
     FeedbackResults,
     QuestionResult,
     SessionRef,
@@ -28,8 +29,6 @@ from facilitator.domain.feedback_summary import (
 from facilitator.domain.survey_rules import QuestionKind
 from facilitator.errors import Msg, UnknownEvent
 from facilitator.services.survey_defs import load_survey
-
-MIN_GROUP = 3
 
 
 @dataclass(frozen=True)

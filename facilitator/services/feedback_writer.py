@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, exists, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from facilitator.db.models import (
     Answer,
@@ -27,6 +38,7 @@ from facilitator.db.models import (
     Survey,
     TrainingSession,
 )
+from facilitator.domain.feedback_summary import MIN_GROUP
 from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
 from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind, SurveyCheck
 from facilitator.errors import InputRejected, Msg
@@ -188,6 +200,34 @@ _INSERT_RESPONSE, _INSERT_MARKER = insert(R), insert(M)
 _INSERT_ANSWERS, _INSERT_LOG = insert(AN), insert(LOG)
 
 
+_CHECKED_IN_BY_DEPARTMENT = (
+    select(A.c.department_id, func.count())
+    .select_from(C.join(A, A.c.id == C.c.attendee_id))
+    .where(C.c.session_id == bindparam("session_id"), C.c.undone_at.is_(None))
+    .group_by(A.c.department_id)
+)
+
+
+def checked_in_by_department(conn: Connection, session_id: int) -> dict[int, int]:
+    """How many of the session's attendees are checked in, per department."""
+    return {
+        department: count
+        for department, count in conn.execute(
+            _CHECKED_IN_BY_DEPARTMENT, {"session_id": session_id}
+        ).all()
+    }
+
+
+def anonymous_department(department_id: int | None, checked_in: dict[int, int]) -> int | None:
+    """The department an anonymous response may keep: only one that at least
+    `MIN_GROUP` of the session's checked-in attendees share, so that the raw
+    file cannot tie an answer to one or two people either (the results pool the
+    rest as "other", as they do for small groups of answers)."""
+    if department_id is None or checked_in.get(department_id, 0) < MIN_GROUP:
+        return None
+    return department_id
+
+
 def decide(
     conn: Connection, req: Submission, now: datetime, cache: QuestionCache | None = None
 ) -> SubmitResult:
@@ -237,7 +277,11 @@ def decide(
             "survey_id": survey_id,
             "session_id": session_id,
             "attendee_id": None if anonymous else attendee_id,
-            "department_id": department_id,
+            "department_id": (
+                anonymous_department(department_id, checked_in_by_department(conn, session_id))
+                if anonymous
+                else department_id
+            ),
             "submitted_at": day_only(now) if anonymous else now,
             "method": req.method.value,
         }
