@@ -194,6 +194,27 @@ def verification_message(result: Verification) -> Msg:
             ja=f"取消済み：{result.number}（{result.name}、{result.event_title}）は "
             f"{when(result.revoked_at)} に取り消されました。理由：{result.revoke_reason}",
         )
+    if result.outcome is VerifyOutcome.NUMBER_ONLY:
+        revoked_en = (
+            f" It was revoked on {when(result.revoked_at)}: {result.revoke_reason}"
+            if result.revoked_at
+            else ""
+        )
+        revoked_ja = (
+            f"{when(result.revoked_at)} に取り消されています（理由：{result.revoke_reason}）。"
+            if result.revoked_at
+            else ""
+        )
+        return Msg(
+            en=f"NUMBER ONLY: {result.number} is the certificate of {result.name} "
+            f"({result.department}), {result.event_title}, {result.event_date}.{revoked_en} "
+            "A number alone does not prove a paper genuine: give the whole code printed "
+            "under the QR (it starts with C1-).",
+            ja=f"番号のみ：{result.number} は {result.name}（{result.department}）の修了証です"
+            f"（{result.event_title}、{result.event_date}）。{revoked_ja}"
+            "番号だけでは書面が本物かどうかは確かめられません。QR の下に印刷されたコード"
+            "（C1- で始まる）全体を入力してください。",
+        )
     if result.outcome is VerifyOutcome.FORGED:
         return Msg(
             en=f"FORGED: the code's signature does not match certificate {result.number}.",

@@ -7,6 +7,7 @@ the people who became eligible since, after the existing numbers.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -95,6 +96,9 @@ class VerifyOutcome(Enum):
     REVOKED = "revoked"
     UNKNOWN = "unknown"
     FORGED = "forged"
+    # Only a certificate number was given (read out on the phone, typed from the
+    # paper): the record is shown, but nothing about the paper is proven.
+    NUMBER_ONLY = "number_only"
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,12 @@ class Verification:
     issued_at: datetime | None = None
     revoked_at: datetime | None = None
     revoke_reason: str = ""
+
+
+def _typed_number(text: str) -> str:
+    """A certificate number as someone might type it: full-width or lower-case
+    letters and digits, stray spaces around it."""
+    return unicodedata.normalize("NFKC", text).strip().upper()[:100]
 
 
 def _order_key(department: Department, attendee: Attendee) -> tuple[Any, ...]:
@@ -332,9 +342,13 @@ class CertificateService:
 
     # -- verification -------------------------------------------------------------------------
     def verify(self, code: str) -> Verification:
-        """What a scanned or typed code says: valid, revoked, unknown or forged. Read-only."""
+        """What a scanned or typed code says: valid, revoked, unknown or forged. Read-only.
+
+        A bare certificate number is looked up too (NUMBER_ONLY): the records team
+        is often asked about a number read out over the phone."""
         parsed = read_code(code)
-        if parsed is None:
+        number = parsed.number if parsed is not None else _typed_number(code)
+        if not number:
             return Verification(VerifyOutcome.UNKNOWN)
         with self._workspace.session() as session:
             row = session.execute(
@@ -342,15 +356,22 @@ class CertificateService:
                 .join(Attendee, Certificate.attendee_id == Attendee.id)
                 .join(Department, Attendee.department_id == Department.id)
                 .join(Event, Certificate.event_id == Event.id)
-                .where(Certificate.number == parsed.number)
+                .where(Certificate.number == number)
             ).first()
             if row is None:
-                return Verification(VerifyOutcome.UNKNOWN, number=parsed.number)
+                # Not a code and no such number: say what a code looks like.
+                return Verification(VerifyOutcome.UNKNOWN, number=number if parsed else "")
             cert, attendee, department, event = row
-            if not parsed.signed_by(event.secret):
+            if parsed is None:
+                outcome = VerifyOutcome.NUMBER_ONLY
+            elif not parsed.signed_by(event.secret):
                 return Verification(VerifyOutcome.FORGED, number=parsed.number)
+            else:
+                outcome = (
+                    VerifyOutcome.REVOKED if cert.revoked_at is not None else VerifyOutcome.VALID
+                )
             return Verification(
-                VerifyOutcome.REVOKED if cert.revoked_at is not None else VerifyOutcome.VALID,
+                outcome,
                 number=cert.number,
                 name=attendee.name,
                 department=department.name,

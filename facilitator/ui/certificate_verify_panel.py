@@ -28,6 +28,7 @@ _COLOURS = {
     VerifyOutcome.REVOKED: "#B26A00",
     VerifyOutcome.UNKNOWN: "#555555",
     VerifyOutcome.FORGED: "#A03030",
+    VerifyOutcome.NUMBER_ONLY: "#555555",
 }
 
 
@@ -126,6 +127,27 @@ class VerifyPanel(QWidget):
                 .replace("%2", result.name)
                 .replace("%3", when)
                 .replace("%4", result.revoke_reason)
+            )
+        elif result.outcome is VerifyOutcome.NUMBER_ONLY:
+            status = (
+                self.tr("It was revoked on %1. Reason: %2")
+                .replace("%1", when)
+                .replace("%2", result.revoke_reason)
+                if result.revoked_at
+                else ""
+            )
+            text = (
+                self.tr(
+                    "Number only: %1 is the certificate of %2 (%3), %4 on %5. %6 "
+                    "A number alone does not prove a paper genuine: type the whole code "
+                    "printed under the QR (it starts with C1-)."
+                )
+                .replace("%1", result.number)
+                .replace("%2", result.name)
+                .replace("%3", result.department)
+                .replace("%4", result.event_title)
+                .replace("%5", str(result.event_date))
+                .replace("%6", status)
             )
         elif result.outcome is VerifyOutcome.FORGED:
             text = self.tr(

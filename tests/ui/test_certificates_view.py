@@ -215,6 +215,14 @@ def test_verify_by_pasting_and_by_webcam(
     panel.code_edit.setText(cert.code[:-1] + ("A" if cert.code[-1] != "A" else "B"))
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
     assert panel.outcome is VerifyOutcome.FORGED
+    # Only the number typed: who it belongs to, and that this proves nothing.
+    panel.code_edit.setText(f" {cert.number.lower()} ")
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    assert panel.outcome is VerifyOutcome.NUMBER_ONLY
+    assert cert.name in panel.result.text() and "C1-" in panel.result.text()
+    panel.code_edit.setText("CERT-1999-0001")
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    assert panel.outcome is VerifyOutcome.UNKNOWN and "C1-" in panel.result.text()
     # A photo of the printed certificate, as the webcam would deliver it:
     services.exporter.export(ev, str(tmp_path / "c.pdf"))
     photo = render_first_page((tmp_path / "c.pdf").read_bytes(), 1600)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -211,6 +212,12 @@ def test_cli_export_and_verify_while_the_gui_holds_the_workspace(tmp_path: Path)
     assert code == 3 and out.startswith("REVOKED") and "二重発行" in out
     code, out, _ = run_cli("--lang", "ja", "certificates", "verify", "--db", str(db), first)
     assert out.startswith("取消済み")
+    # Only the number, as read out over the phone: the record, never "valid".
+    typed = number.lower().replace("-", "－")  # lower case, full-width hyphens
+    code, out, _ = run_cli("--lang", "ja", "certificates", "verify", "--db", str(db), typed)
+    assert code == 3 and out.startswith("番号のみ") and "二重発行" in out and "C1-" in out
+    code, out, _ = run_cli("certificates", "verify", "--db", str(db), number, "--json")
+    assert code == 3 and json.loads(out)["outcome"] == "number_only"
     code, _, err = run_cli(
         "certificates", "export", "--db", str(db), "--out", str(tmp_path / "x.txt")
     )
