@@ -1,4 +1,4 @@
-"""`facilitator feedback-url` and `facilitator feedback export` (both read-only)."""
+"""`facilitator feedback-url`, `feedback export` (read-only) and `feedback open|close`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,15 @@ def register(subparsers: Any) -> None:
     export.add_argument("--out", required=True, metavar="FILE", help="FILE.csv, .xlsx or .pdf")
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=run_feedback_export)
+    for action, is_open, text in (
+        ("open", True, "start taking a session's answers (phones and kiosk)"),
+        ("close", False, "stop taking a session's answers (paper entry still works)"),
+    ):
+        switch = sub.add_parser(action, help=text)
+        add_db_option(switch, required=True)
+        add_event_option(switch)
+        switch.add_argument("--session", required=True, metavar="LABEL", help="e.g. AM")
+        switch.set_defaults(handler=run_feedback_switch, open=is_open)
 
 
 def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -64,11 +73,36 @@ def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
     if not info.feedback_open:
         ctx.err.write(
             Msg(
-                en=f"Note: the survey of {info.label} is closed; open it before phones answer.",
-                ja=f"注意：{info.label} のアンケートは締め切られています。回答前に受付を開始してください。",
+                en=f"Note: the survey of {info.label} is not taking answers. Open it in the "
+                f"GUI's Feedback area, or with: facilitator feedback open --session {info.label}",
+                ja=f"注意：{info.label} のアンケートは回答を受け付けていません。GUI の「アンケート」"
+                f"画面、または facilitator feedback open --session {info.label} で回答受付を"
+                "開始してください。",
             ).text(ctx.lang)
             + "\n"
         )
+    return 0
+
+
+def run_feedback_switch(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.services.events import EventService
+    from facilitator.services.feedback import FeedbackService
+
+    clock = ctx.get_clock()
+    with ctx.workspace(args) as workspace:
+        events = EventService(workspace, clock)
+        info = events.get_event(events.resolve_event_id(args.event)).session_by_label(args.session)
+        feedback = FeedbackService(workspace, clock)
+        try:
+            now_open = feedback.set_feedback_open(info.id, args.open)
+        finally:
+            feedback.close()
+    ctx.say(
+        Msg(
+            en=f"The survey of {info.label} is {'open' if now_open else 'closed'}.",
+            ja=f"{info.label} のアンケートの回答受付を{'開始' if now_open else '終了'}しました。",
+        )
+    )
     return 0
 
 

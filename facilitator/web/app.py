@@ -22,7 +22,7 @@ from starlette.templating import Jinja2Templates
 
 from facilitator.domain.clock import Clock
 from facilitator.services.checkin import CheckInResult, CheckInService
-from facilitator.web.i18n import negotiate, translator
+from facilitator.web.i18n import Catalogue, negotiate, translator
 from facilitator.web.security import (
     ASGIApp,
     BodyLimit,
@@ -103,15 +103,22 @@ async def healthz(_request: Request) -> Response:
 
 
 def render_message(
-    deps: WebDeps, request: Request, title_key: str, body_key: str, status: int, **values: Any
+    deps: WebDeps,
+    request: Request,
+    title_key: str,
+    body_key: str,
+    status: int,
+    *catalogues: Catalogue,
+    **values: Any,
 ) -> Response:
-    """A plain page with one message, in the phone's language."""
+    """A plain page with one message, in the phone's language; keys from `catalogues`
+    (an area's texts) or the common ones."""
     lang = negotiate(request.headers.get("accept-language"))
     return deps.templates.TemplateResponse(
         request,
         "message.html",
         {
-            "t": translator(lang),
+            "t": translator(lang, *catalogues),
             "lang": lang,
             "title_key": title_key,
             "body_key": body_key,

@@ -62,7 +62,8 @@ class CheckInApi:
             return
         try:
             data = json.loads(await read_body(receive))
-        except (ValueError, UnicodeDecodeError):
+        # RecursionError: arrays nested thousands deep are malformed input, not a crash.
+        except (ValueError, UnicodeDecodeError, RecursionError):
             await send_json(send, 400, {"error": "malformed_json"})
             return
         fields = string_fields(data, _FIELDS)

@@ -33,7 +33,7 @@ from facilitator.services.checkin import (
 )
 from facilitator.web.app import WebDeps, render_message
 from facilitator.web.checkin_api import MAX_FIELD, CheckInApi, LoopBatches
-from facilitator.web.checkin_texts import CHECKIN_TEXTS, OUTCOME_STYLE
+from facilitator.web.checkin_texts import ASKS_AT_DESK, CHECKIN_TEXTS, OUTCOME_STYLE
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import set_attendee_cookie
 from facilitator.web.security import (
@@ -72,7 +72,9 @@ class _Pages:
         found = self.deps.checkin.phone_session(request.path_params["code"])
         if found is None or not self.deps.serves(found.event_id):
             self._failed(request)
-            return render_message(self.deps, request, "checkin.title", "outcome.invalid_token", 404)
+            return render_message(
+                self.deps, request, "checkin.title", "outcome.invalid_token", 404, CHECKIN_TEXTS
+            )
         token = request.query_params.get("t", "")[:MAX_FIELD]
         now = self.deps.clock.now().timestamp()
         checked = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code).check(token, now)
@@ -220,7 +222,9 @@ class _Pages:
         found = self.deps.checkin.phone_session(request.path_params["code"])
         if found is None or not self.deps.serves(found.event_id):
             self._failed(request)
-            return render_message(self.deps, request, "checkin.title", "outcome.invalid_token", 404)
+            return render_message(
+                self.deps, request, "checkin.title", "outcome.invalid_token", 404, CHECKIN_TEXTS
+            )
         valid = check_page_pass(
             found.secret, found.code, pass_text, self.deps.clock.now().timestamp()
         )
@@ -261,7 +265,9 @@ class _Pages:
         **context: Any,
     ) -> Response:
         lang = negotiate(request.headers.get("accept-language"))
-        context.update(t=translator(lang, CHECKIN_TEXTS), lang=lang, session=found)
+        context.update(
+            t=translator(lang, CHECKIN_TEXTS), lang=lang, session=found, asks_at_desk=ASKS_AT_DESK
+        )
         return self.deps.templates.TemplateResponse(request, template, context, status_code=status)
 
     def _remember(self, response: Response, result: CheckInResult) -> None:

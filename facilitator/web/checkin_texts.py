@@ -16,6 +16,12 @@ OUTCOME_STYLE: dict[CheckInOutcome, str] = {
     CheckInOutcome.SESSION_CLOSED: "error",
 }
 
+# Outcomes whose text already sends the phone to the reception desk: the result page
+# does not add its "ask at the desk" line under them a second time.
+ASKS_AT_DESK = frozenset(
+    {"outcome.wrong_session", "outcome.unknown_attendee", "outcome.session_closed"}
+)
+
 CHECKIN_TEXTS: dict[str, Msg] = {
     "checkin.title": Msg(en="Check-in", ja="受付"),
     "checkin.session": Msg(en="Session {label}", ja="{label} セッション"),

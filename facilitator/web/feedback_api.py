@@ -84,7 +84,8 @@ class FeedbackApi:
             return
         try:
             payload = json.loads(await read_body(receive))
-        except (ValueError, UnicodeDecodeError):
+        # RecursionError: arrays nested thousands deep are malformed input, not a crash.
+        except (ValueError, UnicodeDecodeError, RecursionError):
             await refuse(400, "malformed_json", "common.bad_request", "body is not JSON")
             return
         fields = _fields(payload)

@@ -27,6 +27,13 @@ FEEDBACK: dict[str, Msg] = {
         ja="このアンケートは無記名です。回答はお名前と結び付けられません。",
     ),
     "feedback.chars": Msg(en="up to {n} characters", ja="{n} 文字以内"),
+    "feedback.too_long": Msg(
+        en="Too long: please shorten it to {n} characters.",
+        ja="長すぎます。{n} 文字以内にしてください。",
+    ),
+    "feedback.staff_no_missing": Msg(
+        en="Please enter your staff number.", ja="職員番号を入力してください。"
+    ),
     "feedback.submit": Msg(en="Send", ja="送信する"),
     "feedback.sending": Msg(en="Sending…", ja="送信中…"),
     "feedback.fix": Msg(

@@ -128,7 +128,13 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
                 "name": name,
                 "messages": {
                     k: FEEDBACK[k].text(lang)
-                    for k in ("feedback.sending", "feedback.network", "feedback.submit")
+                    for k in (
+                        "feedback.sending",
+                        "feedback.network",
+                        "feedback.submit",
+                        "feedback.fix",
+                        "feedback.staff_no_missing",
+                    )
                 },
             },
         )

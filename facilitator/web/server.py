@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import gc
 import logging
+import os
 import socket
 import sys
 import threading
@@ -67,6 +68,12 @@ def bind_socket(host: str, port: int, tries: int = PORT_TRIES) -> socket.socket:
         # sockets whose proto says TCP, and without it every response's body
         # waits ~40 ms for the phone's delayed ACK (Nagle).
         sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        if os.name == "posix":
+            # A restarted server gets its port back although the last run's phone
+            # connections are still in TIME_WAIT (phones with the page open post to
+            # that port). Not on Windows, where SO_REUSEADDR lets another program
+            # take a port that is in use; there TIME_WAIT does not block a bind.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, candidate))
         except OSError as exc:

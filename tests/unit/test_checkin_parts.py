@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
@@ -161,6 +162,24 @@ def test_taken_port_moves_to_the_next_free_one() -> None:
             second.close()
     finally:
         first.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows does not keep TIME_WAIT ports from a bind")
+def test_a_restarted_server_gets_its_port_back() -> None:
+    # The last run closed a phone's connection itself: that port is in TIME_WAIT, and a
+    # phone that still has the page open will post to it.
+    listener = bind_socket("127.0.0.1", 0)
+    port = listener.getsockname()[1]
+    phone = socket.create_connection(("127.0.0.1", port))
+    served, _ = listener.accept()
+    served.close()  # the server closes first: its side waits in TIME_WAIT
+    phone.close()
+    listener.close()
+    again = bind_socket("127.0.0.1", port)
+    try:
+        assert again.getsockname()[1] == port
+    finally:
+        again.close()
 
 
 def test_repeat_filter() -> None:

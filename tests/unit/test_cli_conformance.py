@@ -243,3 +243,32 @@ def test_session_label_as_typed_with_the_japanese_input_method(
     argv = ["checkin-url", "--db", demo_db, "--session", label, "--host", "127.0.0.1"]
     code, out, _ = run(capsys, *argv)
     assert code == EXIT_OK and out.startswith("http://127.0.0.1:8765/c/")
+
+
+def test_feedback_open_and_close_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], demo_db: str
+) -> None:
+    """A serve-only setup (no GUI) opens the survey from the command line."""
+    from facilitator.db.workspace import open_workspace
+
+    url = ["feedback-url", "--db", demo_db, "--session", "AM", "--host", "10.0.0.2"]
+
+    def is_open() -> bool:
+        code, out, _ = run(capsys, *url, "--json")
+        assert code == EXIT_OK
+        return bool(json.loads(out)["open"])
+
+    code, _, err = run(capsys, "--lang", "ja", *url)
+    assert "facilitator feedback open --session AM" in err and "受付を開始" in err
+    code, out, _ = run(
+        capsys, "--lang", "ja", "feedback", "open", "--db", demo_db, "--session", "am"
+    )
+    assert code == EXIT_OK and "回答受付を開始しました" in out and is_open()
+    code, out, _ = run(
+        capsys, "--lang", "en", "feedback", "close", "--db", demo_db, "--session", "AM"
+    )
+    assert code == EXIT_OK and "closed" in out and not is_open()
+    # While another program (the GUI, serve) writes to the workspace: refused, unchanged.
+    with open_workspace(Path(demo_db)):
+        code, _, err = run(capsys, "feedback", "open", "--db", demo_db, "--session", "AM")
+    assert code == EXIT_REJECTED and err.strip() and not is_open()

@@ -32,6 +32,7 @@ def api(demo_workspace: Workspace, clock: FakeClock) -> Iterator[Setup]:
         (b"[]", "invalid_fields"),
         (b'{"session": "x", "token": "y"}', "invalid_fields"),  # no answers
         (b'{"session": "x", "token": "y", "answers": {}, "staff_no": 5}', "invalid_fields"),
+        (b"[" * 5000 + b"]" * 5000, "malformed_json"),  # deeper than Python's recursion
     ],
 )
 def test_malformed_feedback_is_400_with_the_check_in_apis_codes(

@@ -221,6 +221,8 @@ def test_phone_wrong_session_is_polite(setup: Setup, demo_workspace: Workspace) 
         f"/c/{setup.am.code}/done", data={"pass": _pass(page.text), "staff_no": pm_person.staff_no}
     )
     assert "別のセッション（PM）" in done.text and "受付でお尋ねください" in done.text
+    # Said once: the page's own "ask at the desk" line is not added under it.
+    assert done.text.count("受付でお尋ね") == 1
 
 
 def test_phone_expired_and_forged_links(setup: Setup) -> None:
@@ -229,7 +231,9 @@ def test_phone_expired_and_forged_links(setup: Setup) -> None:
     expired = setup.client.get(f"/c/{setup.am.code}?t={old}", headers={"accept-language": "en"})
     assert expired.status_code == 403 and "expired" in expired.text
     assert setup.client.get(f"/c/{setup.am.code}?t=1-ZZZZ").status_code == 403
-    assert setup.client.get(f"/c/nosuchcode?t={old}").status_code == 404
+    unknown = setup.client.get(f"/c/nosuchcode?t={old}", headers={"accept-language": "ja"})
+    assert unknown.status_code == 404 and "この受付リンクは無効です" in unknown.text
+    assert "outcome.invalid_token" not in unknown.text and "checkin.title" not in unknown.text
     forged = setup.client.post(f"/c/{setup.am.code}/done", data={"pass": "1-AAAA", "staff_no": "1"})
     assert forged.status_code == 403
 

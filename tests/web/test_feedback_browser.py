@@ -67,6 +67,10 @@ def site(demo_workspace: Workspace) -> Iterator[Site]:
     feedback.close()
 
 
+def am_feedback_link(site: Site, ws: Workspace) -> str:
+    return site.feedback.feedback_link(session_ids(ws)["AM"], "127.0.0.1", site.lan.port)
+
+
 def test_phone_answers_the_default_survey(
     site: Site, demo_workspace: Workspace, qtbot: QtBot
 ) -> None:
@@ -92,9 +96,7 @@ def test_phone_answers_the_default_survey(
     checkin_link = checkin_url(
         site.lan.base_url, code, RotatingTokens(site.secret, "checkin", code).token_at(now)
     )
-    feedback_link = site.feedback.feedback_link(
-        session_ids(demo_workspace)["AM"], "127.0.0.1", site.lan.port
-    )
+    feedback_link = am_feedback_link(site, demo_workspace)
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -140,6 +142,9 @@ def test_phone_answers_the_default_survey(
             result = page.locator("#result")
             result.wait_for(state="visible")
             assert "ご回答ありがとうございました" in result.inner_text()
+            # The answered form is gone, so nobody sends it again by mistake.
+            assert page.locator("#feedback").is_hidden() and page.locator("#send").is_hidden()
+            assert result.is_visible() and result.bounding_box() is not None
             page.screenshot(path="/tmp/feedback_phone_done.png")
             assert errors == []
         finally:
@@ -150,3 +155,58 @@ def test_phone_answers_the_default_survey(
     panel = view.results_panel
     panel.text_combo.setCurrentIndex(panel.text_combo.findData("comments"))
     assert panel.text_model.data(panel.text_model.index(0, 2)) == "<script>alert(1)</script>"
+
+
+def test_a_phone_the_app_does_not_know_answers_with_its_staff_number(
+    site: Site, demo_workspace: Workspace
+) -> None:
+    """Checked in at the desk, or on another browser: no cookie, so the page asks who."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.unit.feedback_helpers import check_in
+
+    (attendee,) = check_in(demo_workspace, SystemClock(), "AM", 1)
+    staff_no = dict(attendees_of(demo_workspace, "AM"))[attendee]
+    feedback_link = am_feedback_link(site, demo_workspace)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(
+                viewport={"width": 390, "height": 844}, is_mobile=True, locale="ja-JP"
+            )
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            posts: list[str] = []
+            page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+            page.goto(feedback_link)
+            # Send at once: the missing staff number is marked before anything is sent.
+            page.get_by_role("button", name="送信する").click()
+            staff_error = page.locator('fieldset[data-key="staff_no"] .field-error')
+            staff_error.wait_for(state="visible")
+            assert "職員番号を入力してください" in staff_error.inner_text()
+            assert posts == []
+            # A comment pasted far over its limit is marked here too, not sent as a
+            # "request too large".
+            page.locator("#staff_no").fill(staff_no)
+            page.locator("#q-comments textarea").fill("あ" * 3000)
+            page.get_by_role("button", name="送信する").click()
+            comment_error = page.locator("#q-comments .field-error")
+            comment_error.wait_for(state="visible")
+            assert "文字以内" in comment_error.inner_text() and posts == []
+            page.locator("#q-comments textarea").fill("")
+            # The rest is answered and sent with the staff number: recorded.
+            page.locator("#q-understanding .pick", has_text="4").click()
+            page.locator("#q-usefulness .pick", has_text="5").click()
+            page.get_by_label("ちょうどよい").check()
+            page.locator("#q-motivation .pick", has_text="3").click()
+            page.locator("#q-action textarea").fill("ペーパーレス化")
+            page.get_by_role("button", name="送信する").click()
+            page.locator("#result").wait_for(state="visible")
+            assert "ご回答ありがとうございました" in page.locator("#result").inner_text()
+            assert len(posts) == 1 and page.locator("#feedback").is_hidden()
+            page.screenshot(path="/tmp/feedback_phone_by_staff_no.png")
+            assert errors == []
+        finally:
+            browser.close()

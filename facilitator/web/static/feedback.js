@@ -19,14 +19,19 @@
     });
   });
 
+  function unmark(box) {
+    box.classList.remove("invalid");
+    const p = box.querySelector(".field-error");
+    if (p) {
+      p.hidden = true;
+      p.textContent = "";
+    }
+  }
+
   // Answering a marked question clears its mark.
   form.addEventListener("input", function (ev) {
     const box = ev.target.closest(".question");
-    if (!box || !box.classList.contains("invalid")) return;
-    box.classList.remove("invalid");
-    const p = box.querySelector(".field-error");
-    p.hidden = true;
-    p.textContent = "";
+    if (box && box.classList.contains("invalid")) unmark(box);
   });
 
   function answers() {
@@ -53,12 +58,22 @@
 
   function clearErrors() {
     formError.hidden = true;
-    form.querySelectorAll(".question").forEach(function (box) {
-      box.classList.remove("invalid");
-      const p = box.querySelector(".field-error");
-      p.hidden = true;
-      p.textContent = "";
+    form.querySelectorAll(".question").forEach(unmark);
+  }
+
+  // What can be told before sending: a missing staff number, a text over its limit
+  // (sent anyway, a long paste would only come back as "request too large").
+  function problemsBeforeSending(staff) {
+    const problems = [];
+    if (staff && !staff.value.trim()) {
+      problems.push({ key: "staff_no", message: form.dataset.staffMissing });
+    }
+    form.querySelectorAll("textarea[data-max]").forEach(function (area) {
+      if (Array.from(area.value.trim()).length > parseInt(area.dataset.max, 10)) {
+        problems.push({ key: area.name, message: area.dataset.tooLong });
+      }
     });
+    return problems;
   }
 
   function showErrors(errors, fallback) {
@@ -68,8 +83,10 @@
       if (!box) return;
       box.classList.add("invalid");
       const p = box.querySelector(".field-error");
-      p.textContent = p.textContent ? p.textContent + " " + e.message : e.message;
-      p.hidden = false;
+      if (p) {
+        p.textContent = p.textContent ? p.textContent + " " + e.message : e.message;
+        p.hidden = false;
+      }
       first = first || box;
     });
     formError.textContent = fallback;
@@ -83,6 +100,11 @@
     const body = { session: form.dataset.session, token: form.dataset.token, answers: answers() };
     const staff = document.getElementById("staff_no");
     if (staff) body.staff_no = staff.value;
+    const early = problemsBeforeSending(staff);
+    if (early.length) {
+      showErrors(early, form.dataset.fix);
+      return;
+    }
     send.disabled = true;
     send.textContent = form.dataset.sending;
     try {
@@ -105,7 +127,7 @@
         result.className = "card ok";
         result.querySelector(".outcome").textContent = data.message;
         result.hidden = false;
-        window.scrollTo(0, 0);
+        result.scrollIntoView({ block: "center" });
       } else {
         if (data.outcome === "not_checked_in" && staff) {
           showErrors([{ key: "staff_no", message: data.message }], data.message);
