@@ -95,3 +95,12 @@ DEFAULT_SURVEY = SurveyTemplate(
         ),
     ),
 )
+
+
+def shown_title(title: str, template_key: str, lang: str) -> str:
+    """A survey's title in `lang`: a survey stores one title, typed in the editor; while
+    it is still the default template's Japanese title, English readers get the
+    template's English one."""
+    if lang == "en" and template_key == DEFAULT_SURVEY.key and title == DEFAULT_SURVEY.title_ja:
+        return DEFAULT_SURVEY.title_en
+    return title

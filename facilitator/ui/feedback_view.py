@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.feedback_summary import FeedbackResults
+from facilitator.domain.survey_template import shown_title
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
 from facilitator.services.events import EventDetail, EventService
@@ -271,7 +272,7 @@ class FeedbackView(QWidget):
             sid,
             self.session_combo.currentText(),
             survey.questions,
-            survey.title,
+            shown_title(survey.title, survey.template_key, self._lang),
             parent=self,
         )
         self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -20,6 +20,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from facilitator.domain.survey_rules import QuestionDef, QuestionKind
+from facilitator.domain.survey_template import shown_title
 from facilitator.domain.tokens import TokenCheck
 from facilitator.lang import Lang
 from facilitator.services.feedback import FeedbackService, SessionSurvey
@@ -123,6 +124,7 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
                 "t": translator(lang, FEEDBACK),
                 "lang": lang,
                 "survey": found,
+                "title": shown_title(found.survey.title, found.survey.template_key, lang),
                 "questions": [question_json(q, lang) for q in found.survey.questions],
                 "token": token,
                 "name": name,

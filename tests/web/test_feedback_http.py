@@ -144,6 +144,17 @@ def test_page_asks_staff_number_without_cookie(setup: Setup) -> None:
     assert 'id="staff_no"' in page.text
     assert "content-security-policy" in page.headers
     assert '<script src="/static/feedback.js">' in page.text
+    # The error line under the staff number, which the page script writes into.
+    staff_box = page.text.split('data-key="staff_no"', 1)[1].split("</fieldset>", 1)[0]
+    assert 'class="field-error"' in staff_box
+
+
+def test_the_default_survey_s_title_follows_the_phone_s_language(setup: Setup) -> None:
+    for lang, title in (("ja", "受講報告書"), ("en", "Training report")):
+        page = setup.client.get(
+            f"/f/{setup.code}", params={"t": setup.token()}, headers={"accept-language": lang}
+        )
+        assert f"<h1>{title} " in page.text, lang
 
 
 def test_outcomes_over_http(setup: Setup) -> None:
