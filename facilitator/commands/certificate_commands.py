@@ -209,11 +209,11 @@ def verification_message(result: Verification) -> Msg:
             en=f"NUMBER ONLY: {result.number} is the certificate of {result.name} "
             f"({result.department}), {result.event_title}, {result.event_date}.{revoked_en} "
             "A number alone does not prove a paper genuine: give the whole code printed "
-            "under the QR (it starts with C1-).",
+            "under the QR (it starts with C1- or C2-).",
             ja=f"番号のみ：{result.number} は {result.name}（{result.department}）の修了証です"
             f"（{result.event_title}、{result.event_date}）。{revoked_ja}"
             "番号だけでは書面が本物かどうかは確かめられません。QR の下に印刷されたコード"
-            "（C1- で始まる）全体を入力してください。",
+            "（C1- または C2- で始まる）全体を入力してください。",
         )
     if result.outcome is VerifyOutcome.FORGED:
         return Msg(

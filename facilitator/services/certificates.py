@@ -114,10 +114,14 @@ class Verification:
     revoke_reason: str = ""
 
 
-def _typed_number(text: str) -> str:
-    """A certificate number as someone might type it: full-width or lower-case
-    letters and digits, stray spaces around it."""
-    return unicodedata.normalize("NFKC", text).strip().upper()[:100]
+# Hyphen look-alikes a Japanese keyboard or a copied PDF may give for "-".
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−ーｰ－", "-"))
+
+
+def _number_key(text: str) -> str:
+    """A certificate number or code as someone might type it, made comparable:
+    full-width characters, lower case, hyphen look-alikes, spaces around it."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES).strip().upper()[:200]
 
 
 def _order_key(department: Department, attendee: Attendee) -> tuple[Any, ...]:
@@ -346,21 +350,27 @@ class CertificateService:
 
         A bare certificate number is looked up too (NUMBER_ONLY): the records team
         is often asked about a number read out over the phone."""
-        parsed = read_code(code)
-        number = parsed.number if parsed is not None else _typed_number(code)
-        if not number:
+        parsed = read_code(_number_key(code))
+        typed = code.strip()
+        if parsed is None and not typed:
             return Verification(VerifyOutcome.UNKNOWN)
         with self._workspace.session() as session:
-            row = session.execute(
-                select(Certificate, Attendee, Department, Event)
-                .join(Attendee, Certificate.attendee_id == Attendee.id)
-                .join(Department, Attendee.department_id == Department.id)
-                .join(Event, Certificate.event_id == Event.id)
-                .where(Certificate.number == number)
-            ).first()
+            row = self._certificate_row(session, parsed.number if parsed else typed)
+            if row is None and parsed is None:
+                # As typed, it is no number; compared loosely (case, width, hyphens) it may be.
+                key = _number_key(typed)
+                number = next(
+                    (
+                        n
+                        for n in session.scalars(select(Certificate.number))
+                        if _number_key(n) == key
+                    ),
+                    None,
+                )
+                row = self._certificate_row(session, number) if number else None
             if row is None:
                 # Not a code and no such number: say what a code looks like.
-                return Verification(VerifyOutcome.UNKNOWN, number=number if parsed else "")
+                return Verification(VerifyOutcome.UNKNOWN, number=parsed.number if parsed else "")
             cert, attendee, department, event = row
             if parsed is None:
                 outcome = VerifyOutcome.NUMBER_ONLY
@@ -381,6 +391,16 @@ class CertificateService:
                 revoked_at=cert.revoked_at,
                 revoke_reason=cert.revoke_reason,
             )
+
+    @staticmethod
+    def _certificate_row(session: Session, number: str) -> Any:
+        return session.execute(
+            select(Certificate, Attendee, Department, Event)
+            .join(Attendee, Certificate.attendee_id == Attendee.id)
+            .join(Department, Attendee.department_id == Department.id)
+            .join(Event, Certificate.event_id == Event.id)
+            .where(Certificate.number == number)
+        ).first()
 
     # -- internals ----------------------------------------------------------------------------
     def _eligibility(

@@ -219,11 +219,18 @@ def checked_in_by_department(conn: Connection, session_id: int) -> dict[int, int
 
 
 def anonymous_department(department_id: int | None, checked_in: dict[int, int]) -> int | None:
-    """The department an anonymous response may keep: only one that at least
-    `MIN_GROUP` of the session's checked-in attendees share, so that the raw
-    file cannot tie an answer to one or two people either (the results pool the
-    rest as "other", as they do for small groups of answers)."""
+    """The department an anonymous response may keep.
+
+    Only one that at least `MIN_GROUP` of the session's checked-in attendees
+    share, and only while those in smaller departments (whose answers keep
+    none, and so form one pooled group) are none or at least `MIN_GROUP` too:
+    otherwise a department, or the missing one, would point at one or two
+    people even in the raw file.
+    """
     if department_id is None or checked_in.get(department_id, 0) < MIN_GROUP:
+        return None
+    pooled = sum(n for n in checked_in.values() if n < MIN_GROUP)
+    if 0 < pooled < MIN_GROUP:
         return None
     return department_id
 

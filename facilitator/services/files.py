@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -36,7 +37,27 @@ def write_atomically(out: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if os.name == "posix":
+            # mkstemp makes the file private (0600); an export should get the
+            # permissions the file it replaces had, or those of any new file.
+            mode = stat.S_IMODE(out.stat().st_mode) if out.exists() else _new_file_mode()
+            Path(tmp).chmod(mode)
         os.replace(tmp, out)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise cannot_write(out, exc) from exc
+
+
+def _new_file_mode() -> int:
+    """What `open()` gives a new file: 0o666 less the process's umask."""
+    try:
+        # Linux says it without changing it (os.umask would, for a moment, for all threads).
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask

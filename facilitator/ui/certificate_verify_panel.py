@@ -32,6 +32,17 @@ _COLOURS = {
 }
 
 
+def _fill_record(template: str, result: Verification) -> str:
+    """%1 number, %2 name, %3 department, %4 event, %5 its date."""
+    return (
+        template.replace("%1", result.number)
+        .replace("%2", result.name)
+        .replace("%3", result.department)
+        .replace("%4", result.event_title)
+        .replace("%5", str(result.event_date))
+    )
+
+
 class VerifyPanel(QWidget):
     def __init__(
         self,
@@ -112,14 +123,7 @@ class VerifyPanel(QWidget):
             result.revoked_at.astimezone().strftime("%Y-%m-%d %H:%M") if result.revoked_at else ""
         )
         if result.outcome is VerifyOutcome.VALID:
-            text = (
-                self.tr("Valid: certificate %1 of %2 (%3), %4 on %5.")
-                .replace("%1", result.number)
-                .replace("%2", result.name)
-                .replace("%3", result.department)
-                .replace("%4", result.event_title)
-                .replace("%5", str(result.event_date))
-            )
+            text = _fill_record(self.tr("Valid: certificate %1 of %2 (%3), %4 on %5."), result)
         elif result.outcome is VerifyOutcome.REVOKED:
             text = (
                 self.tr("Revoked: certificate %1 of %2 was revoked on %3. Reason: %4")
@@ -129,25 +133,23 @@ class VerifyPanel(QWidget):
                 .replace("%4", result.revoke_reason)
             )
         elif result.outcome is VerifyOutcome.NUMBER_ONLY:
-            status = (
+            record = _fill_record(
+                self.tr("Number only: %1 is the certificate of %2 (%3), %4 on %5."), result
+            )
+            revoked = (
                 self.tr("It was revoked on %1. Reason: %2")
                 .replace("%1", when)
                 .replace("%2", result.revoke_reason)
                 if result.revoked_at
                 else ""
             )
-            text = (
-                self.tr(
-                    "Number only: %1 is the certificate of %2 (%3), %4 on %5. %6 "
-                    "A number alone does not prove a paper genuine: type the whole code "
-                    "printed under the QR (it starts with C1-)."
-                )
-                .replace("%1", result.number)
-                .replace("%2", result.name)
-                .replace("%3", result.department)
-                .replace("%4", result.event_title)
-                .replace("%5", str(result.event_date))
-                .replace("%6", status)
+            advice = self.tr(
+                "A number alone does not prove a paper genuine: type the whole code "
+                "printed under the QR (it starts with C1- or C2-)."
+            )
+            # Japanese sentences run on without spaces.
+            text = ("" if self._lang == "ja" else " ").join(
+                part for part in (record, revoked, advice) if part
             )
         elif result.outcome is VerifyOutcome.FORGED:
             text = self.tr(
@@ -165,7 +167,10 @@ class VerifyPanel(QWidget):
                 "under the QR; it starts with C1-."
             )
         self.result.setText(text)
-        self.result.setStyleSheet(f"color: {_COLOURS[result.outcome]}; font-weight: bold;")
+        colour = _COLOURS[result.outcome]
+        if result.outcome is VerifyOutcome.NUMBER_ONLY and result.revoked_at:
+            colour = _COLOURS[VerifyOutcome.REVOKED]  # a revoked record reads as one
+        self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.outcome = result.outcome
 
     def _fail(self, exc: BaseException) -> None:

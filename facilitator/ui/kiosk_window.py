@@ -4,11 +4,13 @@ Full screen, big buttons, one attendee after another: staff number -> the
 questions -> send -> a thank-you, then back to the start by itself. Every
 answer goes through `FeedbackService.submit` like a phone's.
 
-Staff choose a PIN when the kiosk opens, and Esc (or any other close, such as
-Alt+F4) asks for it: behind the kiosk is the whole workspace, and an attendee
-who presses Esc must not land in it. The app itself ends the kiosk without
-the PIN (`end`) when its workspace closes. The operating system's own task
-switching (Alt+Tab, the Windows key) is outside the app's reach.
+Staff choose a PIN when the kiosk opens, and Esc (or the window manager's
+close, such as Alt+F4) asks for it: behind the kiosk is the whole workspace,
+and an attendee who presses Esc must not land in it. While it is open the
+kiosk is modal, so the main window cannot be used from a second screen
+either. The app itself closing the window (it quits, another workspace is
+opened) needs no PIN. The operating system's own task switching (Alt+Tab,
+the Windows key) is outside the app's reach.
 """
 
 from __future__ import annotations
@@ -168,6 +170,7 @@ class KioskWindow(QWidget):
         # A window of its own, owned by the view that opened it: when the main window
         # goes (the app quits, another workspace opens), the kiosk goes with it.
         super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Feedback kiosk"))
         self._feedback, self._runner, self._lang = feedback, runner, lang
         self._session_id = session_id
@@ -182,10 +185,12 @@ class KioskWindow(QWidget):
         self._pin: str | None = None  # None until staff chose one: leaving needs nothing
         self._wrong_pins = 0
         self._back_to: QWidget | None = None
-        self.pages.addWidget(self._start_page())
+        self.start_page = self._start_page()
+        self.pages.addWidget(self.start_page)
         self.questions_page = QWidget()
         self.pages.addWidget(self.questions_page)
-        self.pages.addWidget(self._done_page())
+        self.done_page = self._done_page()
+        self.pages.addWidget(self.done_page)
         self.setup_page = self._setup_page()
         self.pages.addWidget(self.setup_page)
         self.leave_page = self._leave_page()
@@ -401,7 +406,10 @@ class KioskWindow(QWidget):
             self._back_to = self.pages.currentWidget()
         self.reset_timer.stop()
         self.leave_edit.clear()
-        self.leave_error.clear()
+        if self.lockout_timer.isActive():
+            self.leave_error.setText(self.tr("Too many wrong PINs. Try again in 30 seconds."))
+        else:
+            self.leave_error.clear()
         self.pages.setCurrentWidget(self.leave_page)
         self.leave_edit.setFocus()
         self.leave_timer.start()
@@ -437,20 +445,15 @@ class KioskWindow(QWidget):
         self.leave_timer.stop()
         self.leave_edit.clear()
         back, self._back_to = self._back_to, None
-        if back is None or back is self.pages.widget(2):
+        self.pages.setCurrentWidget(back or self.start_page)
+        if back is None or back is self.done_page:
             self.restart()  # the thank-you page had its turn
-            return
-        self.pages.setCurrentWidget(back)
-
-    def end(self) -> None:
-        """Close without the PIN: for the app itself (its workspace is closing)."""
-        self._pin = None
-        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Every close while a PIN is set asks for it: the window manager's (Alt+F4,
-        # the title bar) is an attendee's way out as much as Esc is.
-        if self._pin is not None:
+        # The window manager's close (Alt+F4, the title bar: a spontaneous event) is
+        # an attendee's way out as much as Esc is. The app's own close() is not: it
+        # comes after the right PIN, or when the app quits or switches workspace.
+        if self._pin is not None and event.spontaneous():
             event.ignore()
             self.ask_to_leave()
             return
@@ -460,12 +463,21 @@ class KioskWindow(QWidget):
         super().closeEvent(event)
 
     # -- flow ------------------------------------------------------------------------------
+    def _show(self, page: QWidget) -> None:
+        """Go to `page`, or, while staff are typing the PIN, make it where Back returns:
+        a reply that arrives then must not pull the PIN page away (nor leave the last
+        attendee's answers up when the PIN page times out)."""
+        if self.pages.currentWidget() is self.leave_page:
+            self._back_to = page
+        else:
+            self.pages.setCurrentWidget(page)
+
     def restart(self) -> None:
         """Back to the start for the next attendee (nothing of the last one stays on screen)."""
         self.reset_timer.stop()
         self.staff_edit.clear()
         self.start_error.clear()
-        self.pages.setCurrentIndex(0)
+        self._show(self.start_page)
         self.staff_edit.setFocus()
 
     def _start(self) -> None:
@@ -490,7 +502,7 @@ class KioskWindow(QWidget):
         self.start_error.clear()
         self._build_questions()
         self.who.setText(self.tr("Staff number: %1").replace("%1", self.staff_edit.text().strip()))
-        self.pages.setCurrentWidget(self.questions_page)
+        self._show(self.questions_page)
 
     def box(self, key: str) -> _QuestionBox:
         return next(b for b in self._boxes if b.question.key == key)
@@ -531,7 +543,7 @@ class KioskWindow(QWidget):
             return
         # Anything else ends this attendee's turn: thanks, or why not, then the start again.
         self.done_label.setText(outcome_text(result.outcome))
-        self.pages.setCurrentIndex(2)
+        self._show(self.done_page)
         if result.outcome.stored:
             self.submitted.emit(self._session_id)
         self.reset_timer.start()

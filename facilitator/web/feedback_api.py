@@ -62,6 +62,11 @@ def problem_json(lang: Lang, error: str, message_key: str, detail: str = "") -> 
 class FeedbackApi:
     """The ASGI endpoint (see docs/feedback.md for the contract)."""
 
+    # Answers within their limits must fit: a survey may hold several text questions
+    # of up to 5,000 characters, and a character takes up to 4 bytes (16 KB, the
+    # default, refused long answers that were within their limit).
+    max_body_bytes = 128 * 1024
+
     def __init__(self, deps: Any, service: FeedbackService) -> None:
         self.deps = deps
         self.service = service

@@ -74,8 +74,12 @@ class HotPaths:
 
     def __init__(self, app: ASGIApp, posts: dict[str, ASGIApp]) -> None:
         self.app = app
+        # An endpoint may declare a larger body than the 16 KB default (`max_body_bytes`).
         self.posts = {
-            path: SecurityHeaders(BodyLimit(endpoint)) for path, endpoint in posts.items()
+            path: SecurityHeaders(
+                BodyLimit(endpoint, getattr(endpoint, "max_body_bytes", MAX_BODY_BYTES))
+            )
+            for path, endpoint in posts.items()
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

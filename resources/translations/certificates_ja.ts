@@ -544,58 +544,63 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="60"/>
         <source>Paste or type the code printed under the QR</source>
         <translation>QRコードの下に印刷されたコードを貼り付けるか入力してください</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="50"/>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="173"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="61"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="178"/>
         <source>Verify</source>
         <translation>真正性の確認</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="60"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="71"/>
         <source>Check whether a certificate shown to you is genuine.</source>
         <translation>提示された修了証が本物かどうかを確認します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="65"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="76"/>
         <source>Scan with the webcam</source>
         <translation>Webカメラで読み取る</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="116"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="126"/>
         <source>Valid: certificate %1 of %2 (%3), %4 on %5.</source>
         <translation>有効：修了証 %1、%2（%3）、%4（%5）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="125"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="129"/>
         <source>Revoked: certificate %1 of %2 was revoked on %3. Reason: %4</source>
         <translation>取消済み：%2 さんの修了証 %1 は %3 に取り消されました。理由：%4</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="133"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="137"/>
+        <source>Number only: %1 is the certificate of %2 (%3), %4 on %5.</source>
+        <translation>番号のみ：%1 は %2（%3）の修了証です（%4、%5）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="140"/>
         <source>It was revoked on %1. Reason: %2</source>
         <translation>%1 に取り消されています。理由：%2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="141"/>
-        <source>Number only: %1 is the certificate of %2 (%3), %4 on %5. %6 A number alone does not prove a paper genuine: type the whole code printed under the QR (it starts with C1-).</source>
-        <translation>番号のみ：%1 は %2（%3）の修了証です（%4、%5）。%6 番号だけでは書面が本物かどうかは確かめられません。QR の下に印刷されたコード（C1- で始まる）全体を入力してください。</translation>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="147"/>
+        <source>A number alone does not prove a paper genuine: type the whole code printed under the QR (it starts with C1- or C2-).</source>
+        <translation>番号だけでは書面が本物かどうかは確かめられません。QR の下に印刷されたコード（C1- または C2- で始まる）全体を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="154"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="156"/>
         <source>Forged: the code&apos;s signature does not match certificate %1. Do not accept this certificate.</source>
         <translation>偽造の疑い：コードの署名が修了証 %1 と一致しません。この修了証は受け付けないでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="158"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="160"/>
         <source>Unknown: no certificate %1 was issued in this workspace.</source>
         <translation>不明：番号 %1 の修了証はこのワークスペースで発行されていません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="164"/>
+        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="166"/>
         <source>Unknown: this is not a certificate code. Type the whole code printed under the QR; it starts with C1-.</source>
         <translation>不明：修了証のコードではありません。QR の下に印刷されたコード（C1- で始まる）をすべて入力してください。</translation>
     </message>

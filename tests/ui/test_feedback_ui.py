@@ -17,7 +17,13 @@ from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.services.events import EventService
-from facilitator.services.feedback import FeedbackMethod, FeedbackService, Respondent
+from facilitator.services.feedback import (
+    FeedbackMethod,
+    FeedbackOutcome,
+    FeedbackService,
+    Respondent,
+    SubmitResult,
+)
 from facilitator.services.feedback_results import FeedbackResultsService
 from facilitator.services.survey_editor import SurveyEditorService
 from facilitator.ui.dialogs import RecordingDialogs
@@ -59,7 +65,7 @@ def area(qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock) -> Iterator[
     view.resize(1200, 800)
     yield Area(view, feedback, dict(attendees_of(demo_workspace, "AM")), ids, dialogs)
     if view.kiosk is not None:
-        view.kiosk.end()
+        view.kiosk.close()  # the app's own close needs no PIN
     feedback.close()
 
 
@@ -315,11 +321,11 @@ def test_leaving_the_kiosk_needs_the_pin(qtbot: QtBot, area: Area) -> None:
     qtbot.mouseClick(kiosk.findChild(QPushButton, "kioskLeaveBack"), Qt.MouseButton.LeftButton)
     assert kiosk.pages.currentWidget() is kiosk.questions_page
     assert kiosk.box("action").text.toPlainText() == "途中まで"  # type: ignore[union-attr]
-    # Any other close (Alt+F4, the title bar) is refused the same way.
-    handle = kiosk.windowHandle()
-    assert handle is not None
-    handle.close()
-    assert kiosk.isVisible() and kiosk.pages.currentWidget() is kiosk.leave_page
+    # The window manager's close (Alt+F4, the title bar) is refused the same way.
+    closing = WindowManagerClose()
+    kiosk.closeEvent(closing)  # type: ignore[arg-type]
+    assert closing.ignored and kiosk.isVisible()
+    assert kiosk.pages.currentWidget() is kiosk.leave_page
     # Five wrong PINs: the field rests for a while, even the right PIN is not taken.
     for _ in range(5):
         qtbot.keyClicks(kiosk.leave_edit, "0000")
@@ -329,6 +335,42 @@ def test_leaving_the_kiosk_needs_the_pin(qtbot: QtBot, area: Area) -> None:
     assert kiosk.leave_edit.isEnabled()
     qtbot.keyClicks(kiosk.leave_edit, "97531")
     qtbot.keyClick(kiosk.leave_edit, Qt.Key.Key_Return)
+    assert not kiosk.isVisible()
+
+
+class WindowManagerClose:
+    """What Qt hands closeEvent for Alt+F4: a spontaneous close (Qt's own tests cannot
+    make one from Python)."""
+
+    ignored = False
+
+    def spontaneous(self) -> bool:
+        return True
+
+    def ignore(self) -> None:
+        self.ignored = True
+
+
+def test_a_reply_while_staff_type_the_pin_does_not_pull_the_page_away(
+    qtbot: QtBot, area: Area
+) -> None:
+    kiosk = open_locked_kiosk(qtbot, area)
+    kiosk.staff_edit.setText(area.staff[area.ids[0]])
+    # Esc while the staff-number check is on its way; the reply lands on the PIN page.
+    kiosk.ask_to_leave()
+    kiosk._prechecked(None)
+    assert kiosk.pages.currentWidget() is kiosk.leave_page
+    qtbot.mouseClick(kiosk.findChild(QPushButton, "kioskLeaveBack"), Qt.MouseButton.LeftButton)
+    assert kiosk.pages.currentWidget() is kiosk.questions_page
+    # A thank-you that arrives under the PIN page, then the PIN page left idle: the
+    # next person sees the start page, not the last one's answers.
+    kiosk.ask_to_leave()
+    kiosk._done(SubmitResult(FeedbackOutcome.RECORDED))
+    kiosk.reset_timer.timeout.emit()
+    kiosk.leave_timer.timeout.emit()
+    assert kiosk.pages.currentIndex() == 0 and kiosk.staff_edit.text() == ""
+    # The app's own close (quitting, another workspace) needs no PIN.
+    kiosk.close()
     assert not kiosk.isVisible()
 
 

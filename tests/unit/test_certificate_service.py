@@ -211,3 +211,28 @@ def test_a_japanese_number_format_gets_a_verifiable_code(
     assert cert.number == "みなと研修第1号" and cert.code.startswith("C2-")
     result = service.verify(cert.code)
     assert result.outcome is VerifyOutcome.VALID and result.number == "みなと研修第1号"
+
+
+def test_a_number_or_code_is_found_however_it_was_typed(
+    demo_workspace: Workspace, clock: FakeClock, service: CertificateService
+) -> None:
+    from facilitator.db.models import Event
+
+    with demo_workspace.session() as session:
+        session.scalars(select(Event)).one().certificate_prefix = "hr"  # a lower-case prefix
+    check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:1])
+    cert = service.issue(event_id(demo_workspace)).newly_issued[0]
+    assert cert.number.startswith("hr-")
+    wide = str.maketrans(
+        {
+            c: chr(ord(c) + 0xFEE0)
+            for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+        }
+    )
+    for typed in (cert.number, cert.number.upper(), cert.number.replace("-", "ー").translate(wide)):
+        assert service.verify(f" {typed} ").outcome is VerifyOutcome.NUMBER_ONLY, typed
+    # The whole code, typed in full width with a long dash, is still verified.
+    assert (
+        service.verify(cert.code.translate(wide).replace("-", "－")).outcome is VerifyOutcome.VALID
+    )
+    assert service.verify("hr-1999-0001").outcome is VerifyOutcome.UNKNOWN

@@ -272,3 +272,21 @@ def test_feedback_open_and_close_from_the_command_line(
     with open_workspace(Path(demo_db)):
         code, _, err = run(capsys, "feedback", "open", "--db", demo_db, "--session", "AM")
     assert code == EXIT_REJECTED and err.strip() and not is_open()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_an_export_gets_ordinary_permissions_not_the_temporary_file_s(tmp_path: Path) -> None:
+    import stat
+
+    from facilitator.services.files import write_atomically
+
+    new = tmp_path / "new.csv"
+    write_atomically(new, b"a")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~mask  # not mkstemp's 0600
+    shared = tmp_path / "shared.csv"
+    shared.write_bytes(b"old")
+    shared.chmod(0o664)
+    write_atomically(shared, b"new")
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664  # the replaced file's permissions

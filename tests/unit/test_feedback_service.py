@@ -211,32 +211,39 @@ def test_anonymous_leaves_no_link(
     assert not any("attendee_id" in d for d in audit_details)
 
 
+@pytest.mark.parametrize(("singles", "big_kept"), [(1, False), (3, True)])
 def test_anonymous_response_keeps_a_department_only_when_three_share_it(
-    svc: FeedbackService, demo_workspace: Workspace, clock: FakeClock
+    svc: FeedbackService, demo_workspace: Workspace, clock: FakeClock, singles: int, big_kept: bool
 ) -> None:
     from facilitator.db.models import Attendee, CheckIn
 
     configure_survey(demo_workspace, anonymous=True)
     am = session_ids(demo_workspace)["AM"]
     people = [aid for aid, _ in attendees_of(demo_workspace, "AM")]
-    crowd, alone = people[:3], people[3]
+    crowd = people[:3]
     with demo_workspace.session() as s:
         big = s.get_one(Attendee, crowd[0]).department_id
         for aid in crowd[1:]:
             s.get_one(Attendee, aid).department_id = big  # moved: three of one department
-        small = s.get_one(Attendee, alone).department_id
-        assert small != big
-        for aid in (*crowd, alone):
+        # Others from departments of their own (one checked in each).
+        others, seen = [], {big}
+        for aid in people[3:]:
+            dept = s.get_one(Attendee, aid).department_id
+            if dept not in seen and len(others) < singles:
+                others.append(aid)
+                seen.add(dept)
+        for aid in (*crowd, *others):
             s.add(
                 CheckIn(attendee_id=aid, session_id=am, checked_in_at=clock.now(), method="manual")
             )
-    for aid in (crowd[0], alone):
+    for aid in (crowd[0], others[0]):
         assert svc.submit(am, Respondent(aid), GOOD_ANSWERS, FeedbackMethod.PHONE).outcome.stored
     with demo_workspace.session() as s:
         kept = sorted(s.scalars(select(Response.department_id)), key=lambda d: d or 0)
-    # Three checked in from `big`: an answer could be any of them. The one from `small`
-    # could only be that person, so even the raw file does not say which department.
-    assert kept == [None, big]
+    # A lone department never shows. With three from `big`, its answer may say so, but
+    # only when the pooled rest (answers without a department) is three people too:
+    # with one, "no department" would point at that one person.
+    assert kept == ([None, big] if big_kept else [None, None])
 
 
 def test_named_results_and_rows(

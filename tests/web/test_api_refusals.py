@@ -10,6 +10,7 @@ import pytest
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
+from tests.unit.feedback_helpers import GOOD_ANSWERS
 from tests.web.test_feedback_http import Setup
 
 BIG = "x" * (17 * 1024)
@@ -69,13 +70,24 @@ def test_feedback_rate_limit_is_429_with_retry_after(api: Setup) -> None:
     assert survey.status_code == 429 and survey.json()["error"] == "rate_limited"
 
 
-@pytest.mark.parametrize("path", ["/api/v1/checkin", "/api/v1/feedback"])
-def test_api_body_over_16kb_is_413_json(api: Setup, path: str) -> None:
-    res = api.client.post(path, json={"staff_no": BIG}, headers={"accept-language": "en"})
+@pytest.mark.parametrize(
+    ("path", "size"), [("/api/v1/checkin", 17 * 1024), ("/api/v1/feedback", 129 * 1024)]
+)
+def test_api_body_over_its_limit_is_413_json(api: Setup, path: str, size: int) -> None:
+    big = "x" * size
+    res = api.client.post(path, json={"staff_no": big}, headers={"accept-language": "en"})
     assert res.status_code == 413
     assert res.headers["content-type"] == "application/json"
     assert res.json() == {"error": "body_too_large", "message": "The request is too large."}
     assert res.headers["x-content-type-options"] == "nosniff"
+
+
+def test_long_answers_within_their_limits_are_not_too_large(api: Setup) -> None:
+    # Two comments at the default limit, in characters of four bytes: over 16 KB.
+    answers = {**GOOD_ANSWERS, "action": "😀" * 2000, "comments": "😀" * 2000}
+    body = {"session": api.code, "token": api.token(), "staff_no": "nobody", "answers": answers}
+    res = api.client.post("/api/v1/feedback", json=body)
+    assert res.status_code == 200 and res.json()["outcome"] == "not_checked_in"
 
 
 def test_page_body_over_16kb_is_413_text_in_the_phones_language(api: Setup) -> None:
