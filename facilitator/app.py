@@ -333,9 +333,10 @@ class AppController(QObject):
     def _build_window(self, *, keep_event: bool) -> None:
         assert self.workspace is not None
         old = self.window
-        if self.services is not None:
-            self.services.close()  # a rebuild (language switch) must not leave a server running
-        self.services = build_services(self.workspace, self._clock)
+        # A rebuild for another language keeps the services: the phone server goes on
+        # serving (phones choose their own language), queued writes are not disturbed.
+        if self.services is None:
+            self.services = build_services(self.workspace, self._clock)
         kept = self.current.event_id if keep_event else None
         if kept is None:
             events = self.services.events.list_events()

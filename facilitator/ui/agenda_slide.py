@@ -49,6 +49,21 @@ def slide_font(pixels: int, bold: bool = False) -> QFont:
     return font
 
 
+def fit_wrapped(
+    p: QPainter, text: str, box: QRectF, flags: int, pixels: int, bold: bool = False
+) -> QRectF:
+    """Set on `p` the largest font up to `pixels` in which `text` fits `box` when wrapped,
+    and return where it will be drawn. A phrase kept whole (受付・オリエンテーション
+    is one) may be wider than the box at full size: shrinking beats cutting it off."""
+    while True:
+        p.setFont(slide_font(pixels, bold))
+        used = p.boundingRect(box, flags, text)
+        fits = used.width() <= box.width() + 0.5 and used.height() <= box.height() + 0.5
+        if fits or pixels <= 32:
+            return used
+        pixels -= 4
+
+
 def fitted_font(text: str, width: int, pixels: int, bold: bool = False) -> QFont:
     """The largest font up to `pixels` high in which `text` fits on one line of `width`."""
     font = slide_font(pixels, bold)
@@ -186,19 +201,12 @@ class SlideCanvas(QWidget):
         p.fillRect(QRectF(0, 0, WIDTH, HEIGHT), QColor("white"))
         p.fillRect(QRectF(0, 0, 24, HEIGHT), ACCENT)
         p.setPen(INK)
-        p.setFont(slide_font(84, bold=True))
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         text_width = 1040 if frame.image is not None else 1680
-        heading = p.boundingRect(
-            QRectF(120, 90, text_width, 240),
-            int(flags),
-            keep_phrases_together(self._heading(frame)),
-        )
-        p.drawText(
-            QRectF(120, 90, text_width, 240),
-            int(flags),
-            keep_phrases_together(self._heading(frame)),
-        )
+        title = keep_phrases_together(self._heading(frame))
+        box = QRectF(120, 90, text_width, 240)
+        heading = fit_wrapped(p, title, box, int(flags), 84, bold=True)
+        p.drawText(box, int(flags), title)
         rule_y = min(heading.bottom(), 330) + 30
         p.fillRect(QRectF(120, rule_y, 200, 8), ACCENT)
         p.setFont(slide_font(56))
@@ -278,10 +286,9 @@ class SlideCanvas(QWidget):
             p.drawImage(qr_box, self._qr)
         p.setPen(INK)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        p.setFont(slide_font(84, bold=True))
-        p.drawText(
-            QRectF(980, 140, 860, 240), int(left), keep_phrases_together(self._heading(frame))
-        )
+        title, box = keep_phrases_together(self._heading(frame)), QRectF(980, 140, 860, 240)
+        fit_wrapped(p, title, box, int(left), 84, bold=True)
+        p.drawText(box, int(left), title)
         p.setFont(slide_font(48))
         if frame.kind == ItemKind.CHECKIN:
             hint = self.tr("Scan the code with your phone's camera to check in.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +25,13 @@ from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import Runner
 from facilitator.ui.session_qr_window import SessionQrWindow
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 class ServerPanel(QWidget):
@@ -76,6 +85,15 @@ class ServerPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(row)
         column.addWidget(self.server_status)
+        # Built again (another language) while the server runs: show it running.
+        serving, url = lan.address, lan.base_url
+        if serving is not None and url is not None:
+            host, port = serving
+            if self.address_combo.findText(host) < 0:
+                self.address_combo.addItem(host)
+            self.address_combo.setCurrentText(host)
+            self.port_spin.setValue(port)
+            self._started(url)
 
     def toggle_server(self) -> None:
         if self._lan.running:
@@ -83,15 +101,14 @@ class ServerPanel(QWidget):
             self._runner.run(self._lan.stop, lambda _r: self._stopped(), self._on_error)
             return
         if not self._lan.started_once:
-            self._dialogs.inform(
-                self,
-                self.tr("Phone check-in server"),
-                self.tr(
-                    "Phones on the venue Wi-Fi will open pages served by this laptop.\n\n"
+            note = self.tr("Phones on the venue Wi-Fi will open pages served by this laptop.")
+            if sys.platform == "win32":
+                # Only Windows asks; elsewhere the sentence would send people looking.
+                note += "\n\n" + self.tr(
                     "Windows may now ask whether to allow Facilitator through the firewall: "
                     "choose “Private networks” and allow it, or phones cannot connect."
-                ),
-            )
+                )
+            self._dialogs.inform(self, self.tr("Phone check-in server"), note)
         host, port = self.address_combo.currentText(), self.port_spin.value()
         self.server_button.setEnabled(False)
         self._runner.run(lambda: self._lan.start(host, port), self._started, self._failed)
@@ -99,7 +116,13 @@ class ServerPanel(QWidget):
     def _started(self, url: str) -> None:
         self.server_button.setEnabled(True)
         self.server_button.setText(self.tr("Stop server"))
-        self.server_status.setText(self.tr("Serving on %1").replace("%1", url))
+        status = self.tr("Serving on %1").replace("%1", url)
+        serving = self._lan.address
+        if serving is not None and _is_loopback(serving[0]):
+            status += " " + self.tr(
+                "Only this laptop can open that address: for phones, choose the Wi-Fi address."
+            )
+        self.server_status.setText(status)
         self.projector_button.setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:

@@ -290,6 +290,10 @@ class CheckInView(QWidget):
             self._chimes.play(card_style(result.outcome))
         self.scanner.setFocus()
         self._refresh_timer.start()
+        self._search_again()
+
+    def _search_again(self) -> None:
+        # An open search shows who is checked in: after a change it must say so too.
         if self.search_box.text().strip():
             self._search_timer.start()
 
@@ -317,6 +321,7 @@ class CheckInView(QWidget):
         def done(_result: object) -> None:
             self.card.show_idle()
             self.refresh_arrivals()
+            self._search_again()
 
         self._runner.run(
             lambda: self._checkin.undo(checkin_id, "undone at the desk"), done, self._error

@@ -54,6 +54,11 @@ class LanServerControl(QObject):
     def base_url(self) -> str | None:
         return self._server.base_url if self.running and self._server else None
 
+    @property
+    def address(self) -> tuple[str, int] | None:
+        """(host, port) while serving."""
+        return (self._server.host, self._server.port) if self.running and self._server else None
+
     def _relay(self, result: CheckInResult) -> None:
         """On the server's thread: queue the result; wake the GUI only if it is not due already."""
         with self._lock:

@@ -132,7 +132,7 @@
     </message>
     <message>
         <location filename="../../facilitator/ui/checkin_view.py" line="148"/>
-        <location filename="../../facilitator/ui/checkin_view.py" line="421"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="428"/>
         <source>Start webcam</source>
         <translation>Webカメラを開始</translation>
     </message>
@@ -167,47 +167,47 @@
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="181"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="183"/>
         <source>Check in selected</source>
         <translation>選択した人を受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="184"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="186"/>
         <source>Walk-in…</source>
         <translation>当日登録…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="310"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="316"/>
         <source>Undo check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="311"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="317"/>
         <source>Undo this check-in? It stays in the audit log.</source>
         <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="368"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="375"/>
         <source>In (%1)</source>
         <translation>受付済み（%1）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="369"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="376"/>
         <source>Expected in %1</source>
         <translation>%1 に参加予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="416"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="423"/>
         <source>Stop webcam</source>
         <translation>Webカメラを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="425"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="432"/>
         <source>Webcam unavailable</source>
         <translation>Webカメラを使用できません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="437"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="444"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
@@ -308,53 +308,59 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="53"/>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="111"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="62"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="134"/>
         <source>Start phone check-in server</source>
         <translation>スマートフォン受付サーバーを起動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="56"/>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="112"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="65"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="135"/>
         <source>Server stopped.</source>
         <translation>サーバーは停止しています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="59"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="68"/>
         <source>Show session QR on projector</source>
         <translation>セッションの QR をプロジェクターに表示</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="68"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="77"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="70"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="79"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="88"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="104"/>
+        <source>Phones on the venue Wi-Fi will open pages served by this laptop.</source>
+        <translation>スマートフォンは会場の Wi-Fi から、このノートパソコンが提供するページを開きます。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="108"/>
+        <source>Windows may now ask whether to allow Facilitator through the firewall: choose “Private networks” and allow it, or phones cannot connect.</source>
+        <translation>このあと Windows から、Facilitator にファイアウォールの通過を許可するか確認されることがあります。「プライベート ネットワーク」を選んで許可してください。許可しないとスマートフォンから接続できません。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="111"/>
         <source>Phone check-in server</source>
         <translation>スマートフォン受付サーバー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="90"/>
-        <source>Phones on the venue Wi-Fi will open pages served by this laptop.
-
-Windows may now ask whether to allow Facilitator through the firewall: choose “Private networks” and allow it, or phones cannot connect.</source>
-        <translation>スマートフォンは会場の Wi-Fi から、このノートパソコンが提供するページを開きます。
-
-このあと Windows から、Facilitator にファイアウォールの通過を許可するか確認されることがあります。「プライベート ネットワーク」を選んで許可してください。許可しないとスマートフォンから接続できません。</translation>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="123"/>
+        <source>Only this laptop can open that address: for phones, choose the Wi-Fi address.</source>
+        <translation>このアドレスはこのノートパソコンからしか開けません。スマートフォン用には Wi-Fi のアドレスを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="101"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="118"/>
         <source>Stop server</source>
         <translation>サーバーを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="102"/>
+        <location filename="../../facilitator/ui/checkin_server_panel.py" line="119"/>
         <source>Serving on %1</source>
         <translation>%1 で受付中</translation>
     </message>

@@ -352,3 +352,29 @@ def test_slide_picture_is_shown(
     image = p.audience_image()
     # The picture sits in the right-hand box (1220..1820 x 360..960).
     assert image.pixelColor(1520, 660).name() == "#ff0000"
+
+
+def test_a_long_unbreakable_title_shrinks_to_fit_instead_of_being_cut(
+    qapp: QApplication, japanese: None
+) -> None:
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    from facilitator.domain.phrases import keep_phrases_together
+    from facilitator.ui.agenda_slide import fit_wrapped
+
+    image = QImage(1920, 1080, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        box = QRectF(980, 140, 860, 240)  # the check-in slide's title box
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        # One phrase: no line break inside it, and at 84 px it is wider than the box.
+        title = keep_phrases_together("受付・オリエンテーション")
+        used = fit_wrapped(painter, title, box, flags, 84, bold=True)
+        assert used.width() <= box.width() and used.height() <= box.height()
+        assert 32 < painter.font().pixelSize() < 84
+        # A short title keeps the full size.
+        fit_wrapped(painter, keep_phrases_together("開会"), box, flags, 84, bold=True)
+        assert painter.font().pixelSize() == 84
+    finally:
+        painter.end()

@@ -171,6 +171,11 @@ def test_search_by_kana_and_check_in_selected(qtbot: QtBot, desk: Desk) -> None:
     assert desk.view.card.headline.text() == "Checked in"
     assert desk.records()[0].method == "manual"
     qtbot.waitUntil(lambda: desk.view.results_model.text(0, 4) == "In (AM)", timeout=5000)
+    # Undone from the card: the search still on screen says so too.
+    desk.view.rapid.setChecked(False)
+    desk.dialogs.confirm_answers.append(True)
+    qtbot.mouseClick(desk.view.card.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.view.results_model.text(0, 4) != "In (AM)", timeout=5000)
 
 
 def test_walk_in(qtbot: QtBot, desk: Desk) -> None:

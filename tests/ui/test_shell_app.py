@@ -128,10 +128,48 @@ def test_switching_language_rebuilds_the_window_and_is_remembered(
     assert window.language_action("ja").isChecked()
     assert controller.current.event_id == event_id
     assert AppSettings().lang() == "ja"
+
     window.language_action("en").trigger()
     assert controller.window is not None
     assert controller.window.area_titles()[0] == "Event"
     controller.window.close()
+
+
+def test_switching_language_keeps_the_phone_server_serving(qtbot: QtBot, demo_path: Path) -> None:
+    """Phones choose their own language: the laptop's must not cut them off."""
+    import socket
+
+    from facilitator.ui.checkin_view import CheckInView
+
+    controller = make_controller("ja")
+    assert controller.open(demo_path)
+    services = controller.services
+    assert services is not None
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = services.lan.start("127.0.0.1", port)
+    try:
+        old = controller.window
+        assert old is not None
+        old.language_action("en").trigger()
+        window = controller.window
+        assert window is not None and window is not old
+        assert controller.services is services and services.lan.base_url == url
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # still listening
+        window.show_area("checkin")
+        view = window.area_view("checkin")
+        assert isinstance(view, CheckInView)
+        # Shown as serving (the projector QR is only offered then), at its address.
+        assert view.server.projector_button.isEnabled()
+        assert url in view.server.server_status.text()
+        assert view.server.port_spin.value() == port
+    finally:
+        if controller.window is not None:
+            controller.window.close()  # the app's own shutdown: the server stops with it
+        controller.shutdown()
+    assert not services.lan.running
 
 
 def test_language_switch_with_unsaved_edits_asks_first(qtbot: QtBot, demo_path: Path) -> None:
