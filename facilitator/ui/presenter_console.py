@@ -26,6 +26,7 @@ from facilitator.domain.agenda_catchup import CatchUpProposal
 from facilitator.domain.agenda_clock import ON_TIME_TOLERANCE, Level, Phase
 from facilitator.ui.agenda_slide import Screen, SlideCanvas
 from facilitator.ui.agenda_text import clock_time, countdown, slide_time
+from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.presenter_controller import PresenterController
 
 LEVEL_STYLE = {
@@ -42,10 +43,16 @@ class PresenterConsole(QWidget):
     projector_requested = Signal()
     closed = Signal()
 
-    def __init__(self, controller: PresenterController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: PresenterController,
+        parent: QWidget | None = None,
+        dialogs: Dialogs | None = None,
+    ) -> None:
         # A window of its own, yet owned by the agenda view so it closes with the workspace.
         super().__init__(parent, Qt.WindowType.Window)
         self.c = controller
+        self._dialogs = dialogs
         self.setWindowTitle(self.tr("Presenter — %1").replace("%1", controller.session.label))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.resize(1280, 760)
@@ -106,7 +113,7 @@ class PresenterConsole(QWidget):
         projector = self._button(
             self.tr("Show projector"), self.projector_requested.emit, "showProjector"
         )
-        finish = self._button(self.tr("Finish session"), c.finish, "finish")
+        finish = self._button(self.tr("Finish session"), self._finish, "finish")
         accept = self._button(self.tr("Apply"), self._accept, "acceptCatchUp")
         ignore = self._button(self.tr("Ignore"), self._ignore, "ignoreCatchUp")
 
@@ -305,6 +312,17 @@ class PresenterConsole(QWidget):
         self._ignored = self._shown_proposal
         self._shown_proposal = None
         self.catch_up.hide()
+
+    def _finish(self) -> None:
+        # Finishing records the session's end for the planned-vs-actual report and
+        # stops the clock; one stray click must not do that mid-session.
+        if self._dialogs is not None and not self._dialogs.confirm(
+            self,
+            self.tr("Finish session"),
+            self.tr("Finish the session now? Its end time is recorded for the report."),
+        ):
+            return
+        self.c.finish()
 
     def _jump(self) -> None:
         index = self.jump_box.currentData()

@@ -105,7 +105,7 @@ class PresenterLauncher(QObject):
             live, start, self._transitions, self._clock, self._pdf, self._phone, self._runner
         )
         controller.state = live.state
-        console = PresenterConsole(controller, parent)
+        console = PresenterConsole(controller, parent, self._dialogs)
         audience = AudienceWindow(controller, self._screens, console)
         console.swap_requested.connect(audience.swap)
         console.projector_requested.connect(audience.place)

@@ -325,201 +325,207 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="49"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="56"/>
         <source>Presenter — %1</source>
         <translation>発表者画面 — %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="94"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="101"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="95"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="205"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="102"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="212"/>
         <source>Pause (P)</source>
         <translation>一時停止 (P)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="96"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="103"/>
         <source>◀ Previous item</source>
         <translation>◀ 前の項目</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="97"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="104"/>
         <source>Next item ▶</source>
         <translation>次の項目 ▶</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="98"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="105"/>
         <source>◁ Page</source>
         <translation>◁ ページ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="99"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="106"/>
         <source>Page ▷</source>
         <translation>ページ ▷</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="100"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="107"/>
         <source>−1 min</source>
         <translation>−1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="101"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="108"/>
         <source>+1 min</source>
         <translation>+1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="102"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="109"/>
         <source>Blackout (B)</source>
         <translation>暗転 (B)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="104"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="111"/>
         <source>Jump</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="105"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="112"/>
         <source>Swap screens</source>
         <translation>画面を入れ替え</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="107"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="114"/>
         <source>Show projector</source>
         <translation>プロジェクター画面を表示</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="109"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="116"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="321"/>
         <source>Finish session</source>
         <translation>セッション終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="110"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="117"/>
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="111"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="118"/>
         <source>Ignore</source>
         <translation>無視</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="130"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="137"/>
         <source>Now</source>
         <translation>現在時刻</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="132"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="139"/>
         <source>Planned end</source>
         <translation>予定終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="134"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="141"/>
         <source>Projected end</source>
         <translation>見込み終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="136"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="143"/>
         <source>Pace</source>
         <translation>進行</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="141"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="148"/>
         <source>Next</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="144"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="151"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="192"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="199"/>
         <source>(last item)</source>
         <translation>（最後の項目）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="205"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="212"/>
         <source>Resume (P)</source>
         <translation>再開 (P)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="213"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="233"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="220"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="240"/>
         <source>Not started</source>
         <translation>未開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="214"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="221"/>
         <source>Running</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="215"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="222"/>
         <source>PAUSED</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="216"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="223"/>
         <source>Finished</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="218"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="225"/>
         <source> · BLACKOUT</source>
         <translation> · 暗転中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="219"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="226"/>
         <source> · rehearsal</source>
         <translation> · リハーサル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="235"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="242"/>
         <source>Over %1</source>
         <translation>超過 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="237"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="244"/>
         <source>%1 left</source>
         <translation>残り %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="250"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="257"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="254"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="261"/>
         <source>On time</source>
         <translation>予定どおり</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="257"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="264"/>
         <source>%1 min ahead</source>
         <translation>%1分早い</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="258"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="265"/>
         <source>%1 min behind</source>
         <translation>%1分遅れ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="282"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="289"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="286"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="293"/>
         <source>%1 min behind. Shorten: %2</source>
         <translation>%1分遅れています。短縮案：%2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="291"/>
+        <location filename="../../facilitator/ui/presenter_console.py" line="298"/>
         <source> (still %1 min late)</source>
         <translation>（それでも %1分遅れ）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/presenter_console.py" line="322"/>
+        <source>Finish the session now? Its end time is recorded for the report.</source>
+        <translation>セッションを今終了しますか？ 終了時刻が予実レポートに記録されます。</translation>
     </message>
 </context>
 <context>
@@ -556,27 +562,27 @@
 <context>
     <name>SlideCanvas</name>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="261"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="269"/>
         <source>Resume at %1</source>
         <translation>再開 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="274"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="282"/>
         <source>The phone server is not running. Start it in the Check-in area.</source>
         <translation>スマートフォン用サーバーが停止しています。「受付」画面で開始してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="287"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="294"/>
         <source>Scan the code with your phone&apos;s camera to check in.</source>
         <translation>スマートフォンのカメラでコードを読み取って受付してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="289"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="296"/>
         <source>Scan the code with your phone&apos;s camera to answer the survey.</source>
         <translation>スマートフォンのカメラでコードを読み取ってアンケートにお答えください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="303"/>
+        <location filename="../../facilitator/ui/agenda_slide.py" line="310"/>
         <source>Thank you</source>
         <translation>ありがとうございました</translation>
     </message>

@@ -378,3 +378,21 @@ def test_a_long_unbreakable_title_shrinks_to_fit_instead_of_being_cut(
         assert painter.font().pixelSize() == 84
     finally:
         painter.end()
+
+
+def test_finishing_the_session_asks_first(presenting: Presenting, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from facilitator.ui.dialogs import RecordingDialogs
+
+    c = presenting.controller
+    c.start()
+    dialogs = RecordingDialogs(confirm_answers=[False, True])
+    console = PresenterConsole(c, dialogs=dialogs)
+    qtbot.addWidget(console)
+    finish = console.findChild(QPushButton, "finish")
+    assert finish is not None
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)  # a stray click: "No"
+    assert c.state.phase is not Phase.FINISHED
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert c.state.phase is Phase.FINISHED
