@@ -63,6 +63,8 @@ class AgendaView(QWidget):
 
         self.sessions = QComboBox()
         self.sessions.setObjectName("presentSession")
+        # "AM 09:30–12:00" in full, not cut to "AM 09:".
+        self.sessions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.present_button = QPushButton(self.tr("Present…"))
         self.present_button.setObjectName("present")
         self.present_button.clicked.connect(self._present_clicked)

@@ -35,7 +35,7 @@ def table_view(model: RowsModel, name: str, stretch_last: bool = True) -> QTable
 
 
 class ArrivalsPanel(QWidget):
-    undo_requested = Signal(int)  # check-in id
+    undo_requested = Signal(int, str)  # check-in id, the person's name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,4 +122,7 @@ class ArrivalsPanel(QWidget):
     def _undo_selected(self) -> None:
         rows = self.recent.selectionModel().selectedRows()
         if rows:
-            self.undo_requested.emit(int(self.recent_model.key(rows[0].row())))
+            row = rows[0].row()
+            self.undo_requested.emit(
+                int(self.recent_model.key(row)), self.recent_model.text(row, 1)
+            )

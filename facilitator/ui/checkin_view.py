@@ -310,12 +310,13 @@ class CheckInView(QWidget):
                 )
             )
 
-    def undo(self, checkin_id: int) -> None:
-        if not self._dialogs.confirm(
-            self,
-            self.tr("Undo check-in"),
-            self.tr("Undo this check-in? It stays in the audit log."),
-        ):
+    def undo(self, checkin_id: int, name: str = "") -> None:
+        question = (
+            self.tr("Undo the check-in of %1? It stays in the audit log.").replace("%1", name)
+            if name
+            else self.tr("Undo this check-in? It stays in the audit log.")
+        )
+        if not self._dialogs.confirm(self, self.tr("Undo check-in"), question):
             return
 
         def done(_result: object) -> None:

@@ -69,7 +69,7 @@ class ResultCard(QFrame):
     """The big green / amber / red card that tells the door what happened."""
 
     admit_requested = Signal(int)  # attendee id
-    undo_requested = Signal(int)  # check-in id
+    undo_requested = Signal(int, str)  # check-in id, the person's name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,7 +204,8 @@ class ResultCard(QFrame):
 
     def _undo(self) -> None:
         if self._checkin_id is not None:
-            self.undo_requested.emit(self._checkin_id)
+            who = self.result.attendee if self.result else None
+            self.undo_requested.emit(self._checkin_id, who.name if who else "")
 
 
 class ReturnToScanning(QObject):

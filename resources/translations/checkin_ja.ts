@@ -132,7 +132,7 @@
     </message>
     <message>
         <location filename="../../facilitator/ui/checkin_view.py" line="148"/>
-        <location filename="../../facilitator/ui/checkin_view.py" line="428"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="429"/>
         <source>Start webcam</source>
         <translation>Webカメラを開始</translation>
     </message>
@@ -177,7 +177,12 @@
         <translation>当日登録…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="316"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="315"/>
+        <source>Undo the check-in of %1? It stays in the audit log.</source>
+        <translation>%1 さんの受付を取り消しますか？ 記録は監査ログに残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_view.py" line="319"/>
         <source>Undo check-in</source>
         <translation>受付の取り消し</translation>
     </message>
@@ -187,27 +192,27 @@
         <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="375"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="376"/>
         <source>In (%1)</source>
         <translation>受付済み（%1）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="376"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="377"/>
         <source>Expected in %1</source>
         <translation>%1 に参加予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="423"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="424"/>
         <source>Stop webcam</source>
         <translation>Webカメラを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="432"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="433"/>
         <source>Webcam unavailable</source>
         <translation>Webカメラを使用できません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="444"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="445"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>

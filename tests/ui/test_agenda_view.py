@@ -231,3 +231,18 @@ def test_a_file_that_is_not_a_pdf_is_refused(area: Area, tmp_path: Path) -> None
     assert "deck.pdf" in area.dialogs.messages[-1][1]
     assert area.view.editor.pdf.text() == ""
     assert area.view.editor.spec().pdf is None
+
+
+def test_the_session_box_shows_the_whole_session(area: Area, qtbot: QtBot) -> None:
+    combo = area.view.sessions
+    qtbot.waitUntil(lambda: combo.count() == 2, timeout=5000)
+    # Sessions arrive after the window is shown (they load in the background); the box
+    # must then grow to its entries, not keep the width it had when first shown.
+    longer = combo.itemText(0) + "  (Council chamber, 3rd floor)"
+    combo.addItem(longer)
+    layout = area.view.layout()
+    assert layout is not None
+    layout.activate()
+    qtbot.waitUntil(
+        lambda: combo.width() >= combo.fontMetrics().horizontalAdvance(longer), timeout=2000
+    )

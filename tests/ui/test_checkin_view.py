@@ -150,6 +150,8 @@ def test_undo_from_card_keeps_audit(qtbot: QtBot, desk: Desk) -> None:
     scan(qtbot, desk, desk.slip(desk.am_people[0]))
     desk.dialogs.confirm_answers.append(True)
     qtbot.mouseClick(desk.view.card.undo_button, Qt.MouseButton.LeftButton)
+    # The question names whose check-in is undone.
+    assert desk.am_people[0].name in desk.dialogs.messages[-1][1]
     (record,) = desk.records()
     assert record.undone_at is not None
     assert desk.view.card.headline.text() == "Ready to scan"
