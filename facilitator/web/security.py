@@ -2,7 +2,8 @@
 
 - `SecurityHeaders`: a strict Content-Security-Policy (`default-src 'self'`,
   no inline script or style), nosniff, no referrer, no framing, no caching.
-- `BodyLimit`: refuses bodies over 16 KB with 413 before the app reads them.
+- `BodyLimit`: refuses bodies over 16 KB with 413 before the app reads them
+  (a burst endpoint may declare more: the feedback post takes 128 KB).
 - `FailureLimiter`: counts failed attempts (bad token, unknown staff number)
   per device and per address. Successes are never counted, so a room of
   phones behind one router checking in at once is never slowed down.
