@@ -28,6 +28,15 @@ async def read_body(receive: Receive) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+async def read_json(receive: Receive) -> Any:
+    """The body as JSON; ValueError for anything that is not (bad UTF-8, bad JSON, or
+    arrays nested thousands deep, which json reports as RecursionError)."""
+    try:
+        return json.loads(await read_body(receive))
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise ValueError("malformed JSON") from exc
+
+
 def json_bytes(content: dict[str, Any]) -> bytes:
     # Byte for byte what Starlette's JSONResponse renders.
     return json.dumps(

@@ -14,12 +14,11 @@ and only failures count against the rate limit.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
 from facilitator.services.checkin import CheckInRequest, CheckInResult, QrToken, StaffNumber
-from facilitator.web.asgi_json import read_body, send_json
+from facilitator.web.asgi_json import read_json, send_json
 from facilitator.web.loop_batcher import LoopBatcher
 from facilitator.web.security import Caller, Receive, Scope, Send
 
@@ -61,9 +60,8 @@ class CheckInApi:
             await send_json(send, 429, {"error": "rate_limited"}, _RETRY)
             return
         try:
-            data = json.loads(await read_body(receive))
-        # RecursionError: arrays nested thousands deep are malformed input, not a crash.
-        except (ValueError, UnicodeDecodeError, RecursionError):
+            data = await read_json(receive)
+        except ValueError:
             await send_json(send, 400, {"error": "malformed_json"})
             return
         fields = string_fields(data, _FIELDS)

@@ -15,13 +15,12 @@ result is sent only after the writer's commit.
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any
 
 from facilitator.lang import Lang
 from facilitator.services.feedback import FeedbackOutcome, FeedbackService, Respondent, SubmitResult
 from facilitator.services.feedback_writer import Submission
-from facilitator.web.asgi_json import json_bytes, read_body, send_json, send_json_bytes
+from facilitator.web.asgi_json import json_bytes, read_json, send_json, send_json_bytes
 from facilitator.web.feedback_i18n import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import read_attendee_cookie
@@ -88,9 +87,8 @@ class FeedbackApi:
             await refuse(429, "rate_limited", "common.too_many")
             return
         try:
-            payload = json.loads(await read_body(receive))
-        # RecursionError: arrays nested thousands deep are malformed input, not a crash.
-        except (ValueError, UnicodeDecodeError, RecursionError):
+            payload = await read_json(receive)
+        except ValueError:
             await refuse(400, "malformed_json", "common.bad_request", "body is not JSON")
             return
         fields = _fields(payload)
