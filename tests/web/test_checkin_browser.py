@@ -15,18 +15,9 @@ from facilitator.domain.tokens import RotatingTokens
 from facilitator.services.checkin import CheckInService
 from facilitator.web.app import WebDeps, create_app
 from facilitator.web.server import LanServer
+from tests.web.phone_browser import phone_page
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture
@@ -43,8 +34,6 @@ def server(demo_workspace: Workspace) -> Iterator[tuple[LanServer, CheckInServic
 def test_phone_checks_in_with_staff_number(
     server: tuple[LanServer, CheckInService], demo_workspace: Workspace
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     lan, _service = server
     with demo_workspace.session() as s:
         secret = s.scalars(select(Event.secret)).one()
@@ -61,39 +50,25 @@ def test_phone_checks_in_with_staff_number(
         RotatingTokens(secret, "checkin", code).token_at(SystemClock().now().timestamp()),
     )
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844},
-                device_scale_factor=2,
-                is_mobile=True,
-                has_touch=True,
-                locale="ja-JP",
-            )
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.goto(url)
-            assert page.locator("html").get_attribute("lang") == "ja"
-            page.get_by_label("職員番号").fill(staff_no)
-            page.screenshot(path="/tmp/checkin_phone_form.png")
-            page.get_by_role("button", name="次へ").click()
-            assert page.locator("#person-name").inner_text() == name
-            page.screenshot(path="/tmp/checkin_phone_confirm.png")
-            page.get_by_role("button", name="はい、受付します").click()
-            outcome = page.locator("#outcome")
-            assert "受付が完了しました" in outcome.inner_text()
-            assert name in outcome.inner_text()
-            page.screenshot(path="/tmp/checkin_phone_done.png")
-            # The CSS came from the laptop (the card is green) and nothing broke the CSP.
-            colour = outcome.evaluate("e => getComputedStyle(e).borderLeftColor")
-            assert colour == "rgb(27, 127, 59)"
-            assert errors == []
-            cookies = {c["name"]: c for c in context.cookies()}
-            assert cookies["fac_att"]["httpOnly"] is True
-        finally:
-            browser.close()
+    with phone_page("ja-JP") as (page, errors):
+        page.goto(url)
+        assert page.locator("html").get_attribute("lang") == "ja"
+        page.get_by_label("職員番号").fill(staff_no)
+        page.screenshot(path="/tmp/checkin_phone_form.png")
+        page.get_by_role("button", name="次へ").click()
+        assert page.locator("#person-name").inner_text() == name
+        page.screenshot(path="/tmp/checkin_phone_confirm.png")
+        page.get_by_role("button", name="はい、受付します").click()
+        outcome = page.locator("#outcome")
+        assert "受付が完了しました" in outcome.inner_text()
+        assert name in outcome.inner_text()
+        page.screenshot(path="/tmp/checkin_phone_done.png")
+        # The CSS came from the laptop (the card is green) and nothing broke the CSP.
+        colour = outcome.evaluate("e => getComputedStyle(e).borderLeftColor")
+        assert colour == "rgb(27, 127, 59)"
+        assert errors == []
+        cookies = {c["name"]: c for c in page.context.cookies()}
+        assert cookies["fac_att"]["httpOnly"] is True
     with demo_workspace.session() as s:
         assert s.scalar(select(CheckIn.method).where(CheckIn.attendee_id == person.id)) == "phone"
 
@@ -101,8 +76,6 @@ def test_phone_checks_in_with_staff_number(
 def test_phone_without_staff_number_picks_department_and_name(
     server: tuple[LanServer, CheckInService], demo_workspace: Workspace
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     lan, _service = server
     with demo_workspace.session() as s:
         secret = s.scalars(select(Event.secret)).one()
@@ -119,24 +92,13 @@ def test_phone_without_staff_number_picks_department_and_name(
         code,
         RotatingTokens(secret, "checkin", code).token_at(SystemClock().now().timestamp()),
     )
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844},
-                is_mobile=True,
-                has_touch=True,
-                locale="en-US",
-            )
-            page = context.new_page()
-            page.goto(url)
-            assert page.locator("html").get_attribute("lang") == "en"
-            page.get_by_role("link", name="Choose your department and name").click()
-            page.get_by_role("link", name=department, exact=True).click()
-            page.screenshot(path="/tmp/checkin_phone_pick.png")
-            page.get_by_role("button", name=name, exact=True).first.click()
-            assert page.locator("#person-name").inner_text() == name
-            page.get_by_role("button", name="Yes, check me in").click()
-            assert "You are checked in" in page.locator("#outcome").inner_text()
-        finally:
-            browser.close()
+    with phone_page("en-US") as (page, _errors):
+        page.goto(url)
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.get_by_role("link", name="Choose your department and name").click()
+        page.get_by_role("link", name=department, exact=True).click()
+        page.screenshot(path="/tmp/checkin_phone_pick.png")
+        page.get_by_role("button", name=name, exact=True).first.click()
+        assert page.locator("#person-name").inner_text() == name
+        page.get_by_role("button", name="Yes, check me in").click()
+        assert "You are checked in" in page.locator("#outcome").inner_text()

@@ -27,18 +27,9 @@ from facilitator.ui.runner import SyncRunner
 from facilitator.web.app import WebDeps, create_app
 from facilitator.web.server import LanServer
 from tests.unit.feedback_helpers import attendees_of, open_feedback, session_codes, session_ids
+from tests.web.phone_browser import phone_page
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass
@@ -74,8 +65,6 @@ def am_feedback_link(site: Site, ws: Workspace) -> str:
 def test_phone_answers_the_default_survey(
     site: Site, demo_workspace: Workspace, qtbot: QtBot
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     view = FeedbackView(
         site.feedback,
         FeedbackResultsService(demo_workspace, SystemClock()),
@@ -98,57 +87,43 @@ def test_phone_answers_the_default_survey(
     )
     feedback_link = am_feedback_link(site, demo_workspace)
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844},
-                device_scale_factor=2,
-                is_mobile=True,
-                has_touch=True,
-                locale="ja-JP",
-            )
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            # The phone checks in first (that sets the cookie that recognises it later).
-            page.goto(checkin_link)
-            page.get_by_label("職員番号").fill(staff_no)
-            page.get_by_role("button", name="次へ").click()
-            page.get_by_role("button", name="はい、受付します").click()
-            view.poll()
-            assert "AM: 0 of 1" in view.count_label.text()
+    with phone_page("ja-JP") as (page, errors):
+        # The phone checks in first (that sets the cookie that recognises it later).
+        page.goto(checkin_link)
+        page.get_by_label("職員番号").fill(staff_no)
+        page.get_by_role("button", name="次へ").click()
+        page.get_by_role("button", name="はい、受付します").click()
+        view.poll()
+        assert "AM: 0 of 1" in view.count_label.text()
 
-            page.goto(feedback_link)
-            assert page.locator("html").get_attribute("lang") == "ja"
-            assert "さんとして回答します" in page.locator("#recognised").inner_text()
-            assert page.locator("#staff_no").count() == 0
-            # Sending nothing: every required question is marked, in Japanese.
-            page.get_by_role("button", name="送信する").click()
-            page.locator("#q-understanding .field-error").wait_for(state="visible")
-            assert "回答必須" in page.locator("#q-understanding .field-error").inner_text()
-            assert page.locator("#q-comments .field-error").is_hidden()
-            page.screenshot(path="/tmp/feedback_phone_errors.png", full_page=True)
+        page.goto(feedback_link)
+        assert page.locator("html").get_attribute("lang") == "ja"
+        assert "さんとして回答します" in page.locator("#recognised").inner_text()
+        assert page.locator("#staff_no").count() == 0
+        # Sending nothing: every required question is marked, in Japanese.
+        page.get_by_role("button", name="送信する").click()
+        page.locator("#q-understanding .field-error").wait_for(state="visible")
+        assert "回答必須" in page.locator("#q-understanding .field-error").inner_text()
+        assert page.locator("#q-comments .field-error").is_hidden()
+        page.screenshot(path="/tmp/feedback_phone_errors.png", full_page=True)
 
-            page.locator("#q-understanding .pick", has_text="4").click()
-            page.locator("#q-usefulness .pick", has_text="5").click()
-            page.get_by_label("ちょうどよい").check()
-            page.locator("#q-motivation .pick", has_text="3").click()
-            page.locator("#q-action textarea").fill("会議録作成に生成AIを試す")
-            page.locator("#q-comments textarea").fill("<script>alert(1)</script>")
-            assert page.locator("#q-action .count").inner_text() == "13"
-            page.screenshot(path="/tmp/feedback_phone_form.png", full_page=True)
-            page.get_by_role("button", name="送信する").click()
-            result = page.locator("#result")
-            result.wait_for(state="visible")
-            assert "ご回答ありがとうございました" in result.inner_text()
-            # The answered form is gone, so nobody sends it again by mistake.
-            assert page.locator("#feedback").is_hidden() and page.locator("#send").is_hidden()
-            assert result.is_visible() and result.bounding_box() is not None
-            page.screenshot(path="/tmp/feedback_phone_done.png")
-            assert errors == []
-        finally:
-            browser.close()
+        page.locator("#q-understanding .pick", has_text="4").click()
+        page.locator("#q-usefulness .pick", has_text="5").click()
+        page.get_by_label("ちょうどよい").check()
+        page.locator("#q-motivation .pick", has_text="3").click()
+        page.locator("#q-action textarea").fill("会議録作成に生成AIを試す")
+        page.locator("#q-comments textarea").fill("<script>alert(1)</script>")
+        assert page.locator("#q-action .count").inner_text() == "13"
+        page.screenshot(path="/tmp/feedback_phone_form.png", full_page=True)
+        page.get_by_role("button", name="送信する").click()
+        result = page.locator("#result")
+        result.wait_for(state="visible")
+        assert "ご回答ありがとうございました" in result.inner_text()
+        # The answered form is gone, so nobody sends it again by mistake.
+        assert page.locator("#feedback").is_hidden() and page.locator("#send").is_hidden()
+        assert result.is_visible() and result.bounding_box() is not None
+        page.screenshot(path="/tmp/feedback_phone_done.png")
+        assert errors == []
 
     view.poll()  # what the view's timer does every few seconds
     assert "AM: 1 of 1" in view.count_label.text()
@@ -161,52 +136,39 @@ def test_a_phone_the_app_does_not_know_answers_with_its_staff_number(
     site: Site, demo_workspace: Workspace
 ) -> None:
     """Checked in at the desk, or on another browser: no cookie, so the page asks who."""
-    from playwright.sync_api import sync_playwright
-
     from tests.unit.feedback_helpers import check_in
 
     (attendee,) = check_in(demo_workspace, SystemClock(), "AM", 1)
     staff_no = dict(attendees_of(demo_workspace, "AM"))[attendee]
     feedback_link = am_feedback_link(site, demo_workspace)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844}, is_mobile=True, locale="ja-JP"
-            )
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            posts: list[str] = []
-            page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
-            page.goto(feedback_link)
-            # Send at once: the missing staff number is marked before anything is sent.
-            page.get_by_role("button", name="送信する").click()
-            staff_error = page.locator('fieldset[data-key="staff_no"] .field-error')
-            staff_error.wait_for(state="visible")
-            assert "職員番号を入力してください" in staff_error.inner_text()
-            assert posts == []
-            # A comment pasted far over its limit is marked here too, not sent as a
-            # "request too large".
-            page.locator("#staff_no").fill(staff_no)
-            page.locator("#q-comments textarea").fill("あ" * 3000)
-            page.get_by_role("button", name="送信する").click()
-            comment_error = page.locator("#q-comments .field-error")
-            comment_error.wait_for(state="visible")
-            assert "文字以内" in comment_error.inner_text() and posts == []
-            page.locator("#q-comments textarea").fill("")
-            # The rest is answered and sent with the staff number: recorded.
-            page.locator("#q-understanding .pick", has_text="4").click()
-            page.locator("#q-usefulness .pick", has_text="5").click()
-            page.get_by_label("ちょうどよい").check()
-            page.locator("#q-motivation .pick", has_text="3").click()
-            page.locator("#q-action textarea").fill("ペーパーレス化")
-            page.get_by_role("button", name="送信する").click()
-            page.locator("#result").wait_for(state="visible")
-            assert "ご回答ありがとうございました" in page.locator("#result").inner_text()
-            assert len(posts) == 1 and page.locator("#feedback").is_hidden()
-            page.screenshot(path="/tmp/feedback_phone_by_staff_no.png")
-            assert errors == []
-        finally:
-            browser.close()
+    with phone_page("ja-JP") as (page, errors):
+        posts: list[str] = []
+        page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+        page.goto(feedback_link)
+        # Send at once: the missing staff number is marked before anything is sent.
+        page.get_by_role("button", name="送信する").click()
+        staff_error = page.locator('fieldset[data-key="staff_no"] .field-error')
+        staff_error.wait_for(state="visible")
+        assert "職員番号を入力してください" in staff_error.inner_text()
+        assert posts == []
+        # A comment pasted far over its limit is marked here too, not sent as a
+        # "request too large".
+        page.locator("#staff_no").fill(staff_no)
+        page.locator("#q-comments textarea").fill("あ" * 3000)
+        page.get_by_role("button", name="送信する").click()
+        comment_error = page.locator("#q-comments .field-error")
+        comment_error.wait_for(state="visible")
+        assert "文字以内" in comment_error.inner_text() and posts == []
+        page.locator("#q-comments textarea").fill("")
+        # The rest is answered and sent with the staff number: recorded.
+        page.locator("#q-understanding .pick", has_text="4").click()
+        page.locator("#q-usefulness .pick", has_text="5").click()
+        page.get_by_label("ちょうどよい").check()
+        page.locator("#q-motivation .pick", has_text="3").click()
+        page.locator("#q-action textarea").fill("ペーパーレス化")
+        page.get_by_role("button", name="送信する").click()
+        page.locator("#result").wait_for(state="visible")
+        assert "ご回答ありがとうございました" in page.locator("#result").inner_text()
+        assert len(posts) == 1 and page.locator("#feedback").is_hidden()
+        page.screenshot(path="/tmp/feedback_phone_by_staff_no.png")
+        assert errors == []
