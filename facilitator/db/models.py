@@ -171,6 +171,44 @@ class CheckIn(Base):
     undone_reason: Mapped[str] = mapped_column(String(500), default="")
 
 
+class PhoneBinding(Base):
+    """A phone bound to an attendee: it recorded their check-in, or claimed them for the
+    survey after a desk check-in (see `domain.devices`). One phone per attendee."""
+
+    __tablename__ = "phone_bindings"
+    __table_args__ = (UniqueConstraint("event_id", "attendee_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"))
+    device: Mapped[str] = mapped_column(String(64), index=True)  # the device cookie
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    bound_at: Mapped[datetime]
+    via: Mapped[str] = mapped_column(String(20))  # "checkin" or "claim"
+
+
+class DeviceRefusal(Base):
+    """A check-in a phone could not record because it had checked in somebody else.
+
+    The desk lists the open ones (both names) and admits the person with one click.
+    """
+
+    __tablename__ = "device_refusals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"))
+    # Whom the phone is bound to (None: a phone without a cookie behind a shared address).
+    bound_attendee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attendees.id", ondelete="SET NULL")
+    )
+    device: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+
+
 class AgendaItem(Base):
     __tablename__ = "agenda_items"
 
@@ -260,6 +298,10 @@ class Response(Base):
     )
     submitted_at: Mapped[datetime]
     method: Mapped[str] = mapped_column(String(20))
+    # The phone (address|device cookie) or staff channel that last replaced these answers.
+    replaced_by_device: Mapped[str] = mapped_column(
+        String(200), default="", server_default=text("''")
+    )
 
 
 class Answer(Base):
@@ -342,7 +384,9 @@ __all__ = [
     "CertificateLayout",
     "CheckIn",
     "Department",
+    "DeviceRefusal",
     "Event",
+    "PhoneBinding",
     "Question",
     "Response",
     "SubmissionMarker",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from facilitator.domain.devices import DeviceVerdict
 from facilitator.domain.tokens import mac, same
 
 # A page pass lets a phone finish the form after the QR token has rotated away:
@@ -24,6 +25,8 @@ class CheckInOutcome(Enum):
     INVALID_TOKEN = "invalid_token"
     EXPIRED_TOKEN = "expired_token"
     SESSION_CLOSED = "session_closed"
+    # This phone (device cookie or address) already checked in somebody else.
+    DEVICE_USED = "device_used"
 
     @property
     def admitted(self) -> bool:
@@ -59,13 +62,17 @@ class Facts:
     assigned_session_id: int | None
     session_id: int
     admit_anyway: bool = False
+    # The device rule's verdict for the requesting phone (EXEMPT: staff, the laptop).
+    device: DeviceVerdict = DeviceVerdict.EXEMPT
 
 
 def decide(facts: Facts) -> CheckInOutcome:
     """The outcome for a request whose proof (token, slip) was already accepted.
 
     Order matters: someone already in gets `already_checked_in` from any
-    session's QR, before a closed or wrong session is considered.
+    session's QR, before a closed or wrong session is considered. A phone
+    bound to somebody else records nothing (`device_used`), before its
+    person's session is looked at.
     """
     if not facts.attendee_found:
         return CheckInOutcome.UNKNOWN_ATTENDEE
@@ -73,6 +80,8 @@ def decide(facts: Facts) -> CheckInOutcome:
         return CheckInOutcome.ALREADY_CHECKED_IN
     if not facts.session_open:
         return CheckInOutcome.SESSION_CLOSED
+    if facts.device is DeviceVerdict.USED:
+        return CheckInOutcome.DEVICE_USED
     wrong = facts.assigned_session_id is not None and facts.assigned_session_id != facts.session_id
     if wrong and not facts.admit_anyway:
         return CheckInOutcome.WRONG_SESSION

@@ -22,6 +22,7 @@ from facilitator.errors import InputRejected, Msg
 from facilitator.services.audit import current_actor
 from facilitator.services.checkin_batch import PERSON, A, CheckInBatch, E, S
 from facilitator.services.checkin_desk import CheckInDesk
+from facilitator.services.checkin_devices import PhoneTrust
 from facilitator.services.checkin_types import (
     AttendeeBrief,
     AttendeeRef,
@@ -56,7 +57,7 @@ __all__ = [
 ]
 
 
-class CheckInService(CheckInDesk):
+class CheckInService(CheckInDesk, PhoneTrust):
     """Check-in for one workspace; see the module docstring for the guarantees."""
 
     def __init__(self, workspace: Workspace, clock: Clock) -> None:
@@ -89,6 +90,11 @@ class CheckInService(CheckInDesk):
     def set_checkin_open(self, session_id: int, is_open: bool) -> bool:
         state = super().set_checkin_open(session_id, is_open)
         self._batch.forget_sessions()  # effective for the very next scan
+        return state
+
+    def set_shared_address(self, event_id: int, shared: bool) -> bool:
+        state = super().set_shared_address(event_id, shared)
+        self._batch.forget_sessions()
         return state
 
     def phone_session(self, code: str) -> PhoneSession | None:

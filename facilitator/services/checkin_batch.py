@@ -22,9 +22,25 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import Connection, Table, bindparam, func, insert, literal, select, update
 
 from facilitator.db.json_rows import rows_as_json
-from facilitator.db.models import Attendee, AuditLog, CheckIn, Department, Event, TrainingSession
+from facilitator.db.models import (
+    Attendee,
+    AuditLog,
+    CheckIn,
+    Department,
+    DeviceRefusal,
+    Event,
+    PhoneBinding,
+    TrainingSession,
+)
 from facilitator.db.types import UtcDateTime
 from facilitator.domain.checkin import CheckInOutcome, Facts, check_page_pass, decide
+from facilitator.domain.devices import (
+    SHARED_ADDRESS_SETTING,
+    Binding,
+    DeviceVerdict,
+    Phone,
+    check_device,
+)
 from facilitator.domain.phone_links import CHECKIN_PURPOSE
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.domain.tokens import RotatingTokens, TokenCheck, read_slip_code
@@ -47,13 +63,26 @@ S = cast(Table, TrainingSession.__table__)
 E = cast(Table, Event.__table__)
 D = cast(Table, Department.__table__)
 AUDIT = cast(Table, AuditLog.__table__)
+PB = cast(Table, PhoneBinding.__table__)
+DR = cast(Table, DeviceRefusal.__table__)
 
 # A result row; SQLAlchemy's Row is variadic-generic and its columns are read by name.
 AnyRow = Any
 
 SESSION_CACHE_SECONDS = 1.0
 
-_SESSION_COLUMNS = (S.c.id, S.c.event_id, S.c.label, S.c.code, S.c.checkin_open, E.c.secret)
+_SESSION_COLUMNS = (
+    S.c.id,
+    S.c.event_id,
+    S.c.label,
+    S.c.code,
+    S.c.checkin_open,
+    E.c.secret,
+    # The event's shared-address (NAT) setting, read as a flag (rows stay hashable).
+    func.coalesce(func.json_extract(E.c.settings, f"$.{SHARED_ADDRESS_SETTING}"), 0).label(
+        "shared_address"
+    ),
+)
 SESSION_BY_ID = (
     select(*_SESSION_COLUMNS).join(E, E.c.id == S.c.event_id).where(S.c.id == bindparam("key"))
 )
@@ -112,6 +141,41 @@ _ACTIVE = (
 
 _PEOPLE_JSON = {"staff": rows_as_json(_PEOPLE_BY_STAFF), "id": rows_as_json(_PEOPLE_BY_ID)}
 _ACTIVE_JSON = rows_as_json(_ACTIVE)
+# The bindings that may concern a group's phones (by cookie or by address).
+_BINDINGS = select(PB.c.attendee_id, PB.c.device, PB.c.address).where(
+    PB.c.event_id == bindparam("event_id"),
+    PB.c.device.in_(bindparam("cookies", expanding=True))
+    | PB.c.address.in_(bindparam("addresses", expanding=True)),
+)
+# A phone that recorded a check-in is bound to that attendee from now on (a new
+# check-in after an undo moves the binding to the phone that made it).
+_BIND = (
+    insert(PB)
+    .prefix_with("OR REPLACE")
+    .values(
+        event_id=bindparam("event_id"),
+        attendee_id=bindparam("attendee_id"),
+        device=bindparam("device"),
+        address=bindparam("address"),
+        bound_at=bindparam("at", type_=UtcDateTime()),
+        via="checkin",
+    )
+)
+
+
+def load_bindings(
+    conn: Connection, event_id: int, phones: Sequence[Phone], shared_address: bool
+) -> list[Binding]:
+    """The event's bindings that concern `phones` (empty cookies never match)."""
+    cookies = sorted({p.cookie for p in phones if p.cookie})
+    addresses = [] if shared_address else sorted({p.address for p in phones})
+    if not cookies and not addresses:
+        return []
+    rows = conn.execute(
+        _BINDINGS,
+        {"event_id": event_id, "cookies": cookies or [""], "addresses": addresses or [""]},
+    ).all()
+    return [Binding(r.attendee_id, r.device, r.address) for r in rows if r.device or r.address]
 
 
 class _Person(NamedTuple):
@@ -169,6 +233,7 @@ class _Write:
     attendee: AttendeeBrief
     moved_from: int | None  # the session they were assigned to, when admitted elsewhere
     duplicate: bool = False  # the same person earlier in this group: no insert of its own
+    phone: Phone | None = None  # a phone bound by this check-in (None: exempt)
 
 
 class CheckInBatch:
@@ -218,20 +283,27 @@ class CheckInBatch:
             if refused is not None:
                 results[index] = CheckInResult(refused, req.method, _ref(row))
         people = _load_people(conn, pending)
-        writes = self._decide(pending, people, results)
+        bindings = _group_bindings(conn, pending)
+        refusals: list[dict[str, Any]] = []
+        writes = self._decide(pending, people, bindings, results, refusals)
         self._write(conn, writes, results, now)
+        if refusals:
+            conn.execute(insert(DR), [{**r, "at": now} for r in refusals])
         return [r for r in results if r is not None]
 
     def _decide(
         self,
         pending: list[_Pending],
         people: dict[tuple[int, str, str | int], AnyRow],
+        bindings: dict[int, list[Binding]],
         results: list[CheckInResult | None],
+        refusals: list[dict[str, Any]],
     ) -> list[_Write]:
         writes: list[_Write] = []
         claimed: dict[int, int] = {}  # attendee id -> index of the write in this group
         for p in pending:
             req, row = p.request, p.session
+            phone = req.phone
             person = people.get((row.event_id, p.kind, p.key))
             if person is None or (
                 p.slip_version is not None and person.token_version != p.slip_version
@@ -253,6 +325,10 @@ class CheckInBatch:
                 person.assigned_label or "",
             )
             earlier = claimed.get(person.id)
+            shared = bool(row.shared_address)
+            device = check_device(
+                phone, person.id, bindings.get(row.event_id, ()), shared_address=shared
+            )
             outcome = decide(
                 Facts(
                     attendee_found=True,
@@ -261,8 +337,10 @@ class CheckInBatch:
                     assigned_session_id=person.assigned_session_id,
                     session_id=row.id,
                     admit_anyway=req.admit_anyway,
+                    device=device.verdict,
                 )
             )
+            this_phone = device.verdict is DeviceVerdict.SAME
             if outcome == CheckInOutcome.ALREADY_CHECKED_IN and earlier is None:
                 results[p.index] = CheckInResult(
                     outcome,
@@ -272,15 +350,35 @@ class CheckInBatch:
                     person.checked_in_at,
                     person.checkin_id,
                     person.checked_label or "",
+                    this_phone=this_phone,
                 )
             elif outcome == CheckInOutcome.ALREADY_CHECKED_IN:
                 # Settled after the group's insert, with the first one's time and id.
-                writes.append(_Write(p.index, req, row, brief, None, duplicate=True))
+                writes.append(_Write(p.index, req, row, brief, None, duplicate=True, phone=phone))
             elif outcome == CheckInOutcome.CHECKED_IN:
                 moved = person.assigned_session_id
                 moved_from = moved if moved is not None and moved != row.id else None
                 claimed[person.id] = p.index
-                writes.append(_Write(p.index, req, row, brief, moved_from))
+                bound = phone if device.verdict is DeviceVerdict.FREE else None
+                if bound is not None:
+                    # Later requests of this group see the new binding.
+                    bindings.setdefault(row.event_id, []).append(
+                        Binding(person.id, bound.cookie, bound.address)
+                    )
+                writes.append(_Write(p.index, req, row, brief, moved_from, phone=bound))
+            elif outcome == CheckInOutcome.DEVICE_USED:
+                assert phone is not None
+                refusals.append(
+                    {
+                        "event_id": row.event_id,
+                        "session_id": row.id,
+                        "attendee_id": person.id,
+                        "bound_attendee_id": device.bound_to,
+                        "device": phone.cookie[:64],
+                        "address": phone.address[:64],
+                    }
+                )
+                results[p.index] = CheckInResult(outcome, req.method, _ref(row), brief)
             else:
                 results[p.index] = CheckInResult(outcome, req.method, _ref(row), brief)
         return writes
@@ -338,9 +436,21 @@ class CheckInBatch:
                 mine.checked_in_at,
                 mine.id,
                 mine.label,
+                this_phone=won and w.phone is not None,
             )
             if won and w.moved_from is not None:
                 self._move(conn, w, now)
+            if won and w.phone is not None:
+                conn.execute(
+                    _BIND,
+                    {
+                        "event_id": w.session.event_id,
+                        "attendee_id": w.attendee.id,
+                        "device": w.phone.cookie[:64],
+                        "address": w.phone.address[:64],
+                        "at": now,
+                    },
+                )
 
     def _move(self, conn: Connection, w: _Write, now: datetime) -> None:
         """Admitted to another session than assigned: move them here, audited."""
@@ -388,6 +498,19 @@ def _lookup(
         return CheckInOutcome.INVALID_TOKEN
     pending.append(_Pending(index, req, row, "staff", slip.staff_no, slip.version))
     return None
+
+
+def _group_bindings(conn: Connection, pending: list[_Pending]) -> dict[int, list[Binding]]:
+    """Per event, the bindings of the group's phones; exempt requests (staff, the
+    laptop's own address: the benchmarks) cost no query."""
+    phones: dict[int, tuple[AnyRow, list[Phone]]] = {}
+    for p in pending:
+        if p.request.phone is not None and not p.request.phone.exempt:
+            phones.setdefault(p.session.event_id, (p.session, []))[1].append(p.request.phone)
+    return {
+        event_id: load_bindings(conn, event_id, group, bool(row.shared_address))
+        for event_id, (row, group) in phones.items()
+    }
 
 
 def _load_people(

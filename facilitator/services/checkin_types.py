@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
+from facilitator.domain.devices import Phone
 
 
 # -- what a request carries ------------------------------------------------------------------
@@ -56,6 +57,8 @@ class CheckInRequest:
     device: str = ""
     # The trainer let someone assigned elsewhere in: they are moved here, with a note.
     admit_anyway: bool = False
+    # The phone that sent it (page flow, API): the device rule applies. None: staff.
+    phone: Phone | None = None
 
 
 # -- what it answers -------------------------------------------------------------------------
@@ -88,6 +91,16 @@ class CheckInResult:
     checkin_id: int | None = None
     # For already_checked_in: the session they checked in to.
     checked_in_session: str = ""
+    # The requesting phone is the one bound to this attendee (it recorded the check-in
+    # now or before): only then may a phone be told the attendee's name.
+    this_phone: bool = False
+
+    @property
+    def names_attendee_to_phone(self) -> bool:
+        """Whether a phone may be shown who this result is about (no harvesting)."""
+        return self.outcome is CheckInOutcome.CHECKED_IN or (
+            self.outcome is CheckInOutcome.ALREADY_CHECKED_IN and self.this_phone
+        )
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from facilitator.db.models import (
 )
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
+from facilitator.domain.devices import Phone
 from facilitator.domain.phone_links import FEEDBACK_PURPOSE, base_url, feedback_url
 from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
 from facilitator.domain.tokens import DEFAULT_WINDOW_SECONDS, RotatingTokens, TokenCheck
@@ -271,11 +272,12 @@ class FeedbackService:
         token: str,
         respondent: Respondent,
         answers: Mapping[str, Any],
+        phone: Phone | None = None,
     ) -> SubmitResult | Future[SubmitResult]:
         """Check the token, then queue the submission: a result at once when the token is bad,
         otherwise a Future settled after the writer's commit (the web server awaits it
         without holding a thread)."""
-        checked = self.phone_submission(target, token, respondent, answers)
+        checked = self.phone_submission(target, token, respondent, answers, phone)
         return checked if isinstance(checked, SubmitResult) else self._writer.submit(checked)
 
     def phone_submission(
@@ -284,8 +286,10 @@ class FeedbackService:
         token: str,
         respondent: Respondent,
         answers: Mapping[str, Any],
+        phone: Phone | None = None,
     ) -> SubmitResult | Submission:
-        """The submission to queue (see `submit_many`), or the result when the token is bad."""
+        """The submission to queue (see `submit_many`), or the result when the token is bad.
+        `phone` (its device cookie and address) is held to the device rule."""
         check = (
             TokenCheck.INVALID
             if target is None
@@ -296,7 +300,7 @@ class FeedbackService:
         if check is TokenCheck.EXPIRED:
             return SubmitResult(FeedbackOutcome.EXPIRED_TOKEN)
         assert target is not None
-        return Submission(target.session_id, respondent, dict(answers), FeedbackMethod.PHONE)
+        return Submission(target.session_id, respondent, dict(answers), FeedbackMethod.PHONE, phone)
 
     def submit_many(self, submissions: Sequence[Submission]) -> Future[list[Future[SubmitResult]]]:
         """Several phone submissions at once (a burst the server's loop gathered);
@@ -304,11 +308,16 @@ class FeedbackService:
         return self._writer.submit_many(submissions)
 
     def submit_from_phone(
-        self, session_code: str, token: str, respondent: Respondent, answers: Mapping[str, Any]
+        self,
+        session_code: str,
+        token: str,
+        respondent: Respondent,
+        answers: Mapping[str, Any],
+        phone: Phone | None = None,
     ) -> SubmitResult:
         """A phone's submission: the token must be this session's (and recent enough)."""
         pending = self.enqueue_from_phone(
-            self.phone_target(session_code), token, respondent, answers
+            self.phone_target(session_code), token, respondent, answers, phone
         )
         return pending if isinstance(pending, SubmitResult) else pending.result(30.0)
 

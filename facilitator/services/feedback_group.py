@@ -203,9 +203,14 @@ def decide_group(
     for req, key in zip(requests, keys, strict=True):
         head = heads[req.session_id]
         person = people.get(key) if head is not None else None
-        if head is None or (person is not None and (person.id in seen or person.marker_id)):
-            # Unknown session (decide says so), a replacement or a repeat: the slow way,
-            # after the lane's inserts, so it sees them.
+        if (
+            head is None
+            or (person is not None and (person.id in seen or person.marker_id))
+            or req.needs_device_rule
+        ):
+            # Unknown session (decide says so), a replacement, a repeat, or a phone naming
+            # its attendee by staff number (the device rule): the slow way, after the
+            # lane's inserts, so it sees them.
             lane.flush()
             results.append(decide(conn, req, now, cache))
             if person is not None:

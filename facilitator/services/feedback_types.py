@@ -17,6 +17,9 @@ class FeedbackOutcome(Enum):
     INVALID_TOKEN = "invalid_token"
     EXPIRED_TOKEN = "expired_token"
     INVALID_ANSWERS = "invalid_answers"
+    # The phone answers only as the attendee it checked in (or claimed after a desk
+    # check-in); this one is bound to somebody else, or the attendee to another phone.
+    DEVICE_USED = "device_used"
 
     @property
     def stored(self) -> bool:

@@ -32,12 +32,15 @@ from facilitator.db.models import (
     Attendee,
     AuditLog,
     CheckIn,
+    Event,
+    PhoneBinding,
     Question,
     Response,
     SubmissionMarker,
     Survey,
     TrainingSession,
 )
+from facilitator.domain.devices import AnswerRight, Binding, Phone, answer_right, shares_address
 from facilitator.domain.feedback_summary import MIN_GROUP
 from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
 from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind, SurveyCheck
@@ -59,6 +62,8 @@ M = cast(Table, SubmissionMarker.__table__)
 R = cast(Table, Response.__table__)
 AN = cast(Table, Answer.__table__)
 LOG = cast(Table, AuditLog.__table__)
+PB = cast(Table, PhoneBinding.__table__)
+E = cast(Table, Event.__table__)
 
 _ANON_ID_LOW = 2**40
 _ANON_ID_HIGH = 2**52  # below 2**53: safe for any JSON reader
@@ -70,6 +75,20 @@ class Submission:
     respondent: Respondent
     answers: dict[str, Any]
     method: FeedbackMethod
+    # The phone that sent it (None: kiosk, paper): the device rule applies to a
+    # phone that names its attendee by staff number.
+    phone: Phone | None = None
+
+    @property
+    def needs_device_rule(self) -> bool:
+        return (
+            self.phone is not None and not self.phone.exempt and self.respondent.attendee_id is None
+        )
+
+    @property
+    def replaced_by(self) -> str:
+        """How a replaced answer records who replaced it: the phone, or the staff channel."""
+        return self.phone.record() if self.phone is not None else self.method.value
 
 
 def anon_id() -> int:
@@ -189,7 +208,12 @@ _DELETE_ANSWERS = delete(AN).where(AN.c.response_id == bindparam("rid"))
 _UPDATE_RESPONSE = (
     update(R)
     .where(R.c.id == bindparam("rid"))
-    .values(session_id=bindparam("sid"), submitted_at=bindparam("at"), method=bindparam("how"))
+    .values(
+        session_id=bindparam("sid"),
+        submitted_at=bindparam("at"),
+        method=bindparam("how"),
+        replaced_by_device=bindparam("device"),
+    )
 )
 _UPDATE_MARKER = (
     update(M)
@@ -235,6 +259,44 @@ def anonymous_department(department_id: int | None, checked_in: dict[int, int]) 
     return department_id
 
 
+def _answer_right(
+    conn: Connection, req: Submission, event_id: int, attendee_id: int
+) -> AnswerRight:
+    """The device rule for a phone naming its attendee by staff number."""
+    phone = req.phone
+    assert phone is not None
+    shared = shares_address(conn.scalar(select(E.c.settings).where(E.c.id == event_id)))
+    match = PB.c.attendee_id == attendee_id
+    if phone.cookie:
+        match = match | (PB.c.device == phone.cookie)
+    if not shared:
+        match = match | (PB.c.address == phone.address)
+    rows = conn.execute(
+        select(PB.c.attendee_id, PB.c.device, PB.c.address).where(PB.c.event_id == event_id, match)
+    ).all()
+    bindings = [Binding(r.attendee_id, r.device, r.address) for r in rows]
+    return answer_right(phone, attendee_id, bindings, shared_address=shared)
+
+
+def _claim(
+    conn: Connection, req: Submission, event_id: int, attendee_id: int, now: datetime
+) -> None:
+    phone = req.phone
+    assert phone is not None
+    conn.execute(
+        insert(PB)
+        .prefix_with("OR IGNORE")
+        .values(
+            event_id=event_id,
+            attendee_id=attendee_id,
+            device=phone.cookie[:64],
+            address=phone.address[:64],
+            bound_at=now,
+            via="claim",
+        )
+    )
+
+
 def decide(
     conn: Connection, req: Submission, now: datetime, cache: QuestionCache | None = None
 ) -> SubmitResult:
@@ -265,6 +327,13 @@ def decide(
     if person is None or not person[2]:
         return SubmitResult(FeedbackOutcome.NOT_CHECKED_IN)
     attendee_id, department_id, _, marker_id, old_response = person
+    right = (
+        _answer_right(conn, req, event_id, attendee_id)
+        if req.needs_device_rule
+        else AnswerRight.ANSWER
+    )
+    if right is AnswerRight.REFUSED:
+        return SubmitResult(FeedbackOutcome.DEVICE_USED)
     if marker_id is not None and (anonymous or not allow_resubmit):
         return SubmitResult(FeedbackOutcome.ALREADY_SUBMITTED)
     cache = cache or QuestionCache()
@@ -272,10 +341,12 @@ def decide(
     check = cache.check(conn, survey_id)(req.answers)
     if not check.ok:
         return SubmitResult(FeedbackOutcome.INVALID_ANSWERS, check.errors)
+    if right is AnswerRight.CLAIM:
+        _claim(conn, req, event_id, attendee_id, now)
     if marker_id is not None and old_response is not None:
         response_id = old_response
         conn.execute(_DELETE_ANSWERS, {"rid": response_id})
-        step = {"sid": session_id, "at": now, "how": req.method.value}
+        step = {"sid": session_id, "at": now, "how": req.method.value, "device": req.replaced_by}
         conn.execute(_UPDATE_RESPONSE, {"rid": response_id, **step})
         conn.execute(_UPDATE_MARKER, {"mid": marker_id, "sid": session_id, "at": now})
         outcome = FeedbackOutcome.REPLACED
@@ -326,7 +397,8 @@ def decide(
                 "action": f"feedback.{outcome.value}",
                 "entity": "response",
                 "entity_id": response_id,
-                "detail": {"attendee_id": attendee_id, "method": req.method.value},
+                "detail": {"attendee_id": attendee_id, "method": req.method.value}
+                | ({"device": req.replaced_by} if outcome is FeedbackOutcome.REPLACED else {}),
             },
         )
     return SubmitResult(outcome)

@@ -35,5 +35,8 @@ def outcome_text(outcome: FeedbackOutcome, _context: QObject | None = None) -> s
         FeedbackOutcome.INVALID_ANSWERS: QCoreApplication.translate(
             "FeedbackOutcome", "Please check the marked questions."
         ),
+        FeedbackOutcome.DEVICE_USED: QCoreApplication.translate(
+            "FeedbackOutcome", "This phone answers only for the person it checked in."
+        ),
     }
     return texts[outcome]

@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from facilitator.domain.clock import Clock
+from facilitator.domain.devices import LookupQuota
 from facilitator.services.checkin import CheckInResult, CheckInService
 from facilitator.web.i18n import Catalogue, negotiate, translator
 from facilitator.web.security import (
@@ -46,6 +47,8 @@ class WebDeps:
     # function that emits a Qt signal, which Qt queues to the GUI thread.
     on_checkin: Callable[[CheckInResult], None] = lambda _result: None
     limiter: FailureLimiter | None = None
+    # Distinct people each phone looked up on the confirm step (used on the loop only).
+    lookups: LookupQuota = field(default_factory=LookupQuota)
     # Other areas' services for their routes (e.g. "feedback": FeedbackService).
     services: dict[str, Any] = field(default_factory=dict)
     # More routes from other areas, added after check-in's.

@@ -10,9 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from facilitator.web.security import Receive, Send
+from facilitator.web.security import Caller, Receive, Send
 
 _JSON = (b"content-type", b"application/json")
+
+
+def is_json(caller: Caller) -> bool:
+    """Whether the body is declared JSON: a cross-site page can send `text/plain` or a
+    form without asking the server first, but not `application/json`."""
+    media = caller.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return media == "application/json"
 
 
 async def read_body(receive: Receive) -> bytes:

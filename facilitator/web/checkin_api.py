@@ -8,19 +8,22 @@ and sends pre-built header lists), and `LoopBatches` hands the check-ins of
 a burst to the writer thread together (see `loop_batcher`): one queue item
 and one wake-up of the loop for the lot instead of one each.
 
-The rules are unchanged: a result is sent only after the writer's commit,
-and only failures count against the rate limit.
+The rules are those of the page flow: a result is sent only after the
+writer's commit, only failures count against the rate limit, the device rule
+applies (`device_used`), and an answer names the attendee only to the phone
+that checked them in. The body must be typed JSON (415 otherwise) and the
+request same-origin (403), so another site's page cannot post it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
+from facilitator.domain.checkin import CheckInMethod
 from facilitator.services.checkin import CheckInRequest, CheckInResult, QrToken, StaffNumber
-from facilitator.web.asgi_json import read_json, send_json
+from facilitator.web.asgi_json import is_json, read_json, send_json
 from facilitator.web.loop_batcher import LoopBatcher
-from facilitator.web.security import Caller, Receive, Scope, Send
+from facilitator.web.security import Caller, Receive, Scope, Send, same_origin
 
 if TYPE_CHECKING:
     from facilitator.web.app import WebDeps
@@ -55,6 +58,12 @@ class CheckInApi:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         caller = Caller.from_scope(scope)
         address, device = caller.address, caller.device
+        if not same_origin(caller):
+            await send_json(send, 403, {"error": "cross_site"})
+            return
+        if not is_json(caller):
+            await send_json(send, 415, {"error": "unsupported_media_type"})
+            return
         failures = self.deps.failures
         if failures.blocked(device, address):
             await send_json(send, 429, {"error": "rate_limited"}, _RETRY)
@@ -74,9 +83,15 @@ class CheckInApi:
             failures.record_failure(device, address)
             await send_json(send, 200, _FORGED)
             return
+        phone = caller.phone
         result = await self.batches.check_in(
             CheckInRequest(
-                session, StaffNumber(staff_no), CheckInMethod.API, QrToken(token), device=address
+                session,
+                StaffNumber(staff_no),
+                CheckInMethod.API,
+                QrToken(token),
+                device=phone.record(),
+                phone=phone,
             )
         )
         if result.outcome.is_failure:
@@ -89,11 +104,12 @@ _FORGED = {"outcome": "invalid_token", "attendee": None, "session": None, "check
 
 
 def result_json(result: CheckInResult) -> dict[str, Any]:
+    """The answer to a phone: `attendee` only when `names_attendee_to_phone` (no harvesting)."""
     return {
         "outcome": result.outcome.value,
         "attendee": (
             {"name": result.attendee.name, "department": result.attendee.department}
-            if result.attendee and result.outcome != CheckInOutcome.UNKNOWN_ATTENDEE
+            if result.attendee and result.names_attendee_to_phone
             else None
         ),
         "session": {"label": result.session.label} if result.session else None,

@@ -20,7 +20,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from facilitator.domain.checkin import CheckInMethod, check_page_pass, page_pass
+from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, check_page_pass, page_pass
+from facilitator.domain.devices import DeviceVerdict, Phone
 from facilitator.domain.phone_links import CHECKIN_PURPOSE
 from facilitator.domain.tokens import RotatingTokens, TokenCheck
 from facilitator.services.checkin import (
@@ -29,6 +30,7 @@ from facilitator.services.checkin import (
     CheckInResult,
     PagePass,
     PhoneSession,
+    SessionRef,
     StaffNumber,
 )
 from facilitator.web.app import WebDeps, render_message
@@ -38,6 +40,7 @@ from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import set_attendee_cookie
 from facilitator.web.security import (
     DEVICE_COOKIE,
+    Caller,
     client_address,
     device_key,
     same_origin,
@@ -123,6 +126,25 @@ class _Pages:
                 staff_no=credential.value if isinstance(credential, StaffNumber) else "",
                 status=200,
             )
+        # No name for a phone that may not check this person in, and at most a few
+        # distinct names per phone: the confirm step must not become a staff directory.
+        phone = Caller.of(request).phone
+        gate = self.deps.checkin.phone_gate(found.event_id, person.id, phone)
+        if gate.check.verdict is DeviceVerdict.USED:
+            self.deps.checkin.record_device_refusal(found.id, person.id, gate.check, phone)
+            self.deps.on_checkin(
+                CheckInResult(
+                    CheckInOutcome.DEVICE_USED,
+                    CheckInMethod.PHONE,
+                    SessionRef(found.id, found.event_id, found.label, found.code),
+                    person,
+                )
+            )
+            return self._outcome_page(request, found, "outcome.device_used")
+        if not self.deps.lookups.allow(
+            found.event_id, phone, f"id:{person.id}", shared_address=gate.shared_address
+        ):
+            return self._outcome_page(request, found, "checkin.lookup_limit")
         return self._page(
             request,
             "checkin_confirm.html",
@@ -165,13 +187,15 @@ class _Pages:
         if isinstance(checked, Response):
             return checked
         found, pass_text, credential = checked
+        phone = Caller.of(request).phone
         result = await self.batches.check_in(
             CheckInRequest(
                 found.code,
                 credential,
                 CheckInMethod.PHONE,
                 PagePass(pass_text),
-                device=device_key(request)[:200],
+                device=phone.record(),
+                phone=phone,
             ),
         )
         if result.outcome.is_failure:
@@ -184,7 +208,7 @@ class _Pages:
             outcome_key=f"outcome.{result.outcome.value}",
             style=OUTCOME_STYLE[result.outcome],
         )
-        self._remember(response, result)
+        self._remember(response, result, phone)
         return response
 
     # -- helpers -----------------------------------------------------------------------------
@@ -270,12 +294,31 @@ class _Pages:
         )
         return self.deps.templates.TemplateResponse(request, template, context, status_code=status)
 
-    def _remember(self, response: Response, result: CheckInResult) -> None:
-        if result.outcome.admitted and result.attendee and result.session:
-            event_id = result.session.event_id
-            secret = self.deps.secret_for_event(event_id)
-            if secret is not None:
-                set_attendee_cookie(response, secret, event_id, result.attendee.id)
+    def _outcome_page(self, request: Request, found: PhoneSession, key: str) -> Response:
+        """A red result page that names nobody and sends the phone to the desk."""
+        return self._page(
+            request, "checkin_result.html", found, outcome_key=key, style="error", status=200
+        )
+
+    def _remember(self, response: Response, result: CheckInResult, phone: Phone) -> None:
+        """The identity cookie, only for the phone whose own request recorded the check-in
+        (bound to it by the device rule; the laptop's own browser is exempt, as from every
+        per-phone rule) and that carries a device cookie to sign with."""
+        if not (
+            result.outcome is CheckInOutcome.CHECKED_IN
+            and (result.this_phone or phone.exempt)
+            and phone.cookie
+            and result.attendee
+            and result.session
+        ):
+            return
+        device = phone.cookie
+        event_id = result.session.event_id
+        secret = self.deps.secret_for_event(event_id)
+        if secret is not None:
+            set_attendee_cookie(
+                response, secret, event_id, result.attendee.id, device, self.deps.clock.now()
+            )
 
     def _blocked(self, request: Request) -> bool:
         return self.deps.failures.blocked(device_key(request), client_address(request))

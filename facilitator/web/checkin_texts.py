@@ -14,12 +14,19 @@ OUTCOME_STYLE: dict[CheckInOutcome, str] = {
     CheckInOutcome.INVALID_TOKEN: "error",
     CheckInOutcome.EXPIRED_TOKEN: "error",
     CheckInOutcome.SESSION_CLOSED: "error",
+    CheckInOutcome.DEVICE_USED: "error",
 }
 
 # Outcomes whose text already sends the phone to the reception desk: the result page
 # does not add its "ask at the desk" line under them a second time.
 ASKS_AT_DESK = frozenset(
-    {"outcome.wrong_session", "outcome.unknown_attendee", "outcome.session_closed"}
+    {
+        "outcome.wrong_session",
+        "outcome.unknown_attendee",
+        "outcome.session_closed",
+        "outcome.device_used",
+        "checkin.lookup_limit",
+    }
 )
 
 CHECKIN_TEXTS: dict[str, Msg] = {
@@ -75,6 +82,17 @@ CHECKIN_TEXTS: dict[str, Msg] = {
     "outcome.expired_token": Msg(
         en="This check-in link has expired. Please scan the QR code on the screen again.",
         ja="この受付リンクは有効期限が切れています。スクリーンの QR コードをもう一度読み取ってください。",
+    ),
+    "outcome.device_used": Msg(
+        en="This phone has already checked in someone else. "
+        "Each person checks in with their own phone; please come to the reception desk.",
+        ja="このスマートフォンでは、すでに別の方が受付済みです。"
+        "受付はご本人のスマートフォンで行います。お手数ですが受付までお越しください。",
+    ),
+    "checkin.lookup_limit": Msg(
+        en="This phone has looked up several staff numbers already. "
+        "Please come to the reception desk to check in.",
+        ja="このスマートフォンでは、すでに複数の職員番号が照会されました。受付までお越しください。",
     ),
     "outcome.session_closed": Msg(
         en="Check-in for this session is closed. Please ask at the reception desk.",

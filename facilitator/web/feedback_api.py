@@ -20,7 +20,7 @@ from typing import Any
 from facilitator.lang import Lang
 from facilitator.services.feedback import FeedbackOutcome, FeedbackService, Respondent, SubmitResult
 from facilitator.services.feedback_writer import Submission
-from facilitator.web.asgi_json import json_bytes, read_json, send_json, send_json_bytes
+from facilitator.web.asgi_json import is_json, json_bytes, read_json, send_json, send_json_bytes
 from facilitator.web.feedback_i18n import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import read_attendee_cookie
@@ -30,7 +30,11 @@ from facilitator.web.security import Caller, Receive, Scope, Send, same_origin
 MAX_CODE = 32
 MAX_TOKEN = 64
 MAX_STAFF_NO = 64
-_FAILURES = (FeedbackOutcome.INVALID_TOKEN, FeedbackOutcome.NOT_CHECKED_IN)
+FAILURES = (
+    FeedbackOutcome.INVALID_TOKEN,
+    FeedbackOutcome.NOT_CHECKED_IN,
+    FeedbackOutcome.DEVICE_USED,
+)
 _RETRY = (b"retry-after", b"60")
 
 
@@ -82,6 +86,9 @@ class FeedbackApi:
         if not same_origin(caller):
             await refuse(403, "cross_site", "common.bad_request", "cross-site request refused")
             return
+        if not is_json(caller):
+            await refuse(415, "unsupported_media_type", "common.bad_request", "send JSON")
+            return
         failures = self.deps.failures
         if failures.blocked(caller.device, caller.address):
             await refuse(429, "rate_limited", "common.too_many")
@@ -104,16 +111,16 @@ class FeedbackApi:
         if target is not None and not self.deps.serves(target.event_id):
             target = None  # another event's session: answered as a forged token
         attendee_id = (
-            read_attendee_cookie(caller, target.secret, target.event_id)
+            read_attendee_cookie(caller, target.secret, target.event_id, self.service.clock.now())
             if target is not None
             else None
         )
         who = Respondent(attendee_id=attendee_id, staff_no=None if attendee_id else staff_no)
-        checked = self.service.phone_submission(target, token, who, answers)
+        checked = self.service.phone_submission(target, token, who, answers, caller.phone)
         result = (
             checked if isinstance(checked, SubmitResult) else await self.batcher.submit(checked)
         )
-        if result.outcome in _FAILURES and (
+        if result.outcome in FAILURES and (
             result.outcome is FeedbackOutcome.INVALID_TOKEN or attendee_id is None
         ):
             failures.record_failure(caller.device, caller.address)

@@ -84,6 +84,12 @@ FEEDBACK: dict[str, Msg] = {
     "outcome.invalid_answers": Msg(
         en="Please check the marked questions.", ja="印の付いた質問を確認してください。"
     ),
+    "outcome.device_used": Msg(
+        en="This phone can answer only for the person who checked in with it. "
+        "Please answer on your own phone, or ask at the reception desk.",
+        ja="このスマートフォンでは、このスマートフォンで受付した方のみ回答できます。"
+        "ご自身のスマートフォンで回答いただくか、受付でお尋ねください。",
+    ),
 }
 
 assert all(f"outcome.{o.value}" in FEEDBACK for o in FeedbackOutcome)

@@ -1,7 +1,9 @@
 """What every response and request of the LAN server goes through.
 
 - `SecurityHeaders`: a strict Content-Security-Policy (`default-src 'self'`,
-  no inline script or style), nosniff, no referrer, no framing, no caching.
+  no inline script or style), nosniff, referrers only to this server, no
+  framing; `no-store` on every page (they are personal), while `/static/`
+  files may be cached for an hour.
 - `BodyLimit`: refuses bodies over 16 KB with 413 before the app reads them
   (a burst endpoint may declare more: the feedback post takes 128 KB).
 - `FailureLimiter`: counts failed attempts (bad token, unknown staff number)
@@ -20,6 +22,7 @@ from typing import Any
 
 from starlette.requests import Request, cookie_parser
 
+from facilitator.domain.devices import Phone
 from facilitator.web.i18n import negotiate, translator
 
 Scope = MutableMapping[str, Any]
@@ -35,13 +38,20 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
-_HEADERS = [
+_COMMON_HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # `same-origin`, not `no-referrer`: under `no-referrer` a browser sends
+    # `Origin: null` with our own form posts, and `Origin: null` is refused (a
+    # sandboxed frame of another site sends it too).
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
-    (b"cache-control", b"no-store"),
 ]
+_HEADERS = [*_COMMON_HEADERS, (b"cache-control", b"no-store")]
+# Stylesheets, scripts and the icon are the same for everyone: a phone keeps them
+# between the form's steps instead of fetching them on every page.
+_STATIC_HEADERS = [*_COMMON_HEADERS, (b"cache-control", b"public, max-age=3600")]
+STATIC_PREFIX = "/static/"
 
 
 class SecurityHeaders:
@@ -53,10 +63,14 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        headers = (
+            _STATIC_HEADERS if str(scope.get("path", "")).startswith(STATIC_PREFIX) else _HEADERS
+        )
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in _HEADERS if k not in names]
+                extra = [(k, v) for k, v in headers if k not in names]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
@@ -256,8 +270,14 @@ class Caller:
 
     @property
     def device(self) -> str:
-        """Address plus the device cookie: a fresh cookie never escapes the address limit."""
+        """Address plus the device cookie: the rate limiter's key. A phone without a
+        cookie yet is counted on its own address, never in one bucket with others."""
         return f"{self.address}|{self.cookies.get(DEVICE_COOKIE, '')[:64]}"
+
+    @property
+    def phone(self) -> Phone:
+        """The phone as the device rule knows it (`domain.devices`)."""
+        return Phone(self.cookies.get(DEVICE_COOKIE, "")[:64], self.address[:64])
 
 
 def device_key(request: Request) -> str:
@@ -265,18 +285,22 @@ def device_key(request: Request) -> str:
 
 
 def same_origin(caller: Caller | Request) -> bool:
-    """Refuses form posts made by another site's page.
+    """Whether a state-changing request may come from this page's own site.
 
-    Browsers send `Sec-Fetch-Site`; with `Referrer-Policy: no-referrer` they
-    send `Origin: null` even for our own forms, so Origin only counts when it
-    names a host.
+    Refused: a `Sec-Fetch-Site` other than same-origin (or none: typed by the
+    user), `Origin: null` (sandboxed frames, data: URLs, privacy redirects)
+    and an `Origin` naming another host. A request with neither header (a
+    script, an old browser) is let through: it carries no cookie of a victim's
+    browser that another site could have made it send.
     """
     headers = caller.headers
     site = headers.get("sec-fetch-site")
-    if site is not None:
-        return site in ("same-origin", "none")
+    if site is not None and site not in ("same-origin", "none"):
+        return False
     origin = headers.get("origin")
-    if origin is None or origin == "null":
+    if origin is None:
         return True
+    if origin == "null":
+        return False
     host = headers.get("host", "")
     return origin.split("://", 1)[-1].rstrip("/") == host

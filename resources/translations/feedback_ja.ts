@@ -43,6 +43,11 @@
         <source>Please check the marked questions.</source>
         <translation>印の付いた質問を確認してください。</translation>
     </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback_texts.py" line="38"/>
+        <source>This phone answers only for the person it checked in.</source>
+        <translation>このスマートフォンでは、このスマートフォンで受付した方のみ回答できます。</translation>
+    </message>
 </context>
 <context>
     <name>FeedbackResultsPanel</name>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import socket
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from facilitator.services.checkin_desk import ExportRow
 from facilitator.services.checkin_export import HEADER, export_checkins
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie, set_attendee_cookie
+from facilitator.web.security import DEVICE_COOKIE
 from facilitator.web.server import bind_socket
 
 
@@ -131,24 +132,32 @@ def test_translator_falls_back_and_formats() -> None:
     assert t("no.such.key") == "no.such.key"
 
 
-def _request(cookie: str) -> Request:
-    return Request(
-        {"type": "http", "headers": [(b"cookie", f"{ATTENDEE_COOKIE}={cookie}".encode())]}
-    )
+def _request(cookie: str, device: str = "phone-a") -> Request:
+    header = f"{ATTENDEE_COOKIE}={cookie}; {DEVICE_COOKIE}={device}"
+    return Request({"type": "http", "headers": [(b"cookie", header.encode())]})
 
 
-def test_attendee_cookie_is_signed_per_event() -> None:
+def test_attendee_cookie_is_signed_per_event_phone_and_day() -> None:
     secret = "ab" * 32
+    # 10:00 local time on the event day.
+    now = datetime(2026, 7, 4, 10, 0).astimezone()
     response = Response()
-    set_attendee_cookie(response, secret, 3, 42)
+    set_attendee_cookie(response, secret, 3, 42, "phone-a", now)
     header = response.headers["set-cookie"]
     assert "HttpOnly" in header and "SameSite=lax" in header
+    assert "Max-Age=50400" in header  # until local midnight
     value = header.split(";")[0].split("=", 1)[1]
-    assert read_attendee_cookie(_request(value), secret, 3) == 42
-    assert read_attendee_cookie(_request(value), secret, 4) is None
+    assert read_attendee_cookie(_request(value), secret, 3, now) == 42
+    assert read_attendee_cookie(_request(value), secret, 4, now) is None
+    # Copied to another phone (another device cookie), it names nobody.
+    assert read_attendee_cookie(_request(value, "phone-b"), secret, 3, now) is None
+    assert read_attendee_cookie(_request(value, ""), secret, 3, now) is None
+    # After the event day it has expired, even if the browser kept it.
+    late = now + timedelta(hours=14)
+    assert read_attendee_cookie(_request(value), secret, 3, late) is None
     forged = value.replace("3.42.", "3.43.")
-    assert read_attendee_cookie(_request(forged), secret, 3) is None
-    assert read_attendee_cookie(_request("garbage"), secret, 3) is None
+    assert read_attendee_cookie(_request(forged), secret, 3, now) is None
+    assert read_attendee_cookie(_request("garbage"), secret, 3, now) is None
 
 
 def test_taken_port_moves_to_the_next_free_one() -> None:

@@ -97,8 +97,8 @@ _REBUILD_EVENTS = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_rebuild"
-down_revision = "0001_initial"
+revision = "9999_rebuild"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -120,7 +120,10 @@ def test_upgrade_that_rebuilds_a_parent_table_keeps_every_child_row(
     """Dropping the old `events` table must not cascade into sessions and attendees."""
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_rebuild.py").write_text(_REBUILD_EVENTS)
+    # On top of the current head, as the next real migration would be.
+    (scripts / "versions" / "9999_rebuild.py").write_text(
+        _REBUILD_EVENTS.replace("{head}", schema_version.HEAD_REVISION)
+    )
     tables = ("events", "sessions", "attendees", "agenda_items", "questions", "audit_log")
     with open_workspace(tmp_path / "w.sqlite", create=True) as ws:
         build_demo(ws, clock, attendees=20, seed=1)
@@ -135,5 +138,5 @@ def test_upgrade_that_rebuilds_a_parent_table_keeps_every_child_row(
             foreign_keys = session.execute(text("PRAGMA foreign_keys")).scalar()
     assert after == before
     assert before["sessions"] == 2
-    assert revision == "0002_rebuild"
+    assert revision == "9999_rebuild"
     assert foreign_keys == 1

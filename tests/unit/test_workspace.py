@@ -270,9 +270,11 @@ def test_workspace_without_a_schema_version_is_damaged(tmp_path: Path) -> None:
 
 
 def _pretend_newer_build(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """This build's head is 0002; the file is at 0001, so it needs upgrading."""
-    monkeypatch.setattr(schema_version, "HEAD_REVISION", "0002_next")
-    monkeypatch.setattr(schema_version, "KNOWN_REVISIONS", ("0001_initial", "0002_next"))
+    """This build's head is one past the real one, where the file is: it needs upgrading."""
+    monkeypatch.setattr(schema_version, "HEAD_REVISION", "9999_next")
+    monkeypatch.setattr(
+        schema_version, "KNOWN_REVISIONS", (*schema_version.KNOWN_REVISIONS, "9999_next")
+    )
     calls: list[str] = []
     monkeypatch.setattr(migrate, "upgrade_to_head", lambda engine: calls.append("upgrade"))
     return calls
@@ -282,13 +284,14 @@ def test_outdated_workspace_is_backed_up_then_migrated_by_a_writer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _make_workspace(tmp_path / "w.sqlite")
+    current = schema_version.HEAD_REVISION
     calls = _pretend_newer_build(monkeypatch)
     with open_workspace(path):
         pass
     assert calls == ["upgrade"]
-    backup = sqlite3.connect(tmp_path / "w.before-0001_initial.sqlite")
+    backup = sqlite3.connect(tmp_path / f"w.before-{current}.sqlite")
     assert backup.execute("SELECT title FROM events").fetchall() == [("研修0",)]
-    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (current,)
     backup.close()
 
 

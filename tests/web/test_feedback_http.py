@@ -17,6 +17,7 @@ from facilitator.services.checkin import CheckInService
 from facilitator.services.feedback import FeedbackService
 from facilitator.web.app import WebDeps, create_app
 from facilitator.web.identity import ATTENDEE_COOKIE, set_attendee_cookie
+from facilitator.web.security import DEVICE_COOKIE
 from facilitator.web.security import FailureLimiter, Limit
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
@@ -42,7 +43,9 @@ class Setup:
             limiter=FailureLimiter(clock.monotonic, Limit(5, 60), Limit(20, 60)),
             services={"feedback": self.feedback, "feedback_notify": self.notified.append},
         )
-        self.client = TestClient(create_app(self.deps), base_url=BASE)
+        # The laptop's own address: these tests are about the survey's rules; the
+        # one-phone rules have their own tests (tests/web/test_phone_trust_http.py).
+        self.client = TestClient(create_app(self.deps), base_url=BASE, client=("127.0.0.1", 5000))
         with ws.session() as s:
             event = s.scalars(select(Event)).one()
             self.event_id, self.secret = event.id, event.secret
@@ -64,9 +67,12 @@ class Setup:
         from starlette.responses import Response
 
         response = Response()
-        set_attendee_cookie(response, self.secret, self.event_id, attendee_id)
+        set_attendee_cookie(
+            response, self.secret, self.event_id, attendee_id, "phone-1", self.clock.now()
+        )
         raw = response.headers["set-cookie"].split(";")[0].split("=", 1)[1]
         self.client.cookies.set(ATTENDEE_COOKIE, raw)
+        self.client.cookies.set(DEVICE_COOKIE, "phone-1")
 
 
 @pytest.fixture
@@ -184,7 +190,13 @@ def test_anonymous_refuses_second_submission(setup: Setup, demo_workspace: Works
 
 
 def test_html_in_labels_and_malformed_bodies(setup: Setup) -> None:
-    assert setup.client.post("/api/v1/feedback", content=b"{not json").status_code == 400
+    typed = {"content-type": "application/json"}
+    assert (
+        setup.client.post("/api/v1/feedback", content=b"{not json", headers=typed).status_code
+        == 400
+    )
+    # Not declared JSON (what another site's form or text/plain fetch sends): 415.
+    assert setup.client.post("/api/v1/feedback", content=b"{}").status_code == 415
     assert setup.client.post("/api/v1/feedback", json=[1]).status_code == 400
     assert setup.client.post("/api/v1/feedback", json={"session": 1}).status_code == 400
     big = {"session": setup.code, "token": setup.token(), "answers": {"comments": "x" * 140_000}}
