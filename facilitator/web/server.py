@@ -22,6 +22,12 @@ from starlette.types import ASGIApp
 
 from facilitator.domain.phone_links import base_url
 from facilitator.errors import InputRejected, Msg
+from facilitator.web.connections import (
+    ConnectionGuard,
+    guarded_protocol,
+    raise_file_limit,
+    total_cap,
+)
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +112,7 @@ class LanServer:
         self.port = port
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
+        self.guard: ConnectionGuard | None = None
 
     @property
     def running(self) -> bool:
@@ -120,19 +127,26 @@ class LanServer:
             return
         sock = bind_socket(self.host, self.requested_port)
         self.port = sock.getsockname()[1]
+        # Caps at accept and a deadline for each request (web/connections.py): idle
+        # or trickling sockets from one address cannot take the server from the rest.
+        total = total_cap(raise_file_limit())
+        self.guard = ConnectionGuard(total=total)
         config = uvicorn.Config(
             self.app,
             log_level="warning",
             access_log=False,
             lifespan="off",
-            # httptools (C parser) when installed; h11 otherwise. Parsing is most of
-            # a check-in's cost under a burst.
-            http="auto",
+            # httptools (C parser): parsing is most of a check-in's cost under a burst.
+            http=guarded_protocol(self.guard),
             loop="asyncio",
             ws="none",
             timeout_graceful_shutdown=3,
-            # Phones keep their connection between the form's steps.
+            # The laptop's own clients keep their connection between steps; a phone's
+            # is closed after REQUEST_SECONDS without a complete request (the guard).
             timeout_keep_alive=30,
+            # Beyond this many connections or running requests uvicorn answers 503
+            # instead of queueing (the guard refuses new connections before that).
+            limit_concurrency=total + 64,
             server_header=False,
             # No proxy stands in front of the laptop: X-Forwarded-For is never trusted
             # (see security.client_address), so skip the layer that would read it.

@@ -1,0 +1,195 @@
+"""End to end against a real `facilitator serve` on 127.0.0.1, phones on other loopback
+addresses (each client socket is bound to 127.0.0.2, 127.0.0.3, … before connecting;
+Linux routes the whole 127.0.0.0/8 to the loopback interface with no set-up)."""
+
+from __future__ import annotations
+
+import re
+import resource
+import selectors
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from facilitator.db.models import Attendee, CheckIn, DeviceRefusal, Event, TrainingSession
+from facilitator.db.workspace import open_workspace
+from facilitator.domain.clock import FakeClock
+from facilitator.domain.tokens import RotatingTokens
+from tests.e2e.test_checkin_e2e import _serve
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(socket, "SO_REUSEADDR"), reason="needs a POSIX socket layer"
+)
+
+
+class Door:
+    def __init__(self, db: Path, base: str, secret: str, code: str, staff: list[str]) -> None:
+        self.db, self.base, self.secret, self.code, self.staff = db, base, secret, code, staff
+        self.port = int(base.rsplit(":", 1)[1])
+
+    def token(self) -> str:
+        return RotatingTokens(self.secret, "checkin", self.code).token_at(time.time())
+
+    def phone(self, address: str) -> httpx.Client:
+        """A phone on `address` (its own cookie jar, its own source address)."""
+        transport = httpx.HTTPTransport(local_address=address)
+        return httpx.Client(base_url=self.base, transport=transport, timeout=5)
+
+
+@pytest.fixture
+def door(tmp_path: Path, clock: FakeClock) -> Iterator[Door]:
+    from facilitator.services.demo import build_demo
+
+    db = tmp_path / "door.sqlite"
+    with open_workspace(db, create=True) as ws:
+        build_demo(ws, clock, attendees=40, seed=5)
+        with ws.session() as s:
+            secret = s.scalars(select(Event.secret)).one()
+            am = s.scalars(select(TrainingSession).order_by(TrainingSession.position)).first()
+            assert am is not None
+            code = am.code
+            staff = list(
+                s.scalars(
+                    select(Attendee.staff_no)
+                    .where(Attendee.assigned_session_id == am.id)
+                    .order_by(Attendee.id)
+                )
+            )
+    proc, base = _serve(db)
+    try:
+        yield Door(db, base, secret, code, staff)
+    finally:
+        proc.terminate()
+        try:
+            proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate(timeout=10)
+
+
+def _pass(html: str) -> str:
+    match = re.search(r'name="pass" value="([^"]+)"', html)
+    assert match, html
+    return match.group(1)
+
+
+def _form_post(phone: httpx.Client, door: Door, step: str, data: dict[str, str]) -> httpx.Response:
+    # What a browser sends with our own form (Referrer-Policy: same-origin).
+    headers = {"origin": door.base, "sec-fetch-site": "same-origin", "accept-language": "en"}
+    return phone.post(f"/c/{door.code}/{step}", data=data, headers=headers)
+
+
+def test_one_phone_checks_in_one_person_and_learns_nobody_elses_name(door: Door) -> None:
+    first, second, third = door.staff[0], door.staff[1], door.staff[2]
+    with door.phone("127.0.0.2") as a, door.phone("127.0.0.3") as b:
+        page = a.get(f"/c/{door.code}", params={"t": door.token()})
+        assert page.status_code == 200 and "fac_dev" in a.cookies
+        confirm = _form_post(a, door, "confirm", {"pass": _pass(page.text), "staff_no": first})
+        assert confirm.status_code == 200 and "person-name" in confirm.text
+        done = _form_post(a, door, "done", {"pass": _pass(page.text), "staff_no": first})
+        assert "You are checked in" in done.text
+        assert "fac_att" in a.cookies  # its own check-in: the identity is this phone's
+
+        # The same phone, a colleague's number: through the page, then the API.
+        again = _form_post(a, door, "confirm", {"pass": _pass(page.text), "staff_no": second})
+        assert "already checked in someone else" in again.text
+        assert "person-name" not in again.text
+        body = {"session": door.code, "token": door.token(), "staff_no": third}
+        api = a.post("/api/v1/checkin", json=body)
+        assert api.json() == {
+            "outcome": "device_used",
+            "attendee": None,
+            "session": {"label": "AM"},
+            "checked_in_at": None,
+        }
+
+        # Another phone names the first colleague: already in, but not told who that is,
+        # and given no identity.
+        other = b.post("/api/v1/checkin", json={**body, "staff_no": first})
+        assert other.json()["outcome"] == "already_checked_in"
+        assert other.json()["attendee"] is None
+        assert "fac_att" not in b.cookies
+
+        # Cross-site attempts change nothing.
+        plain = b.post(
+            "/api/v1/checkin",
+            content=f'{{"session":"{door.code}","token":"{door.token()}","staff_no":"{second}"}}',
+            headers={"content-type": "text/plain"},
+        )
+        assert plain.status_code == 415
+        null_origin = b.post(
+            "/api/v1/checkin", json={**body, "staff_no": second}, headers={"origin": "null"}
+        )
+        assert null_origin.status_code == 403
+
+    with open_workspace(door.db, readonly=True) as ws, ws.session() as s:
+        checked = set(
+            s.scalars(select(Attendee.staff_no).join(CheckIn, CheckIn.attendee_id == Attendee.id))
+        )
+        refused = s.scalars(select(DeviceRefusal.address)).all()
+    assert checked == {first}
+    assert refused == ["127.0.0.2", "127.0.0.2"]
+
+
+def _held_sockets(door: Door, address: str, count: int) -> list[socket.socket]:
+    held = []
+    for _ in range(count):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((address, 0))
+        sock.setblocking(False)
+        try:
+            sock.connect(("127.0.0.1", door.port))
+        except BlockingIOError:
+            pass
+        held.append(sock)
+    return held
+
+
+def test_idle_sockets_from_one_address_neither_starve_others_nor_stay(door: Door) -> None:
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    count = min(1500, soft - 200)  # within this process's file-descriptor limit
+    assert count >= 500, f"ulimit -n is {soft}: too low for this test"
+    held = _held_sockets(door, "127.0.0.4", count)
+    # A few that trickle: a request started and never finished (slowloris).
+    trickling = _held_sockets(door, "127.0.0.6", 5)
+    time.sleep(0.2)
+    for sock in trickling:
+        sock.send(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+    held += trickling
+    try:
+        time.sleep(0.5)  # the server has accepted (and capped) them
+        started = time.monotonic()
+        with door.phone("127.0.0.5") as phone:
+            page = phone.get(f"/c/{door.code}", params={"t": door.token()})
+        took = time.monotonic() - started
+        assert page.status_code == 200 and took < 2.0, took
+
+        # Not one of them sent a request: within the 10 s deadline (plus slack) the
+        # server has closed every one (those over the per-address cap at once).
+        selector = selectors.DefaultSelector()
+        for sock in held:
+            selector.register(sock, selectors.EVENT_READ)
+        closed: set[int] = set()
+        deadline = time.monotonic() + 13
+        while len(closed) < len(held) and time.monotonic() < deadline:
+            for key, _ in selector.select(timeout=0.5):
+                sock = key.fileobj
+                assert isinstance(sock, socket.socket)
+                try:
+                    data = sock.recv(1)
+                except (ConnectionResetError, BlockingIOError):
+                    data = b""
+                if not data:
+                    closed.add(sock.fileno())
+                    selector.unregister(sock)
+        selector.close()
+        assert len(closed) == len(held)
+    finally:
+        for sock in held:
+            sock.close()
