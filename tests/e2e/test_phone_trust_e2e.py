@@ -4,6 +4,7 @@ Linux routes the whole 127.0.0.0/8 to the loopback interface with no set-up)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import resource
 import selectors
@@ -143,10 +144,8 @@ def _held_sockets(door: Door, address: str, count: int) -> list[socket.socket]:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind((address, 0))
         sock.setblocking(False)
-        try:
+        with contextlib.suppress(BlockingIOError):
             sock.connect(("127.0.0.1", door.port))
-        except BlockingIOError:
-            pass
         held.append(sock)
     return held
 

@@ -17,8 +17,7 @@ from facilitator.services.checkin import CheckInService
 from facilitator.services.feedback import FeedbackService
 from facilitator.web.app import WebDeps, create_app
 from facilitator.web.identity import ATTENDEE_COOKIE, set_attendee_cookie
-from facilitator.web.security import DEVICE_COOKIE
-from facilitator.web.security import FailureLimiter, Limit
+from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
     attendees_of,
