@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.checkin import CheckInMethod, RepeatFilter
+from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, RepeatFilter
 from facilitator.domain.clock import Clock
 from facilitator.domain.tokens import SLIP_PREFIX
 from facilitator.errors import FacilitatorError
@@ -39,10 +39,12 @@ from facilitator.services.checkin import (
     StaffNumber,
 )
 from facilitator.services.checkin_desk import AttendeeMatch, SessionArrivals
+from facilitator.services.checkin_devices import DeviceDeskState
 from facilitator.services.events import EventDetail, EventService
 from facilitator.ui.arrivals_panel import ArrivalsPanel, table_view
 from facilitator.ui.checkin_server_panel import ServerPanel
 from facilitator.ui.checkin_widgets import ResultCard, ReturnToScanning, ScannerInput, card_style
+from facilitator.ui.device_refusals_panel import DeviceRefusalsPanel
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.rows_model import RowsModel
@@ -203,6 +205,11 @@ class CheckInView(QWidget):
         buttons.addWidget(self.walk_in_button)
         buttons.addStretch(1)
         door_layout.addLayout(buttons)
+        self.refusals = DeviceRefusalsPanel()
+        self.refusals.admit_requested.connect(self.admit_refused)
+        self.refusals.dismiss_requested.connect(self.dismiss_refused)
+        self.refusals.shared_address_changed.connect(self._set_shared_address)
+        door_layout.addWidget(self.refusals)
 
         self.arrivals = ArrivalsPanel()
         self.arrivals.undo_requested.connect(self.undo)
@@ -383,11 +390,51 @@ class CheckInView(QWidget):
         if matches:
             self.results.selectRow(0)
 
+    # -- phones refused by the one-phone rule -------------------------------------------------
+    def refresh_refusals(self) -> None:
+        event = self._event
+        if event is None:
+            return
+        self._runner.run(
+            lambda: self._checkin.device_desk(event.id), self._show_refusals, self._error
+        )
+
+    def _show_refusals(self, state: DeviceDeskState) -> None:
+        self.refusals.show_state(state)
+
+    def admit_refused(self, refusal_id: int) -> None:
+        """One click at the desk: the person a refused phone named is checked in here."""
+
+        def done(result: CheckInResult) -> None:
+            self.show_result(result)
+            self.refresh_refusals()
+
+        self._runner.run(lambda: self._checkin.admit_refused(refusal_id), done, self._error)
+
+    def dismiss_refused(self, refusal_id: int) -> None:
+        self._runner.run(
+            lambda: self._checkin.dismiss_refusal(refusal_id),
+            lambda _r: self.refresh_refusals(),
+            self._error,
+        )
+
+    def _set_shared_address(self, shared: bool) -> None:
+        event = self._event
+        if event is None:
+            return
+        self._runner.run(
+            lambda: self._checkin.set_shared_address(event.id, shared),
+            lambda _state: self.refresh_refusals(),
+            self._error,
+        )
+
     # -- live arrivals -----------------------------------------------------------------------
     def _on_server_checkins(self, results: list[CheckInResult]) -> None:
         # Coalesced: a burst of phones costs one refresh a quarter second, not one each.
-        admitted = any(r.outcome.admitted for r in results)
-        if admitted and not self._refresh_timer.isActive():
+        changed = any(
+            r.outcome.admitted or r.outcome is CheckInOutcome.DEVICE_USED for r in results
+        )
+        if changed and not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
     def refresh_arrivals(self) -> None:
@@ -397,6 +444,7 @@ class CheckInView(QWidget):
         self._runner.run(
             lambda: self._checkin.arrivals(session_id), self._show_arrivals, self._error
         )
+        self.refresh_refusals()
 
     def _show_arrivals(self, arrivals: SessionArrivals) -> None:
         if arrivals.session_id != self.session_id():

@@ -152,6 +152,7 @@ class ResultCard(QFrame):
             CheckInOutcome.INVALID_TOKEN: self.tr("Code not valid (forged or replaced slip)"),
             CheckInOutcome.EXPIRED_TOKEN: self.tr("Code expired"),
             CheckInOutcome.SESSION_CLOSED: self.tr("Check-in for this session is closed"),
+            CheckInOutcome.DEVICE_USED: self.tr("This phone already checked in someone else"),
         }
         return texts[outcome]
 

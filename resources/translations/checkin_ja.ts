@@ -106,115 +106,188 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="121"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="123"/>
         <source>Check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="136"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="138"/>
         <source>Phones (venue Wi-Fi)</source>
         <translation>スマートフォン（会場 Wi-Fi）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="138"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="140"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="144"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="146"/>
         <source>Scan a slip or type a staff number, then Enter</source>
         <translation>受講票を読み取るか、職員番号を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="146"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="148"/>
         <source>Rapid mode (back to scanning after 2 s)</source>
         <translation>連続モード（2 秒後に読み取り待ちに戻る）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="148"/>
-        <location filename="../../facilitator/ui/checkin_view.py" line="429"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="150"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="477"/>
         <source>Start webcam</source>
         <translation>Webカメラを開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="163"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="165"/>
         <source>Search: kana, name, staff number or department</source>
         <translation>検索：ふりがな・氏名・職員番号・所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="168"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="170"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="169"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="171"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="170"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="172"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="171"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="173"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="172"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="174"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="183"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="185"/>
         <source>Check in selected</source>
         <translation>選択した人を受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="186"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="188"/>
         <source>Walk-in…</source>
         <translation>当日登録…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="315"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="322"/>
         <source>Undo the check-in of %1? It stays in the audit log.</source>
         <translation>%1 さんの受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="319"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="326"/>
         <source>Undo check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="317"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="324"/>
         <source>Undo this check-in? It stays in the audit log.</source>
         <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="376"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="383"/>
         <source>In (%1)</source>
         <translation>受付済み（%1）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="377"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="384"/>
         <source>Expected in %1</source>
         <translation>%1 に参加予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="424"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="472"/>
         <source>Stop webcam</source>
         <translation>Webカメラを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="433"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="481"/>
         <source>Webcam unavailable</source>
         <translation>Webカメラを使用できません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="445"/>
+        <location filename="../../facilitator/ui/checkin_view.py" line="493"/>
         <source>Check-in</source>
         <translation>受付</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRefusalsPanel</name>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="36"/>
+        <source>Phones refused: one phone checks in one person</source>
+        <translation>受付できなかった端末（1 台で受付できるのは 1 人）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="40"/>
+        <source>These phones had already checked in someone else. Check who the person is, then admit them here.</source>
+        <translation>これらの端末では、すでに別の方が受付済みでした。ご本人であることを確認してから、ここで受付してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="47"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="48"/>
+        <source>Wants to check in</source>
+        <translation>受付しようとした方</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="49"/>
+        <source>Phone already checked in</source>
+        <translation>この端末で受付済みの方</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="50"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="51"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="57"/>
+        <source>Admit selected</source>
+        <translation>選択した方を受付</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="60"/>
+        <source>Remove from list</source>
+        <translation>一覧から外す</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="63"/>
+        <source>Phones share one address (NAT)</source>
+        <translation>全端末が同じアドレスを共有（NAT）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="67"/>
+        <source>Turn on when the venue&apos;s network puts every phone behind one address: phones are then told apart by their cookie alone.</source>
+        <translation>会場のネットワークで全端末が同じアドレスになる場合にオンにします。端末は Cookie だけで区別されます。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="100"/>
+        <source>Already in</source>
+        <translation>受付済み</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="100"/>
+        <source>Not in yet</source>
+        <translation>未受付</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/device_refusals_panel.py" line="115"/>
+        <source>Many refused phones come from %1: the venue may put every phone behind one address. If so, turn on “Phones share one address (NAT)”.</source>
+        <translation>受付できなかった端末の多くが %1 からです。会場のネットワークで全端末が同じアドレスになっている可能性があります。その場合は「全端末が同じアドレスを共有（NAT）」をオンにしてください。</translation>
     </message>
 </context>
 <context>
@@ -275,37 +348,42 @@
         <translation>このセッションの受付は終了しています</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="163"/>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="155"/>
+        <source>This phone already checked in someone else</source>
+        <translation>この端末ではすでに別の方が受付済みです</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="164"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="169"/>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="170"/>
         <source>Checked in at %1 (session %2).</source>
         <translation>%1 に受付済み（%2 セッション）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="174"/>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="175"/>
         <source>Assigned to session %1.</source>
         <translation>%1 セッションに割り当てられています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="178"/>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="179"/>
         <source>Check the staff number, search by name below, or register them as a walk-in.</source>
         <translation>職員番号を確かめるか、下の検索で氏名から探すか、当日登録してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="181"/>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="182"/>
         <source>Search the attendee by name below. An old slip stops working once a replacement is printed.</source>
         <translation>下の検索で氏名から探してください。受講票を再発行すると、古い受講票は使えなくなります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="184"/>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="185"/>
         <source>Ask them to scan the code on the screen again.</source>
         <translation>画面の QR をもう一度読み取ってもらってください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="186"/>
+        <location filename="../../facilitator/ui/checkin_widgets.py" line="187"/>
         <source>Tick “Check-in open” above to accept arrivals again.</source>
         <translation>上の「受付中」にチェックを入れると、再び受け付けます。</translation>
     </message>

@@ -13,10 +13,16 @@ from sqlalchemy import select
 from facilitator.app import CurrentEvent
 from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace
-from facilitator.domain.checkin import CheckInMethod
+from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
 from facilitator.domain.clock import FakeClock
+from facilitator.domain.devices import Phone
 from facilitator.domain.tokens import slip_code
-from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin import (
+    CheckInRequest,
+    CheckInResult,
+    CheckInService,
+    StaffNumber,
+)
 from facilitator.services.events import EventService
 from facilitator.ui.agenda_qr import qr_image
 from facilitator.ui.camera_scanner import CameraScanner, FrameDecoder
@@ -294,3 +300,51 @@ def test_undo_from_the_latest_check_ins_list(qtbot: QtBot, desk: Desk) -> None:
     qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
     assert desk.records()[0].undone_at is not None
     assert panel.recent_model.rowCount() == 0
+
+
+def _phone_check_in(desk: Desk, person: Attendee, phone: Phone) -> CheckInResult:
+    return desk.checkin.check_in(
+        CheckInRequest(desk.am.id, StaffNumber(person.staff_no), CheckInMethod.PHONE, phone=phone)
+    )
+
+
+def test_a_refused_phone_shows_both_names_and_is_admitted_with_one_click(
+    desk: Desk, qtbot: QtBot
+) -> None:
+    first, second = desk.am_people[:2]
+    phone = Phone("cookie-1", "192.0.2.10")
+    assert _phone_check_in(desk, first, phone).outcome is CheckInOutcome.CHECKED_IN
+    refused = _phone_check_in(desk, second, phone)
+    assert refused.outcome is CheckInOutcome.DEVICE_USED
+    # The server relays phone results to the GUI thread; the desk list follows.
+    desk.lan._relay(refused)
+    qtbot.waitUntil(lambda: desk.view.refusals.model.rowCount() == 1, timeout=2000)
+    panel = desk.view.refusals
+    assert second.name in panel.model.text(0, 1) and first.name in panel.model.text(0, 2)
+    assert panel.model.text(0, 3) == "192.0.2.10" and panel.model.text(0, 4) == "Not in yet"
+    desk.view.grab().save("/tmp/issue12/checkin_refusals.png")
+    qtbot.mouseClick(panel.admit_button, Qt.MouseButton.LeftButton)
+    assert desk.view.card.headline.text() == "Checked in"
+    assert panel.model.rowCount() == 0
+    assert [r.attendee_id for r in desk.records()] == [first.id, second.id]
+
+
+def test_the_desk_suggests_and_sets_the_shared_address_setting(desk: Desk, qtbot: QtBot) -> None:
+    desk.checkin.check_in(
+        CheckInRequest(
+            desk.am.id,
+            StaffNumber(desk.am_people[0].staff_no),
+            CheckInMethod.PHONE,
+            phone=Phone("c0", "192.0.2.99"),
+        )
+    )
+    for n, person in enumerate(desk.am_people[1:4], start=1):
+        _phone_check_in(desk, person, Phone(f"c{n}", "192.0.2.99"))
+    desk.view.refresh_refusals()
+    panel = desk.view.refusals
+    assert panel.suggestion.isVisible() and "192.0.2.99" in panel.suggestion.text()
+    desk.view.grab().save("/tmp/issue12/checkin_nat_suggestion.png")
+    qtbot.mouseClick(panel.shared_box, Qt.MouseButton.LeftButton)
+    assert panel.shared_box.isChecked() and not panel.suggestion.isVisible()
+    again = _phone_check_in(desk, desk.am_people[1], Phone("c1", "192.0.2.99"))
+    assert again.outcome is CheckInOutcome.CHECKED_IN
