@@ -18,9 +18,10 @@ CHROMIUM_ARGS = [
 
 
 @contextmanager
-def phone_page(locale: str) -> Iterator[tuple[Any, list[str]]]:
+def phone_page(locale: str, *, javascript: bool = True) -> Iterator[tuple[Any, list[str]]]:
     """(page, errors): a phone-sized page in `locale`; `errors` collects the page's
-    console errors and uncaught exceptions."""
+    console errors and uncaught exceptions. `javascript=False`: a browser with
+    scripts switched off."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -32,6 +33,7 @@ def phone_page(locale: str) -> Iterator[tuple[Any, list[str]]]:
                 is_mobile=True,
                 has_touch=True,
                 locale=locale,
+                java_script_enabled=javascript,
             )
             page = context.new_page()
             errors: list[str] = []

@@ -172,3 +172,44 @@ def test_a_phone_the_app_does_not_know_answers_with_its_staff_number(
         assert len(posts) == 1 and page.locator("#feedback").is_hidden()
         page.screenshot(path="/tmp/feedback_phone_by_staff_no.png")
         assert errors == []
+
+
+def test_the_survey_works_with_javascript_switched_off(
+    site: Site, demo_workspace: Workspace
+) -> None:
+    """The form posts itself (no answers in the URL); the result is a page of its own,
+    and reloading it sends nothing again."""
+    from tests.unit.feedback_helpers import check_in
+
+    (attendee,) = check_in(demo_workspace, SystemClock(), "AM", 1)
+    staff_no = dict(attendees_of(demo_workspace, "AM"))[attendee]
+    feedback_link = am_feedback_link(site, demo_workspace)
+    with phone_page("ja-JP", javascript=False) as (page, errors):
+        posts: list[str] = []
+        page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+        page.goto(feedback_link)
+        page.locator("#staff_no").fill(staff_no)
+        page.locator("#q-understanding .pick", has_text="4").click()
+        page.locator("#q-action textarea").fill("ペーパーレス化")
+        page.get_by_role("button", name="送信する").click()
+        # Required answers missing: the form comes back marked, with what was entered.
+        page.wait_for_load_state()
+        assert "?" not in page.url and len(posts) == 1
+        assert "回答必須" in page.locator("#q-usefulness .field-error").inner_text()
+        assert page.locator("#q-understanding input[value='4']").is_checked()
+        assert page.locator("#q-action textarea").input_value() == "ペーパーレス化"
+        assert page.locator("#staff_no").input_value() == staff_no
+        page.screenshot(path="/tmp/issue12/feedback_nojs_errors.png", full_page=True)
+        page.locator("#q-usefulness .pick", has_text="5").click()
+        page.get_by_label("ちょうどよい").check()
+        page.locator("#q-motivation .pick", has_text="3").click()
+        page.get_by_role("button", name="送信する").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/done?o=recorded") and len(posts) == 2
+        assert "ご回答ありがとうございました" in page.locator("#result").inner_text()
+        page.screenshot(path="/tmp/issue12/feedback_nojs_done.png")
+        page.reload()
+        assert "ご回答ありがとうございました" in page.locator("#result").inner_text()
+        assert len(posts) == 2
+        assert errors == []
+    assert site.feedback.response_count(session_ids(demo_workspace)["AM"]) == 1
