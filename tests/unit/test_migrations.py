@@ -140,3 +140,42 @@ def test_upgrade_that_rebuilds_a_parent_table_keeps_every_child_row(
     assert before["sessions"] == 2
     assert revision == "9999_rebuild"
     assert foreign_keys == 1
+
+
+def test_a_workspace_of_0001_upgrades_to_phone_trust_without_loss(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Taken back to 0001_initial (as an existing workspace is), then opened by this build."""
+    from alembic import command
+
+    from facilitator.services.feedback import FeedbackService, Respondent
+    from facilitator.services.feedback_types import FeedbackMethod
+    from tests.unit.feedback_helpers import GOOD_ANSWERS, check_in, open_feedback, session_ids
+
+    path = tmp_path / "w.sqlite"
+    tables = ("events", "attendees", "checkins", "responses", "answers", "audit_log")
+    with open_workspace(path, create=True) as ws:
+        build_demo(ws, clock, attendees=20, seed=2)
+        (attendee,) = check_in(ws, clock, "AM", 1)
+        open_feedback(ws, "AM")
+        feedback = FeedbackService(ws, clock)
+        am = session_ids(ws)["AM"]
+        respondent = Respondent(attendee_id=attendee)
+        assert feedback.submit(am, respondent, GOOD_ANSWERS, FeedbackMethod.KIOSK).outcome.stored
+        feedback.close()
+        config = alembic_config()
+        with ws.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0001_initial")
+        with ws.engine.connect() as conn:
+            before = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
+            columns = {c["name"] for c in inspect(conn).get_columns("responses")}
+            assert "replaced_by_device" not in columns
+            assert "phone_bindings" not in inspect(conn).get_table_names()
+    with open_workspace(path) as ws, ws.engine.connect() as conn:
+        after = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        replaced = conn.execute(text("SELECT replaced_by_device FROM responses")).scalars().all()
+    assert revision == schema_version.HEAD_REVISION == "0002_phone_trust"
+    assert after == before and before["responses"] == 1
+    assert replaced == [""]
