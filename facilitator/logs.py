@@ -23,8 +23,9 @@ class RepeatFolder(logging.Filter):
     """Lets the first of identical records through, drops the repeats for `interval`
     seconds, and notes on the next one let through how many were dropped.
 
-    Identical: same logger, level, message template and exception type (an accept
-    error during a connection flood differs only in its arguments).
+    Identical: same logger, level, message text and exception type (a flood of
+    accept errors repeats one line; lines that only share a format, like each
+    step of the self-test, are different).
     """
 
     MAX_KEYS = 1000
@@ -40,7 +41,8 @@ class RepeatFolder(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         exc = record.exc_info[0].__name__ if record.exc_info and record.exc_info[0] else ""
-        key = (record.name, record.levelno, str(record.msg), exc)
+        message = record.getMessage()
+        key = (record.name, record.levelno, message, exc)
         now = self._clock()
         with self._lock:
             first, dropped = self._seen.get(key, (None, 0))
@@ -52,7 +54,7 @@ class RepeatFolder(logging.Filter):
             self._seen[key] = (now, 0)
         if dropped:
             # Appended after formatting's arguments are applied (a '%' in it is safe).
-            record.msg = record.getMessage() + (
+            record.msg = message + (
                 f" [the same message {dropped} more time(s) in the previous "
                 f"{int(self._interval)} s]"
             )

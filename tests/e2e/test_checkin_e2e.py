@@ -148,20 +148,31 @@ def _serve(db: Path) -> tuple[subprocess.Popen[str], str]:
     return proc, json.loads(line)["url"]
 
 
-def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: FakeClock) -> None:
+def demo_door(
+    db: Path, clock: FakeClock, *, attendees: int, seed: int
+) -> tuple[str, str, list[str]]:
+    """A demo workspace at `db`: (event secret, AM session code, AM staff numbers by id)."""
     from facilitator.services.demo import build_demo
 
-    db = tmp_path / "door.sqlite"
     with open_workspace(db, create=True) as ws:
-        build_demo(ws, clock, attendees=100, seed=3)
+        build_demo(ws, clock, attendees=attendees, seed=seed)
         with ws.session() as s:
             secret = s.scalars(select(Event.secret)).one()
             am = s.scalars(select(TrainingSession).order_by(TrainingSession.position)).first()
             assert am is not None
-            code = am.code
             staff = list(
-                s.scalars(select(Attendee.staff_no).where(Attendee.assigned_session_id == am.id))
+                s.scalars(
+                    select(Attendee.staff_no)
+                    .where(Attendee.assigned_session_id == am.id)
+                    .order_by(Attendee.id)
+                )
             )
+            return secret, am.code, staff
+
+
+def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: FakeClock) -> None:
+    db = tmp_path / "door.sqlite"
+    secret, code, staff = demo_door(db, clock, attendees=100, seed=3)
     proc, base = _serve(db)
     acknowledged: list[str] = []
     lock = threading.Lock()

@@ -18,11 +18,11 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from facilitator.db.models import Attendee, CheckIn, DeviceRefusal, Event, TrainingSession
+from facilitator.db.models import Attendee, CheckIn, DeviceRefusal
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from tests.e2e.test_checkin_e2e import _serve
+from tests.e2e.test_checkin_e2e import _serve, demo_door
 
 pytestmark = pytest.mark.skipif(
     not hasattr(socket, "SO_REUSEADDR"), reason="needs a POSIX socket layer"
@@ -45,23 +45,8 @@ class Door:
 
 @pytest.fixture
 def door(tmp_path: Path, clock: FakeClock) -> Iterator[Door]:
-    from facilitator.services.demo import build_demo
-
     db = tmp_path / "door.sqlite"
-    with open_workspace(db, create=True) as ws:
-        build_demo(ws, clock, attendees=40, seed=5)
-        with ws.session() as s:
-            secret = s.scalars(select(Event.secret)).one()
-            am = s.scalars(select(TrainingSession).order_by(TrainingSession.position)).first()
-            assert am is not None
-            code = am.code
-            staff = list(
-                s.scalars(
-                    select(Attendee.staff_no)
-                    .where(Attendee.assigned_session_id == am.id)
-                    .order_by(Attendee.id)
-                )
-            )
+    secret, code, staff = demo_door(db, clock, attendees=40, seed=5)
     proc, base = _serve(db)
     try:
         yield Door(db, base, secret, code, staff)

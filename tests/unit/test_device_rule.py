@@ -145,6 +145,8 @@ def test_repeated_log_lines_are_folded_with_a_count() -> None:
     dropped = [folder.filter(record("accept failed: %s", "EMFILE")) for _ in range(500)]
     assert not any(dropped)
     assert folder.filter(record("another message"))
+    # The same format with other values is another line.
+    assert folder.filter(record("accept failed: %s", "ENFILE"))
     now[0] = 61.0
     again = record("accept failed: %s", "EMFILE")
     assert folder.filter(again)
