@@ -8,6 +8,11 @@ Page flow (works without JavaScript):
   POST /c/<code>/done        checks in (the one service function) and shows the result
 The form carries a page pass instead of the QR token, because typing can
 take longer than the token's two 30-second windows.
+
+One phone checks in one person (`domain.devices`): the confirm step shows
+no name to a phone bound to somebody else, and at most a few distinct names
+to any phone; the result page names the person only to the phone that
+checked them in, and only that phone gets the identity cookie.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import secrets
 from typing import Any
 from urllib.parse import parse_qs
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -131,7 +137,10 @@ class _Pages:
         phone = Caller.of(request).phone
         gate = self.deps.checkin.phone_gate(found.event_id, person.id, phone)
         if gate.check.verdict is DeviceVerdict.USED:
-            self.deps.checkin.record_device_refusal(found.id, person.id, gate.check, phone)
+            # A write (it waits for the disk): off the loop.
+            await run_in_threadpool(
+                self.deps.checkin.record_device_refusal, found.id, person.id, gate.check, phone
+            )
             self.deps.on_checkin(
                 CheckInResult(
                     CheckInOutcome.DEVICE_USED,
