@@ -7,12 +7,15 @@ always means phones can answer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from facilitator.db.models import Question, Survey
 from facilitator.domain.feedback_summary import SurveyInfo
-from facilitator.domain.survey_template import DEFAULT_SURVEY, SurveyTemplate
+from facilitator.domain.survey_rules import QuestionDef
+from facilitator.domain.survey_template import DEFAULT_SURVEY, QuestionTemplate, SurveyTemplate
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.survey_defs import load_survey
 
@@ -20,54 +23,44 @@ from facilitator.services.survey_defs import load_survey
 def install_survey_template(
     session: Session, event_id: int, template: SurveyTemplate, *, anonymous: bool = False
 ) -> Survey:
-    survey = Survey(
-        event_id=event_id,
-        title=template.title_ja,
-        template_key=template.key,
-        anonymous=anonymous,
-        allow_resubmit=True,
+    return _add_survey(
+        session,
+        Survey(
+            event_id=event_id,
+            title=template.title_ja,
+            template_key=template.key,
+            anonymous=anonymous,
+            allow_resubmit=True,
+        ),
+        template.questions,
     )
-    for position, q in enumerate(template.questions):
-        survey.questions.append(
-            Question(
-                key=q.key,
-                position=position,
-                kind=q.kind,
-                label_ja=q.label_ja,
-                label_en=q.label_en,
-                required=q.required,
-                choices=[
-                    {"value": c.value, "label_ja": c.label_ja, "label_en": c.label_en}
-                    for c in q.choices
-                ],
-                min_label_ja=q.min_label_ja,
-                min_label_en=q.min_label_en,
-                max_label_ja=q.max_label_ja,
-                max_label_en=q.max_label_en,
-                max_length=q.max_length,
-            )
-        )
-    session.add(survey)
-    session.flush()
-    return survey
 
 
 def copy_survey(session: Session, event_id: int, source: SurveyInfo) -> Survey:
     """A copy of `source` for the event: same title, settings and question keys, so both
     events' results line up column by column."""
-    survey = Survey(
-        event_id=event_id,
-        title=source.title,
-        template_key=source.template_key,
-        anonymous=source.anonymous,
-        allow_resubmit=source.allow_resubmit,
+    return _add_survey(
+        session,
+        Survey(
+            event_id=event_id,
+            title=source.title,
+            template_key=source.template_key,
+            anonymous=source.anonymous,
+            allow_resubmit=source.allow_resubmit,
+        ),
+        source.questions,
     )
-    for position, q in enumerate(source.questions):
+
+
+def _add_survey(
+    session: Session, survey: Survey, questions: Sequence[QuestionTemplate | QuestionDef]
+) -> Survey:
+    for position, q in enumerate(questions):
         survey.questions.append(
             Question(
                 key=q.key,
                 position=position,
-                kind=q.kind.value,
+                kind=q.kind if isinstance(q.kind, str) else q.kind.value,
                 label_ja=q.label_ja,
                 label_en=q.label_en,
                 required=q.required,

@@ -13,13 +13,14 @@ import json
 import os
 import socket
 import subprocess
-import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image
+
+from facilitator.selftest.base import http_post_json
 
 ROSTER = (
     "職員番号,氏名,フリガナ,所属,職名,役割",
@@ -64,19 +65,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-def _post(base: str, path: str, payload: dict[str, Any]) -> dict[str, Any]:
-    request = urllib.request.Request(
-        base + path,
-        data=json.dumps(payload).encode("utf-8"),
-        headers={"Content-Type": "application/json", "Origin": base},
-        method="POST",
-    )
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    with opener.open(request, timeout=10) as response:
-        answer: dict[str, Any] = json.loads(response.read())
-    return answer
 
 
 def _code_and_token(url: str) -> tuple[str, str]:
@@ -129,10 +117,10 @@ def run_headless_day(command: Sequence[str], folder: Path) -> dict[str, Any]:
         survey_code, survey_token = _code_and_token(survey["url"])
         outcomes = []
         for staff_no in ("2001", "2002", "2003"):
-            checked = _post(
+            checked = http_post_json(
                 base, "/api/v1/checkin", {"session": code, "token": token, "staff_no": staff_no}
             )
-            answered = _post(
+            answered = http_post_json(
                 base,
                 "/api/v1/feedback",
                 {
