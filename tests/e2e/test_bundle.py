@@ -5,10 +5,12 @@ then its own self-test, its size, every third-party package imported inside
 it, and a headless day against its facilitator-cli.
 
 PyInstaller's work folder is cached under ~/.cache/facilitator/pyinstaller/,
-keyed by this checkout's path, the Python version, build.spec, pyproject.toml
-and every installed distribution's version: a changed spec or dependency, or
-another clone (whose absolute paths the work folder records), never reuses
-another build's output. A lock keeps two runs from sharing one work folder.
+keyed by this checkout's path, the Python version, build.spec, pyproject.toml,
+every installed distribution's version and the app's Python sources: a changed
+spec, dependency or module, or another clone (whose absolute paths the work
+folder records), never reuses another build's analysis. Resources need not be
+in the key: they are copied afresh into the new dist folder every time. A lock
+keeps two runs from sharing one work folder.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ def cache_key() -> str:
     digest.update(f"{ROOT}\n{sys.version}\n".encode())
     for name in ("build.spec", "pyproject.toml"):
         digest.update((ROOT / name).read_bytes())
+    # PyInstaller re-analyses imports only when the entry script changes: a module that
+    # gained an import would otherwise be bundled from the old analysis, without it.
+    for source in sorted((ROOT / "facilitator").rglob("*.py")):
+        digest.update(f"{source.relative_to(ROOT)}\n".encode() + source.read_bytes())
     installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     digest.update("\n".join(installed).encode())
     return digest.hexdigest()[:20]
@@ -78,10 +84,12 @@ def prune_cache(keep: Path) -> None:
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
     assert (BIN / "pyinstaller").exists(), "PyInstaller is missing: scripts/dev test installs it"
-    for ts in (ROOT / "resources" / "translations").glob("*.ts"):  # as scripts/build-bundle
-        subprocess.run(
-            [BIN / "pyside6-lrelease", "-silent", ts, "-qm", ts.with_suffix(".qm")], check=True
-        )
+    # As scripts/build-bundle: only stale catalogues, since PyInstaller redoes its whole
+    # analysis when any data file is newer than the last build.
+    for ts in (ROOT / "resources" / "translations").glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([BIN / "pyside6-lrelease", "-silent", ts, "-qm", qm], check=True)
     work = CACHE / cache_key()
     work.mkdir(parents=True, exist_ok=True)
     dist = tmp_path_factory.mktemp("bundle")
