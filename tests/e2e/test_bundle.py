@@ -45,6 +45,7 @@ SIZE_GOAL = 250_000_000
 CACHE_ROOT = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 CACHE = CACHE_ROOT / "facilitator" / "pyinstaller"
 CACHE_DAYS = 14
+KEEP_OTHERS = 2  # e.g. main's and a branch's, when both are tested in turn
 LINE = re.compile(r"^  (OK|FAIL)\s+(\S+)\s+(\d+\.\d\d) s  (.*)$", re.MULTILINE)
 BIN = Path(sys.executable).parent
 
@@ -74,10 +75,16 @@ def cache_key() -> str:
 
 
 def prune_cache(keep: Path) -> None:
-    """Work folders of other keys unused for CACHE_DAYS days (old specs, removed clones)."""
+    """Drop other keys' work folders (about 230 MB each) beyond the KEEP_OTHERS most
+    recently used, and any unused for CACHE_DAYS days: every source change makes a key."""
     cutoff = time.time() - CACHE_DAYS * 86400
-    for folder in CACHE.iterdir():
-        if folder.is_dir() and folder != keep and folder.stat().st_mtime < cutoff:
+    others = sorted(
+        (f for f in CACHE.iterdir() if f.is_dir() and f != keep),
+        key=lambda f: f.stat().st_mtime,
+        reverse=True,
+    )
+    for index, folder in enumerate(others):
+        if index >= KEEP_OTHERS or folder.stat().st_mtime < cutoff:
             shutil.rmtree(folder, ignore_errors=True)
 
 
