@@ -59,18 +59,21 @@ def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
         feedback = FeedbackService(workspace, ctx.get_clock())
         url = feedback.feedback_link_at(info.id, base)
         seconds = feedback.token_seconds_left(info.id)
+        # "Open" only when phones can answer: the session takes answers and has a survey.
+        target = feedback.survey_for_code(info.code)
+    answering = target is not None and target.feedback_open
     if args.json:
         ctx.print_json(
             {
                 "url": url,
                 "session": info.label,
-                "open": info.feedback_open,
+                "open": answering,
                 "rotates_in": math.ceil(seconds),
             }
         )
         return 0
     ctx.out.write(url + "\n")
-    if not info.feedback_open:
+    if not answering:
         ctx.err.write(
             Msg(
                 en=f"Note: the survey of {info.label} is not taking answers. Open it in the "
@@ -94,13 +97,23 @@ def run_feedback_switch(args: argparse.Namespace, ctx: CliContext) -> int:
         info = events.get_event(events.resolve_event_id(args.event)).session_by_label(args.session)
         feedback = FeedbackService(workspace, clock)
         try:
-            now_open = feedback.set_feedback_open(info.id, args.open)
+            switched = feedback.set_feedback_open(info.id, args.open)
         finally:
             feedback.close()
+    if switched.survey_created:
+        ctx.say(
+            Msg(
+                en="This event had no survey; it now has the default 受講報告書 "
+                "(edit it in the GUI's Feedback area).",
+                ja="この研修にはアンケートがなかったため、標準の受講報告書を作成しました"
+                "（GUI の「アンケート」画面で編集できます）。",
+            )
+        )
     ctx.say(
         Msg(
-            en=f"The survey of {info.label} is {'open' if now_open else 'closed'}.",
-            ja=f"{info.label} のアンケートの回答受付を{'開始' if now_open else '終了'}しました。",
+            en=f"The survey of {info.label} is {'open' if switched.is_open else 'closed'}.",
+            ja=f"{info.label} のアンケートの回答受付を{'開始' if switched.is_open else '終了'}"
+            "しました。",
         )
     )
     return 0

@@ -48,6 +48,13 @@ def register(subparsers: Any) -> None:
     )
     create.add_argument("--room", default="", help="room for every session")
     create.add_argument("--venue", default="")
+    create.add_argument(
+        "--survey-from",
+        type=int,
+        default=None,
+        metavar="EVENT_ID",
+        help="copy that event's survey (default: the standard 受講報告書)",
+    )
     create.add_argument("--json", action="store_true")
     create.set_defaults(handler=run_event_create)
 
@@ -165,7 +172,9 @@ def run_event_create(args: argparse.Namespace, ctx: CliContext) -> int:
     if errors:  # before the file is created, so a refused command leaves nothing behind
         raise ValidationFailed(errors)
     with _created_or_opened(args, ctx) as workspace:
-        detail = EventService(workspace, ctx.get_clock()).create_event(spec)
+        detail = EventService(workspace, ctx.get_clock()).create_event(
+            spec, survey_from=args.survey_from
+        )
     if args.json:
         ctx.print_json({"event": detail.id, "sessions": {s.label: s.code for s in detail.sessions}})
     else:

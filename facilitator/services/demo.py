@@ -11,12 +11,10 @@ from facilitator.db.models import AgendaItem, Attendee, Department
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
-from facilitator.domain.survey_template import DEFAULT_SURVEY
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import demo_data
 from facilitator.services.events import EventService
 from facilitator.services.schedule import ScheduleService
-from facilitator.services.survey_setup import install_survey_template
 
 MAX_DEMO_ATTENDEES = 5000
 
@@ -121,7 +119,6 @@ def build_demo(
                     red_seconds=0,
                 )
             )
-        install_survey_template(session, detail.id, DEFAULT_SURVEY)
     # The same assignment the trainer gets from the roster area's button.
     ScheduleService(workspace, clock).assign(detail.id)
     return DemoSummary(

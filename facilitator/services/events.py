@@ -16,6 +16,7 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.event_rules import EventSpec, SessionSpec, validate_event
 from facilitator.errors import FieldError, InputRejected, Msg, UnknownEvent, ValidationFailed
 from facilitator.services import audit
+from facilitator.services.survey_setup import give_survey
 
 
 @dataclass(frozen=True)
@@ -162,11 +163,17 @@ class EventService:
         with self._workspace.session(readonly=True) as session:
             return self._detail(session, self._load(session, event_id))
 
-    def create_event(self, spec: EventSpec) -> EventDetail:
-        """Validate and store a new event with its sessions; returns it as stored."""
+    def create_event(self, spec: EventSpec, survey_from: int | None = None) -> EventDetail:
+        """Validate and store a new event with its sessions and its survey; returns it.
+
+        The survey is the default 受講報告書, or a copy of event `survey_from`'s survey
+        (refused, nothing stored, when that event does not exist or has none).
+        """
         self._check(spec)
         now = self._clock.now()
         with self._workspace.session() as session:
+            if survey_from is not None:
+                self._load(session, survey_from)
             row = Event(
                 title=spec.title.strip(),
                 date=spec.date,
@@ -181,6 +188,7 @@ class EventService:
             )
             session.add(row)
             session.flush()
+            give_survey(session, row.id, survey_from)
             return self._save_sessions(session, row, spec, "event.create")
 
     def update_event(self, event_id: int, spec: EventSpec) -> EventDetail:

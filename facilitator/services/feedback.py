@@ -48,12 +48,21 @@ from facilitator.services.feedback_types import (
 )
 from facilitator.services.feedback_writer import QuestionCache, Submission
 from facilitator.services.survey_defs import SurveyInfo, load_survey
+from facilitator.services.survey_setup import give_survey, has_survey
 
 # A phone keeps the token it scanned while its owner writes; answering takes minutes,
 # so a genuine token stays good for submitting this long after it rotated away.
 SUBMIT_GRACE_SECONDS = 30 * 60
 TARGET_CACHE_SECONDS = 1.0
 TARGET_CACHE_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class FeedbackSwitch:
+    """A session's survey after `set_feedback_open`."""
+
+    is_open: bool
+    survey_created: bool  # the event had no survey; the default one was made to open it
 
 
 @dataclass(frozen=True)
@@ -222,11 +231,20 @@ class FeedbackService:
             return result
 
     # -- writing -------------------------------------------------------------------------
-    def set_feedback_open(self, session_id: int, is_open: bool) -> bool:
-        """Open or close a session's survey; returns the new state."""
+    def set_feedback_open(self, session_id: int, is_open: bool) -> FeedbackSwitch:
+        """Open or close a session's survey; returns the new state.
+
+        Opening a session of an event that has no survey (one made before events
+        came with one) first gives the event the default 受講報告書, so "open"
+        always means phones can answer.
+        """
         now = self._clock.now()
         with self._workspace.session() as session:
             row = self._session_row(session, session_id)
+            created = is_open and not has_survey(session, row.event_id)
+            if created:
+                give_survey(session, row.event_id, None)
+                audit.record(session, at=now, action="survey.create", event_id=row.event_id)
             if row.feedback_open != is_open:
                 row.feedback_open = is_open
                 audit.record(
@@ -237,7 +255,7 @@ class FeedbackService:
                     entity="session",
                     entity_id=row.id,
                 )
-            return row.feedback_open
+            return FeedbackSwitch(is_open=row.feedback_open, survey_created=created)
 
     def phone_target(self, session_code: str) -> PhoneTarget | None:
         """The session a phone URL names, with its event's secret (one small Core read).

@@ -9,7 +9,7 @@ off would name nobody and mislead).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,7 +23,7 @@ from facilitator.domain.survey_template import DEFAULT_SURVEY, SurveyTemplate
 from facilitator.errors import FieldError, InputRejected, Msg, UnknownEvent, ValidationFailed
 from facilitator.services import audit
 from facilitator.services.survey_defs import load_survey
-from facilitator.services.survey_setup import install_survey_template
+from facilitator.services.survey_setup import give_survey, has_survey, install_survey_template
 
 
 @dataclass(frozen=True)
@@ -90,24 +90,7 @@ class SurveyEditorService:
             return self.create_from_template(event_id)
         with self._workspace.session() as session:
             self._refuse_second(session, event_id)
-            source = load_survey(session, source_event_id)
-            if source is None:
-                raise InputRejected(
-                    Msg(
-                        en="That event has no survey to copy.",
-                        ja="コピー元の研修にはアンケートがありません。",
-                    )
-                )
-            row = install_survey_template(session, event_id, DEFAULT_SURVEY)
-            # Same keys as the source, so both events' results line up column by column.
-            draft = SurveyDraft(
-                source.title,
-                source.anonymous,
-                source.allow_resubmit,
-                tuple(replace(q, id=None) for q in source.questions),
-            )
-            self._apply(session, row, draft)
-            row.template_key = source.template_key
+            give_survey(session, event_id, source_event_id)
             audit.record(
                 session,
                 at=self._clock.now(),
@@ -115,7 +98,6 @@ class SurveyEditorService:
                 event_id=event_id,
                 detail={"copied_from_event": source_event_id},
             )
-            session.flush()
             survey = load_survey(session, event_id)
             assert survey is not None
             return survey
@@ -125,7 +107,7 @@ class SurveyEditorService:
             raise UnknownEvent(
                 Msg(en=f"There is no event {event_id}.", ja=f"研修 {event_id} はありません。")
             )
-        if session.scalar(select(Survey.id).where(Survey.event_id == event_id)) is not None:
+        if has_survey(session, event_id):
             raise InputRejected(
                 Msg(
                     en="This event already has a survey.",

@@ -116,7 +116,7 @@ def test_every_hidden_import_exists(spec: SpecRun) -> None:
     hidden = spec.analysis.kwargs["hiddenimports"]
     assert "uvicorn.protocols.http.h11_impl" in hidden
     assert "sqlalchemy.dialects.sqlite.pysqlite" in hidden
-    assert {"facilitator.web.feedback_routes", "facilitator.selftest_gui"} <= set(hidden)
+    assert {"facilitator.web.feedback_routes", "facilitator.selftest.qt_checks"} <= set(hidden)
     for name in hidden:
         assert importlib.util.find_spec(name) is not None, f"hidden import {name} does not exist"
 
@@ -182,6 +182,20 @@ def test_two_executables_share_one_folder(spec: SpecRun) -> None:
     assert [a for a in args if isinstance(a, dict)] == spec.exes
     assert spec.analysis is not None
     assert spec.analysis.scripts == [str(ROOT / "facilitator" / "__main__.py")]
+
+
+def test_every_dependency_brings_its_data_files_and_metadata(spec: SpecRun) -> None:
+    assert spec.analysis is not None
+    datas = {(Path(src).name, dest) for src, dest in spec.analysis.kwargs["datas"]}
+    # BudouX's model, which a certificate's and a slide's line breaking read at run time.
+    assert ("ja.json", "budoux/models") in datas
+    assert ("skip_nodes.json", "budoux") in datas
+    # The self-test's `packages` step reads the dependency list from the metadata.
+    dests = {dest for _, dest in spec.analysis.kwargs["datas"]}
+    for dist in ("facilitator", "budoux", "reportlab", "zxing_cpp"):
+        assert any(d.startswith(f"{dist}-") and d.endswith(".dist-info") for d in dests), dist
+    # Nothing of what the spec excludes comes back as data.
+    assert not any(d.startswith(("greenlet", "tkinter")) for d in dests)
 
 
 def test_resources_are_found_in_a_frozen_bundle(

@@ -143,3 +143,30 @@ def test_feedback_url(demo_workspace: Workspace, clock: FakeClock) -> None:
     )
     code, text = _run(["feedback-url", "--db", str(demo_workspace.path), "--session", "XX"])
     assert code == 3 and "XX" in text
+
+
+def test_an_event_without_a_survey_is_never_reported_open(tmp_path: Path) -> None:
+    # A workspace from before events came with a survey: the session is open, no survey.
+    from sqlalchemy import delete, update
+
+    from facilitator.db.models import Survey, TrainingSession
+    from facilitator.db.workspace import open_workspace
+
+    db = str(tmp_path / "old.sqlite")
+    create = ["event", "create", "--db", db, "--title", "研修", "--date", "2026-10-01"]
+    code, _ = _run([*create, "--session", "AM=09:30-12:00"])
+    assert code == 0
+    with open_workspace(Path(db)) as ws, ws.session() as s:
+        s.execute(delete(Survey))
+        s.execute(update(TrainingSession).values(feedback_open=True))
+    url = ["feedback-url", "--db", db, "--session", "AM", "--host", "127.0.0.1"]
+    code, text = _run([*url, "--json"])
+    assert code == 0 and json.loads(text.splitlines()[0])["open"] is False
+    assert "回答を受け付けていません" in _run(url)[1]
+    # `feedback open` gives the event the default survey, says so, and opens it.
+    code, text = _run(["feedback", "open", "--db", db, "--session", "AM"])
+    assert code == 0
+    assert "標準の受講報告書を作成しました" in text and "回答受付を開始しました" in text
+    assert json.loads(_run([*url, "--json"])[1].splitlines()[0])["open"] is True
+    code, text = _run(["feedback", "open", "--db", db, "--session", "AM"])
+    assert code == 0 and "受講報告書を作成" not in text  # only once

@@ -111,7 +111,7 @@ def test_closed_survey_refuses_phone_and_kiosk_not_paper(
     configure_survey(demo_workspace, anonymous=anonymous)
     aids = check_in(demo_workspace, clock, "AM", 2)
     am = session_ids(demo_workspace)["AM"]
-    assert svc.set_feedback_open(am, False) is False
+    assert svc.set_feedback_open(am, False).is_open is False
     closed = svc.submit(am, Respondent(aids[0]), GOOD_ANSWERS, FeedbackMethod.KIOSK)
     assert closed.outcome is FeedbackOutcome.SURVEY_CLOSED
     token = _token(demo_workspace, clock, "AM")

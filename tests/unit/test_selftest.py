@@ -17,7 +17,23 @@ from facilitator.errors import Msg
 from facilitator.selftest import Step, StepFailed, StepStatus, run_steps, summary
 
 ROOT = Path(__file__).resolve().parents[2]
-STEPS = ["resources", "migrations", "demo", "checkin-http", "window", "certificate", "qr"]
+STEPS = [
+    "resources",
+    "packages",
+    "translations",
+    "workspace",
+    "roster-cp932",
+    "assignment",
+    "phone-server",
+    "slide",
+    "pdf-deck",
+    "feedback-report",
+    "certificate",
+    "certificate-qr",
+    "slips",
+    "xlsx",
+    "window",
+]
 LINE = re.compile(r"^  (OK|FAIL)\s+(\S+)\s+(\d+\.\d\d) s  (.*)$", re.MULTILINE)
 
 
@@ -42,10 +58,16 @@ def test_self_test_passes_every_step_in_japanese(tmp_path: Path) -> None:
     assert [key for _, key, _, _ in lines] == STEPS
     assert all(status == "OK" for status, _, _, _ in lines)
     details = {key: detail for _, key, _, detail in lines}
-    assert "受付" in details["checkin-http"] and "127.0.0.1" in details["checkin-http"]
+    assert "受付とアンケート回答" in details["phone-server"]
+    assert "127.0.0.1" in details["phone-server"]
+    assert "髙橋 﨑子" in details["roster-cp932"]
+    assert "budoux" in details["packages"] and "zxingcpp" in details["packages"]
+    assert "受付" in details["translations"]
+    assert "回答 1 件" in details["feedback-report"]
     assert "1 ページ" in details["certificate"]
-    assert "有効" in details["qr"]
-    assert "自己診断に合格しました：7 項目" in done.stdout
+    assert "有効" in details["certificate-qr"]
+    assert "受講票 6 枚" in details["slips"]
+    assert "自己診断に合格しました：15 項目" in done.stdout
     folder = Path(re.search(r"作業フォルダー：(\S+)）", done.stdout).group(1))  # type: ignore[union-attr]
     assert not folder.exists()  # removed after a pass
     # The window's settings went to the throw-away folder, not the user's.
@@ -70,9 +92,9 @@ def test_failure_names_the_step_stops_and_keeps_the_folder(tmp_path: Path) -> No
     done = run_facilitator(tmp_path / "home", "--self-test", "--lang", "en", code=code)
     assert done.returncode == 1
     lines = LINE.findall(done.stdout)
-    assert [key for _, key, _, _ in lines] == STEPS[:4]
+    assert [key for _, key, _, _ in lines] == STEPS[: STEPS.index("phone-server") + 1]
     assert lines[-1][0] == "FAIL" and lines[-1][3] == "port blocked"
-    assert 'Self-test FAILED at step "checkin-http"' in done.stdout
+    assert 'Self-test FAILED at step "phone-server"' in done.stdout
     folder = Path(re.search(r"self-test in (\S+)", done.stdout).group(1))  # type: ignore[union-attr]
     assert (folder / "selftest.sqlite").exists()  # kept for whoever investigates
     shutil.rmtree(folder)
@@ -118,3 +140,20 @@ def test_summary_of_a_pass_counts_steps(lang: str) -> None:
     report = run_steps([Step("a", lambda: Msg(en="x", ja="x"))], out, "en", Path("/x"))
     text = summary(report).text("ja" if lang == "ja" else "en")
     assert ("1 項目" if lang == "ja" else "1 steps") in text
+
+
+def test_a_dependency_that_cannot_import_fails_the_packages_step(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from facilitator.selftest import packages
+    from facilitator.selftest.state import SelfTestState
+
+    monkeypatch.setattr(
+        packages, "top_level_modules", lambda: {"budoux": ["budoux"], "gone": ["no_such_mod"]}
+    )
+    with pytest.raises(StepFailed) as failed:
+        packages.import_every_package(SelfTestState(tmp_path, "en"))
+    assert "cannot import no_such_mod (ModuleNotFoundError" in failed.value.message.en
+    monkeypatch.setattr(packages, "top_level_modules", lambda: {"budoux": []})
+    with pytest.raises(StepFailed, match="no metadata for budoux"):
+        packages.import_every_package(SelfTestState(tmp_path, "en"))

@@ -11,7 +11,7 @@ from facilitator.db.models import Event, Survey
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind
-from facilitator.errors import InputRejected, ValidationFailed
+from facilitator.errors import InputRejected, UnknownEvent, ValidationFailed
 from facilitator.services.feedback import FeedbackMethod, FeedbackService, Respondent
 from facilitator.services.feedback_results import MIN_GROUP, FeedbackResultsService
 from facilitator.services.survey_editor import SurveyDraft, SurveyEditorService
@@ -151,21 +151,27 @@ def test_copy_another_events_survey(demo_workspace: Workspace, clock: FakeClock)
             questions=(*draft.questions[:2], replace(draft.questions[4], key="plan")),
         ),
     )
-    second = (
-        EventService(demo_workspace, clock)
-        .create_event(
-            EventSpec(
-                title="第2回",
-                date=date(2026, 9, 1),
-                sessions=(SessionSpec("AM", time(9, 30), time(12, 0), 40),),
-            )
-        )
-        .id
+    events = EventService(demo_workspace, clock)
+    spec = EventSpec(
+        title="第2回",
+        date=date(2026, 9, 1),
+        sessions=(SessionSpec("AM", time(9, 30), time(12, 0), 40),),
     )
-    sources = editor.sources(second)
-    assert sources[0].event_id is None and sources[1].event_id == first
-    copied = editor.create_from(second, first)
+    # A new event comes with the default survey; one copied from another takes its survey.
+    fresh = events.create_event(spec).id
+    assert editor.state(fresh).survey.title == "受講報告書"  # type: ignore[union-attr]
+    second = events.create_event(spec, survey_from=first).id
+    copied = editor.state(second).survey
+    assert copied is not None
     assert copied.title == "DX研修 受講報告" and not copied.allow_resubmit
     assert [q.key for q in copied.questions] == ["understanding", "usefulness", "plan"]
+    # The editor copies too, into an event whose survey is gone.
+    with demo_workspace.session() as s:
+        s.execute(delete(Survey).where(Survey.event_id == fresh))
+    sources = editor.sources(fresh)
+    assert sources[0].event_id is None and first in [x.event_id for x in sources]
+    assert [q.key for q in editor.create_from(fresh, first).questions][-1] == "plan"
     with pytest.raises(InputRejected):
         editor.create_from(second, None)
+    with pytest.raises(UnknownEvent):
+        events.create_event(spec, survey_from=999)

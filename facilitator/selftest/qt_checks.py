@@ -1,7 +1,7 @@
-"""The self-test's Qt steps: the main window, and PDFs read back with Qt PDF.
+"""The self-test's Qt work: the main window, a slide, PDFs read back with Qt PDF.
 
-Qt PDF and zxing-cpp ship in the bundle anyway (the layout editor, the webcam
-scanner), so reading a certificate back needs nothing the trainer lacks.
+Qt PDF and zxing-cpp ship in the bundle anyway (PDF decks, the layout editor,
+the webcam scanner), so reading a certificate back needs nothing the trainer lacks.
 """
 
 from __future__ import annotations
@@ -9,18 +9,97 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
 from facilitator.errors import Msg
 from facilitator.lang import Lang
-from facilitator.selftest import StepFailed
+from facilitator.selftest.base import StepFailed, fail
 
 MIN_COLOURS = 8  # a painted window has text, navigation and frames; a blank one has 1 or 2
 GRID = 24  # sample points per side when counting colours
 
 
-def _application() -> object:
+def _application() -> QApplication:
     from facilitator.app import create_application
 
     return create_application()
+
+
+def _colours(image: QImage) -> int:
+    """Distinct colours on a grid of sample points: a painted page has many, a blank one 1–2."""
+    return len(
+        {
+            image.pixel(x * image.width() // GRID, y * image.height() // GRID)
+            for x in range(GRID)
+            for y in range(GRID)
+        }
+    )
+
+
+def translated_area_names(lang: Lang) -> list[str]:
+    """The navigation's area names as the app's translators give them in `lang`."""
+    from PySide6.QtCore import QCoreApplication
+
+    from facilitator.ui.translations import install_translators, remove_translators
+
+    app = _application()
+    translators = install_translators(app, lang)
+    try:
+        return [
+            QCoreApplication.translate("Areas", "Check-in"),
+            QCoreApplication.translate("Areas", "Agenda"),
+            QCoreApplication.translate("Areas", "Certificates"),
+        ]
+    finally:
+        remove_translators(app, translators)
+
+
+def render_slide(heading: str, bullets: tuple[str, ...], png: Path) -> int:
+    """Paint a built-in slide as the projector window does; returns its colour count."""
+    from PySide6.QtCore import QSize
+
+    from facilitator.domain.agenda_items import ItemKind, SlideContent
+    from facilitator.ui.agenda_slide import SlideCanvas, SlideFrame
+
+    _application()
+    canvas = SlideCanvas(show_progress=False)
+    canvas.resize(QSize(1280, 720))
+    canvas.set_frame(SlideFrame(ItemKind.TALK, heading, SlideContent(heading, bullets)))
+    image = canvas.grab().toImage()
+    canvas.deleteLater()
+    image.save(str(png))
+    colours = _colours(image)
+    if image.isNull() or colours < MIN_COLOURS:
+        raise fail(
+            f"the slide looks blank ({colours} colours)",
+            f"スライドが空白のようです（{colours} 色）",
+        )
+    return colours
+
+
+def render_deck_page(pdf: Path, page: int) -> tuple[int, int, int]:
+    """Page `page` (0-based) of a PDF deck as the projector shows it: (width, height, colours)."""
+    from PySide6.QtCore import QSize
+
+    from facilitator.ui.pdf_pages import PdfUnreadable, page_count, render_page
+
+    _application()
+    try:
+        pages = page_count(str(pdf))
+        image = render_page(str(pdf), page, QSize(1920, 1080))
+    except PdfUnreadable:
+        raise fail(
+            f"Qt PDF could not render page {page + 1} of {pdf.name}",
+            f"Qt PDF で {pdf.name} の {page + 1} ページ目を表示できませんでした",
+        ) from None
+    colours = _colours(image)
+    if pages < page + 1 or colours < 3:
+        raise fail(
+            f"{pdf.name}: {pages} pages; page {page + 1} has {colours} colours",
+            f"{pdf.name}：{pages} ページ；{page + 1} ページ目は {colours} 色",
+        )
+    return image.width(), image.height(), colours
 
 
 def grab_main_window(db: Path, lang: Lang, png: Path) -> Msg:
@@ -28,13 +107,12 @@ def grab_main_window(db: Path, lang: Lang, png: Path) -> Msg:
     from PySide6.QtCore import QCoreApplication, QThreadPool
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtMultimedia import QMediaFormat
-    from PySide6.QtWidgets import QApplication
 
-    from facilitator.app import AppController, AppSettings, create_application
+    from facilitator.app import AppController, AppSettings
     from facilitator.domain.clock import SystemClock
     from facilitator.ui.dialogs import RecordingDialogs
 
-    app = create_application()
+    app = _application()
     dialogs = RecordingDialogs()  # a dialog would block an unattended run; record it instead
     controller = AppController(app, AppSettings(), lang, SystemClock(), dialogs=dialogs)
     # An exception in a Qt slot never reaches this frame; collect it instead.
@@ -65,13 +143,7 @@ def grab_main_window(db: Path, lang: Lang, png: Path) -> Msg:
         QApplication.processEvents()
         image = window.grab().toImage()
         image.save(str(png))
-        colours = len(
-            {
-                image.pixel(x * image.width() // GRID, y * image.height() // GRID)
-                for x in range(GRID)
-                for y in range(GRID)
-            }
-        )
+        colours = _colours(image)
         problems = [text for _, text in dialogs.messages]
         problems += [f"{type(e).__name__}: {e}" for e in unhandled]
         if image.isNull() or colours < MIN_COLOURS:
@@ -118,7 +190,6 @@ def pdf_page_count(pdf: Path) -> int:
 def decode_first_page_qr(pdf: Path, width: int) -> list[str]:
     """The QR texts zxing-cpp finds on page 1 of `pdf`, rendered `width` pixels wide."""
     import zxingcpp
-    from PySide6.QtGui import QImage
 
     from facilitator.ui.certificate_images import render_first_page
 

@@ -3,8 +3,8 @@
 A bundle can lose things silently (a font, the migrations, a template, a Qt
 plugin, a hidden import), and a trainer finds out at the venue. The self-test
 walks through the day's critical path in a throw-away folder, on loopback only,
-and names the first step that fails. The steps themselves are in
-`selftest_steps.py`; this module runs them, times them and reports.
+and names the first step that fails. The steps are listed in `plan.py`; this
+module runs them, times them and reports.
 
 Exit status: 0 when every step passed, 1 at the first failure (the folder is
 then kept for inspection and its path printed).
@@ -18,59 +18,19 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from enum import Enum
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from facilitator import __version__
 from facilitator.errors import FacilitatorError, Msg
 from facilitator.lang import Lang
+from facilitator.selftest.base import SelfTestReport, Step, StepResult, StepStatus
 
 log = logging.getLogger(__name__)
 
 EXIT_PASSED = 0
 EXIT_FAILED = 1
-
-
-class StepFailed(FacilitatorError):
-    """A self-test check did not hold; the message says what was expected."""
-
-
-class StepStatus(Enum):
-    PASSED = "OK"
-    FAILED = "FAIL"
-
-
-@dataclass(frozen=True)
-class Step:
-    key: str  # stable, ASCII: scripts and tests look for it
-    run: Callable[[], Msg]  # returns what it verified; raises on failure
-
-
-@dataclass(frozen=True)
-class StepResult:
-    key: str
-    status: StepStatus
-    seconds: float
-    detail: Msg
-
-
-@dataclass(frozen=True)
-class SelfTestReport:
-    results: tuple[StepResult, ...]
-    seconds: float
-    folder: Path
-
-    @property
-    def passed(self) -> bool:
-        return all(r.status is StepStatus.PASSED for r in self.results)
-
-    @property
-    def failed_step(self) -> str | None:
-        failed = [r.key for r in self.results if r.status is StepStatus.FAILED]
-        return failed[0] if failed else None
 
 
 def _failure_message(exc: BaseException) -> Msg:
@@ -135,7 +95,7 @@ def run_self_test(lang: Lang, out: TextIO | None) -> int:
         ).text(lang)
         + "\n"
     )
-    from facilitator.selftest_steps import SelfTestRun
+    from facilitator.selftest.plan import SelfTestRun
 
     run = SelfTestRun(folder, lang)
     try:
