@@ -37,9 +37,9 @@ from facilitator.domain.certificate_layout import (
 from facilitator.domain.clock import SystemClock
 from facilitator.pdf.certificates import fit_text
 from facilitator.pdf.fonts import register_japanese_fonts
-from facilitator.services.certificate_export import CertificateExporter
-from facilitator.services.certificates import CertificateService
-from facilitator.services.demo import build_demo
+from facilitator.services.certificates.export import CertificateExporter
+from facilitator.services.certificates.service import CertificateService
+from facilitator.services.demo.workspace import build_demo
 
 
 def prepare(path: Path, count: int) -> tuple[Workspace, int]:

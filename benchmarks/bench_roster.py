@@ -32,9 +32,9 @@ from facilitator.domain.clock import SystemClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.domain.scheduling import Person, RoleKind, Slot, assign
 from facilitator.services.events import EventService
-from facilitator.services.roster_import import RosterImportService
-from facilitator.services.roster_papers import RosterPapersService
-from facilitator.services.schedule import ScheduleService
+from facilitator.services.roster.files import RosterImportService
+from facilitator.services.roster.papers import RosterPapersService
+from facilitator.services.roster.schedule import ScheduleService
 
 SURNAMES = ["髙橋", "山﨑", "佐藤", "鈴木", "田中", "伊藤", "渡辺", "中村", "小林", "加藤"]
 GIVEN = ["太郎", "花子", "一郎", "美咲", "健", "由美", "誠", "智子", "隆", "恵"]

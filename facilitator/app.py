@@ -25,17 +25,17 @@ from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang, parse_lang, system_lang
 from facilitator.logs import LOG_FILE_NAME
 from facilitator.paths import default_workspace_path, log_dir, user_data_dir
-from facilitator.services.agenda import AgendaService
-from facilitator.services.agenda_phone import PhoneSlides
-from facilitator.services.agenda_report import AgendaReportService
+from facilitator.services.agenda.items import AgendaService
+from facilitator.services.agenda.phone_slides import PhoneSlides
+from facilitator.services.agenda.report import AgendaReportService
 from facilitator.services.backup import backup_workspace
-from facilitator.services.certificate_suite import CertificateServices, build_certificate_services
-from facilitator.services.checkin import CheckInService
+from facilitator.services.certificates.suite import CertificateServices, build_certificate_services
+from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
-from facilitator.services.feedback import FeedbackService
-from facilitator.services.feedback_results import FeedbackResultsService
-from facilitator.services.roster_area import RosterServices, build_roster_services
-from facilitator.services.survey_editor import SurveyEditorService
+from facilitator.services.feedback.capture import FeedbackService
+from facilitator.services.feedback.results import FeedbackResultsService
+from facilitator.services.feedback.survey_editor import SurveyEditorService
+from facilitator.services.roster.area import RosterServices, build_roster_services
 from facilitator.ui.dialogs import Dialogs, QtDialogs
 from facilitator.ui.fonts import register_bundled_fonts, ui_font
 from facilitator.ui.lan_server_control import LanServerControl
@@ -144,16 +144,16 @@ def build_areas(
     that imports and builds its view: the window calls it when the area is first shown.
     """
     # Only the first area's module loads at start; each factory imports its own view.
-    from facilitator.ui.event_view import EventView
+    from facilitator.ui.events.view import EventView
 
     def roster() -> QWidget:
-        from facilitator.ui.roster_view import RosterView
+        from facilitator.ui.roster.view import RosterView
 
         return RosterView(services.roster, runner, current, lang=lang, dialogs=dialogs)
 
     def checkin() -> QWidget:
-        from facilitator.ui.checkin_view import CheckInView, open_camera
-        from facilitator.ui.chimes import Chimes
+        from facilitator.ui.checkin.chimes import Chimes
+        from facilitator.ui.checkin.view import CheckInView, open_camera
         from facilitator.web.addresses import ipv4_addresses
 
         return CheckInView(
@@ -171,7 +171,7 @@ def build_areas(
         )
 
     def feedback() -> QWidget:
-        from facilitator.ui.feedback_view import FeedbackView
+        from facilitator.ui.feedback.view import FeedbackView
 
         return FeedbackView(
             services.feedback,
@@ -187,7 +187,7 @@ def build_areas(
 
     def certificates() -> QWidget:
         from facilitator.ui.camera_scanner import CameraScanner, camera_available
-        from facilitator.ui.certificates_view import CertificatesView
+        from facilitator.ui.certificates.view import CertificatesView
 
         return CertificatesView(
             services.certificates,
@@ -226,10 +226,10 @@ def _agenda_view(
     """The agenda editor plus what presenting a session needs (console, projector, live clock)."""
     from PySide6.QtGui import QGuiApplication
 
-    from facilitator.services.agenda_live import LiveAgenda
-    from facilitator.ui.agenda_view import AgendaView
-    from facilitator.ui.audience_window import ScreenWatch
-    from facilitator.ui.presenter_launcher import PresenterLauncher, serial_runner
+    from facilitator.services.agenda.live import LiveAgenda
+    from facilitator.ui.agenda.audience_window import ScreenWatch
+    from facilitator.ui.agenda.presenter_launcher import PresenterLauncher, serial_runner
+    from facilitator.ui.agenda.view import AgendaView
 
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
@@ -546,7 +546,7 @@ def run_gui(
 
 
 def _fresh_demo_workspace() -> Path:
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     path = Path(tempfile.mkdtemp(prefix="facilitator-demo-")) / "demo.sqlite"
     with open_workspace(path, create=True) as workspace:

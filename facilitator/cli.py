@@ -294,7 +294,7 @@ def main(argv: Sequence[str] | None = None, ctx: CliContext | None = None) -> in
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if args.self_test and handler is None:
-            from facilitator.selftest import run_self_test
+            from facilitator.selftest.run import run_self_test
 
             return run_self_test(lang, ctx.out)
         if handler is None:

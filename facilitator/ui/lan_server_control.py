@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from facilitator.domain.clock import Clock
-from facilitator.services.checkin import CheckInResult, CheckInService
+from facilitator.services.checkin.service import CheckInResult, CheckInService
 
 if TYPE_CHECKING:
     from facilitator.web.server import LanServer

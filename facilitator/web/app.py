@@ -21,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from facilitator.domain.clock import Clock
-from facilitator.services.checkin import CheckInResult, CheckInService
+from facilitator.services.checkin.service import CheckInResult, CheckInService
 from facilitator.web.i18n import Catalogue, negotiate, translator
 from facilitator.web.security import (
     ASGIApp,
@@ -133,13 +133,13 @@ def _feedback_routes(deps: WebDeps) -> list[BaseRoute]:
     # `serve` pass it; check-in tests run without it).
     if "feedback" not in deps.services:
         return []
-    from facilitator.web.feedback_routes import feedback_routes
+    from facilitator.web.feedback.routes import feedback_routes
 
     return feedback_routes(deps)
 
 
 def create_app(deps: WebDeps) -> Starlette:
-    from facilitator.web.checkin_routes import checkin_routes
+    from facilitator.web.checkin.routes import checkin_routes
 
     routes: list[BaseRoute] = [
         *checkin_routes(deps),

@@ -7,13 +7,13 @@ from typing import Any
 
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
-from facilitator.services.checkin import CheckInResult, CheckInService
+from facilitator.services.checkin.service import CheckInResult, CheckInService
 from facilitator.web.app import WebDeps
 
 
 def other_web_services(workspace: Workspace, clock: Clock) -> dict[str, Any]:
     """Services of other areas that serve phone pages (feedback)."""
-    from facilitator.services.feedback import FeedbackService
+    from facilitator.services.feedback.capture import FeedbackService
 
     return {"feedback": FeedbackService(workspace, clock)}
 

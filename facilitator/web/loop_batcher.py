@@ -26,7 +26,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from facilitator.services.checkin_writer import MAX_GROUP
+from facilitator.services.group_commit import MAX_GROUP
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")

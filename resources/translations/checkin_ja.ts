@@ -4,93 +4,93 @@
 <context>
     <name>ArrivalsPanel</name>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="49"/>
         <source>In / expected</source>
         <translation>受付 / 予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="49"/>
         <source>Not yet arrived</source>
         <translation>未到着</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="61"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="61"/>
         <source>Undo selected check-in…</source>
         <translation>選択した受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="74"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="74"/>
         <source>By department</source>
         <translation>所属別</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="76"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="76"/>
         <source>Latest check-ins</source>
         <translation>最近の受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="82"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="82"/>
         <source>Phone</source>
         <translation>スマートフォン</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="83"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="83"/>
         <source>Webcam</source>
         <translation>Webカメラ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="84"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="84"/>
         <source>USB scanner</source>
         <translation>USBスキャナー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="85"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="85"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="86"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="86"/>
         <source>Walk-in</source>
         <translation>当日登録</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="87"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="87"/>
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="95"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="95"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="97"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="97"/>
         <source>Session %1 · missing %2 · late %3</source>
         <translation>%1 セッション · 未到着 %2 名 · 遅刻 %3 名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="108"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="108"/>
         <source>(late)</source>
         <translation>（遅刻）</translation>
     </message>
@@ -106,113 +106,113 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="121"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="121"/>
         <source>Check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="136"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="136"/>
         <source>Phones (venue Wi-Fi)</source>
         <translation>スマートフォン（会場 Wi-Fi）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="138"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="138"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="144"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="144"/>
         <source>Scan a slip or type a staff number, then Enter</source>
         <translation>受講票を読み取るか、職員番号を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="146"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="146"/>
         <source>Rapid mode (back to scanning after 2 s)</source>
         <translation>連続モード（2 秒後に読み取り待ちに戻る）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="148"/>
-        <location filename="../../facilitator/ui/checkin_view.py" line="429"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="148"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="429"/>
         <source>Start webcam</source>
         <translation>Webカメラを開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="163"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="163"/>
         <source>Search: kana, name, staff number or department</source>
         <translation>検索：ふりがな・氏名・職員番号・所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="168"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="168"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="169"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="169"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="170"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="170"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="171"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="171"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="172"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="172"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="183"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="183"/>
         <source>Check in selected</source>
         <translation>選択した人を受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="186"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="186"/>
         <source>Walk-in…</source>
         <translation>当日登録…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="315"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="315"/>
         <source>Undo the check-in of %1? It stays in the audit log.</source>
         <translation>%1 さんの受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="319"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="319"/>
         <source>Undo check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="317"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="317"/>
         <source>Undo this check-in? It stays in the audit log.</source>
         <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="376"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="376"/>
         <source>In (%1)</source>
         <translation>受付済み（%1）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="377"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="377"/>
         <source>Expected in %1</source>
         <translation>%1 に参加予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="424"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="424"/>
         <source>Stop webcam</source>
         <translation>Webカメラを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="433"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="433"/>
         <source>Webcam unavailable</source>
         <translation>Webカメラを使用できません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="445"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="445"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
@@ -220,92 +220,92 @@
 <context>
     <name>ResultCard</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="89"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="89"/>
         <source>Admit to this session anyway</source>
         <translation>このセッションに受け入れる</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="91"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="91"/>
         <source>Undo this check-in</source>
         <translation>この受付を取り消す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="113"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="113"/>
         <source>Ready to scan</source>
         <translation>読み取り待ち</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="116"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="116"/>
         <source>Scan an admission slip, or type a staff number and press Enter.</source>
         <translation>受講票の QR を読み取るか、職員番号を入力して Enter を押してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="148"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="148"/>
         <source>Checked in</source>
         <translation>受付完了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="149"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="149"/>
         <source>Already checked in</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="150"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="150"/>
         <source>Registered for another session</source>
         <translation>別のセッションの申込者です</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="151"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="151"/>
         <source>Not on the roster</source>
         <translation>名簿にありません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="152"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="152"/>
         <source>Code not valid (forged or replaced slip)</source>
         <translation>無効なコードです（偽造または再発行前の受講票）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="153"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="153"/>
         <source>Code expired</source>
         <translation>コードの有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="154"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="154"/>
         <source>Check-in for this session is closed</source>
         <translation>このセッションの受付は終了しています</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="163"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="163"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="169"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="169"/>
         <source>Checked in at %1 (session %2).</source>
         <translation>%1 に受付済み（%2 セッション）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="174"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="174"/>
         <source>Assigned to session %1.</source>
         <translation>%1 セッションに割り当てられています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="178"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="178"/>
         <source>Check the staff number, search by name below, or register them as a walk-in.</source>
         <translation>職員番号を確かめるか、下の検索で氏名から探すか、当日登録してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="181"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="181"/>
         <source>Search the attendee by name below. An old slip stops working once a replacement is printed.</source>
         <translation>下の検索で氏名から探してください。受講票を再発行すると、古い受講票は使えなくなります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="184"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="184"/>
         <source>Ask them to scan the code on the screen again.</source>
         <translation>画面の QR をもう一度読み取ってもらってください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="186"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="186"/>
         <source>Tick “Check-in open” above to accept arrivals again.</source>
         <translation>上の「受付中」にチェックを入れると、再び受け付けます。</translation>
     </message>
@@ -313,59 +313,59 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="62"/>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="134"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="62"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="134"/>
         <source>Start phone check-in server</source>
         <translation>スマートフォン受付サーバーを起動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="65"/>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="135"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="65"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="135"/>
         <source>Server stopped.</source>
         <translation>サーバーは停止しています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="68"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="68"/>
         <source>Show session QR on projector</source>
         <translation>セッションの QR をプロジェクターに表示</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="77"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="77"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="79"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="79"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="104"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="104"/>
         <source>Phones on the venue Wi-Fi will open pages served by this laptop.</source>
         <translation>スマートフォンは会場の Wi-Fi から、このノートパソコンが提供するページを開きます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="108"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="108"/>
         <source>Windows may now ask whether to allow Facilitator through the firewall: choose “Private networks” and allow it, or phones cannot connect.</source>
         <translation>このあと Windows から、Facilitator にファイアウォールの通過を許可するか確認されることがあります。「プライベート ネットワーク」を選んで許可してください。許可しないとスマートフォンから接続できません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="111"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="111"/>
         <source>Phone check-in server</source>
         <translation>スマートフォン受付サーバー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="123"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="123"/>
         <source>Only this laptop can open that address: for phones, choose the Wi-Fi address.</source>
         <translation>このアドレスはこのノートパソコンからしか開けません。スマートフォン用には Wi-Fi のアドレスを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="118"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="118"/>
         <source>Stop server</source>
         <translation>サーバーを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="119"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="119"/>
         <source>Serving on %1</source>
         <translation>%1 で受付中</translation>
     </message>
@@ -373,17 +373,17 @@
 <context>
     <name>SessionQrWindow</name>
     <message>
-        <location filename="../../facilitator/ui/session_qr_window.py" line="36"/>
+        <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="36"/>
         <source>Check-in — %1</source>
         <translation>受付 — %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_qr_window.py" line="46"/>
+        <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="46"/>
         <source>Scan to check in · Session %1</source>
         <translation>QR を読み取って受付 · %1 セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_qr_window.py" line="59"/>
+        <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="59"/>
         <source>checked in</source>
         <translation>受付済み</translation>
     </message>
@@ -391,32 +391,32 @@
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="28"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="28"/>
         <source>Walk-in registration</source>
         <translation>当日登録</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="42"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="42"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="43"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="43"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="44"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="44"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="45"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="45"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="50"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="50"/>
         <source>Register and check in</source>
         <translation>登録して受付</translation>
     </message>

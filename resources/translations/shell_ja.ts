@@ -95,57 +95,57 @@ Details are in the log file:
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="81" />
+        <location filename="../../facilitator/ui/events/form.py" line="81" />
         <source> hours</source>
         <translation> 時間</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="99" />
+        <location filename="../../facilitator/ui/events/form.py" line="99" />
         <source>Add session</source>
         <translation>セッションを追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="101" />
+        <location filename="../../facilitator/ui/events/form.py" line="101" />
         <source>Remove session</source>
         <translation>セッションを削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="153" />
+        <location filename="../../facilitator/ui/events/form.py" line="153" />
         <source>Title</source>
         <translation>研修名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="154" />
+        <location filename="../../facilitator/ui/events/form.py" line="154" />
         <source>Date</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="155" />
+        <location filename="../../facilitator/ui/events/form.py" line="155" />
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="156" />
+        <location filename="../../facilitator/ui/events/form.py" line="156" />
         <source>Issuer</source>
         <translation>修了証の発行者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="157" />
+        <location filename="../../facilitator/ui/events/form.py" line="157" />
         <source>Signatory</source>
         <translation>修了証の署名者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="158" />
+        <location filename="../../facilitator/ui/events/form.py" line="158" />
         <source>Training hours</source>
         <translation>研修時間</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="163" />
+        <location filename="../../facilitator/ui/events/form.py" line="163" />
         <source>Sessions</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="259" />
+        <location filename="../../facilitator/ui/events/form.py" line="259" />
         <source>Not saved. Problems to correct, marked below: %1.</source>
         <translation>保存できませんでした。修正が必要な項目（下に表示）：%1 件</translation>
     </message>
@@ -153,22 +153,22 @@ Details are in the log file:
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="28" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="28" />
         <source>Title</source>
         <translation>研修名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="29" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="29" />
         <source>Date</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="30" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="30" />
         <source>Sessions</source>
         <translation>セッション数</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="31" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="31" />
         <source>Attendees</source>
         <translation>受講者数</translation>
     </message>
@@ -176,54 +176,54 @@ Details are in the log file:
 <context>
     <name>EventView</name>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="71" />
-        <location filename="../../facilitator/ui/event_view.py" line="189" />
+        <location filename="../../facilitator/ui/events/view.py" line="71" />
+        <location filename="../../facilitator/ui/events/view.py" line="189" />
         <source>New event</source>
         <translation>新しい研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="77" />
+        <location filename="../../facilitator/ui/events/view.py" line="77" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="84" />
+        <location filename="../../facilitator/ui/events/view.py" line="84" />
         <source>Discard changes</source>
         <translation>変更を破棄</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="102" />
+        <location filename="../../facilitator/ui/events/view.py" line="102" />
         <source>Events in this workspace</source>
         <translation>このワークスペースの研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="177" />
+        <location filename="../../facilitator/ui/events/view.py" line="177" />
         <source>Edit event</source>
         <translation>研修の編集</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="211" />
+        <location filename="../../facilitator/ui/events/view.py" line="211" />
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="217" />
+        <location filename="../../facilitator/ui/events/view.py" line="217" />
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="230" />
+        <location filename="../../facilitator/ui/events/view.py" line="230" />
         <source>Event</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="237" />
-        <location filename="../../facilitator/ui/event_view.py" line="251" />
+        <location filename="../../facilitator/ui/events/view.py" line="237" />
+        <location filename="../../facilitator/ui/events/view.py" line="251" />
         <source>Unsaved changes</source>
         <translation>未保存の変更があります</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="252" />
+        <location filename="../../facilitator/ui/events/view.py" line="252" />
         <source>The event you are editing has unsaved changes. Discard them?</source>
         <translation>編集中の研修に保存していない変更があります。破棄しますか？</translation>
     </message>
@@ -294,32 +294,32 @@ Details are in the log file:
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="81" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="81" />
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="82" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="82" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="83" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="83" />
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="84" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="84" />
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="85" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="85" />
         <source>Room</source>
         <translation>会場（部屋）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="86" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="86" />
         <source>Capacity</source>
         <translation>定員</translation>
     </message>

@@ -27,9 +27,9 @@ from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
-from facilitator.ui.checkin_view import CheckInView
+from facilitator.ui.checkin.view import CheckInView
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import SyncRunner
@@ -149,7 +149,7 @@ def _serve(db: Path) -> tuple[subprocess.Popen[str], str]:
 
 
 def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: FakeClock) -> None:
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     db = tmp_path / "door.sqlite"
     with open_workspace(db, create=True) as ws:
@@ -211,7 +211,7 @@ def _cli(argv: list[str]) -> tuple[int, str, str]:
 def test_read_only_commands_work_while_serve_holds_the_workspace(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     db = tmp_path / "busy.sqlite"
     with open_workspace(db, create=True) as ws:

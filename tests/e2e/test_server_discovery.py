@@ -14,7 +14,7 @@ from pathlib import Path
 from facilitator.cli import CliContext, main
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 
 
 def _cli(argv: list[str]) -> tuple[int, str]:

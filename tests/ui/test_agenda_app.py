@@ -12,10 +12,10 @@ from shell_helpers import make_controller
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.agenda_clock import Phase
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo import build_demo
-from facilitator.ui.agenda_view import AgendaView
-from facilitator.ui.audience_window import AudienceWindow
-from facilitator.ui.presenter_console import PresenterConsole
+from facilitator.services.demo.workspace import build_demo
+from facilitator.ui.agenda.audience_window import AudienceWindow
+from facilitator.ui.agenda.presenter_console import PresenterConsole
+from facilitator.ui.agenda.view import AgendaView
 
 
 def test_agenda_area_presents_through_the_app(qtbot: QtBot, tmp_path: Path) -> None:

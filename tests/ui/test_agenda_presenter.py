@@ -18,15 +18,15 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.agenda_clock import Level, Phase
 from facilitator.domain.agenda_items import AgendaItemSpec, ItemKind, PdfPages, SlideContent
 from facilitator.domain.clock import FakeClock
-from facilitator.services.agenda import AgendaService, local_datetime
-from facilitator.services.agenda_live import LiveAgenda
-from facilitator.services.agenda_phone import PhoneSlides
+from facilitator.services.agenda.items import AgendaService, local_datetime
+from facilitator.services.agenda.live import LiveAgenda
+from facilitator.services.agenda.phone_slides import PhoneSlides
 from facilitator.services.events import EventService
-from facilitator.ui.agenda_slide import Screen, slide_font
-from facilitator.ui.audience_window import AudienceWindow, ScreenWatch, choose_screen
-from facilitator.ui.pdf_pages import PdfPageCache
-from facilitator.ui.presenter_console import PresenterConsole
-from facilitator.ui.presenter_controller import PresenterController
+from facilitator.ui.agenda.audience_window import AudienceWindow, ScreenWatch, choose_screen
+from facilitator.ui.agenda.pdf_pages import PdfPageCache
+from facilitator.ui.agenda.presenter_console import PresenterConsole
+from facilitator.ui.agenda.presenter_controller import PresenterController
+from facilitator.ui.agenda.slide import Screen, slide_font
 from facilitator.ui.runner import SyncRunner
 
 BASE = "http://192.168.10.5:8765"
@@ -361,7 +361,7 @@ def test_a_long_unbreakable_title_shrinks_to_fit_instead_of_being_cut(
     from PySide6.QtGui import QImage, QPainter
 
     from facilitator.domain.phrases import keep_phrases_together
-    from facilitator.ui.agenda_slide import fit_wrapped
+    from facilitator.ui.agenda.slide import fit_wrapped
 
     image = QImage(1920, 1080, QImage.Format.Format_RGB32)
     painter = QPainter(image)

@@ -13,15 +13,15 @@ from facilitator.app import CurrentEvent
 from facilitator.db.workspace import Workspace
 from facilitator.domain.agenda_clock import Phase
 from facilitator.domain.clock import FakeClock
-from facilitator.services.agenda import AgendaService, local_datetime
-from facilitator.services.agenda_live import LiveAgenda
-from facilitator.services.agenda_phone import PhoneSlides
-from facilitator.services.agenda_report import AgendaReportService
+from facilitator.services.agenda.items import AgendaService, local_datetime
+from facilitator.services.agenda.live import LiveAgenda
+from facilitator.services.agenda.phone_slides import PhoneSlides
+from facilitator.services.agenda.report import AgendaReportService
 from facilitator.services.events import EventService
-from facilitator.ui.agenda_view import AgendaView
-from facilitator.ui.audience_window import ScreenWatch
+from facilitator.ui.agenda.audience_window import ScreenWatch
+from facilitator.ui.agenda.presenter_launcher import PresenterLauncher
+from facilitator.ui.agenda.view import AgendaView
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.presenter_launcher import PresenterLauncher
 from facilitator.ui.runner import SyncRunner
 
 

@@ -12,11 +12,11 @@ from shell_helpers import type_text
 from facilitator.app import CurrentEvent
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.certificate_suite import build_certificate_services
-from facilitator.services.certificates import VerifyOutcome
+from facilitator.services.certificates.service import VerifyOutcome
+from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.ui.camera_scanner import CameraScanner
-from facilitator.ui.certificate_images import render_first_page
-from facilitator.ui.certificates_view import CertificatesView
+from facilitator.ui.certificates.images import render_first_page
+from facilitator.ui.certificates.view import CertificatesView
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.runner import SyncRunner
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id

@@ -16,15 +16,15 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import slip_code
-from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
-from facilitator.ui.agenda_qr import qr_image
 from facilitator.ui.camera_scanner import CameraScanner, FrameDecoder
-from facilitator.ui.checkin_view import CheckInView
+from facilitator.ui.checkin.view import CheckInView
+from facilitator.ui.checkin.walk_in_dialog import WalkIn
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
+from facilitator.ui.qr_image import qr_image
 from facilitator.ui.runner import SyncRunner
-from facilitator.ui.walk_in_dialog import WalkIn
 
 
 class Desk:
@@ -270,7 +270,7 @@ def test_closing_check_in_turns_every_scan_red(qtbot: QtBot, desk: Desk) -> None
 
 def test_no_webcam_says_so_on_the_card(qtbot: QtBot, desk: Desk) -> None:
     from facilitator.ui.camera_scanner import camera_available
-    from facilitator.ui.checkin_view import open_camera
+    from facilitator.ui.checkin.view import open_camera
 
     if camera_available():
         pytest.skip("this machine has a camera; the test is for one without")

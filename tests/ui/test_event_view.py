@@ -21,9 +21,9 @@ from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.lang import Lang
 from facilitator.services.events import EventService
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.event_view import EventView
+from facilitator.ui.events.session_table_model import Column
+from facilitator.ui.events.view import EventView
 from facilitator.ui.runner import SyncRunner
-from facilitator.ui.session_table_model import Column
 
 T = TypeVar("T")
 

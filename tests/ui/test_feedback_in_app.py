@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.resources import resource_path
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.feedback_view import FeedbackView
+from facilitator.ui.feedback.view import FeedbackView
 
 shell_helpers = pytest.importorskip("tests.ui.shell_helpers")
 

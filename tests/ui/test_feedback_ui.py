@@ -17,18 +17,18 @@ from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.services.events import EventService
-from facilitator.services.feedback import (
+from facilitator.services.feedback.capture import (
     FeedbackMethod,
     FeedbackOutcome,
     FeedbackService,
     Respondent,
     SubmitResult,
 )
-from facilitator.services.feedback_results import FeedbackResultsService
-from facilitator.services.survey_editor import SurveyEditorService
+from facilitator.services.feedback.results import FeedbackResultsService
+from facilitator.services.feedback.survey_editor import SurveyEditorService
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.feedback_view import FeedbackView
-from facilitator.ui.kiosk_window import KioskWindow
+from facilitator.ui.feedback.kiosk_window import KioskWindow
+from facilitator.ui.feedback.view import FeedbackView
 from facilitator.ui.runner import SyncRunner
 from tests.unit.feedback_helpers import GOOD_ANSWERS, attendees_of, check_in, open_feedback
 

@@ -17,9 +17,9 @@ from facilitator.domain.agenda_clock import Phase
 from facilitator.domain.agenda_items import AgendaItemSpec, ItemKind, SlideContent
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import ValidationFailed
-from facilitator.services.agenda import AgendaService, local_datetime
-from facilitator.services.agenda_live import LiveAgenda, instant
-from facilitator.services.agenda_report import AgendaReportService
+from facilitator.services.agenda.items import AgendaService, local_datetime
+from facilitator.services.agenda.live import LiveAgenda, instant
+from facilitator.services.agenda.report import AgendaReportService
 from facilitator.services.events import EventService
 
 

@@ -17,11 +17,11 @@ from facilitator.cli import CliContext, main
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.certificate_export import CertificateExporter, ExportCancelled
-from facilitator.services.certificate_layouts import LayoutService
-from facilitator.services.certificate_list import write_issued_list
-from facilitator.services.certificates import CertificateService, VerifyOutcome
-from facilitator.services.demo import build_demo
+from facilitator.services.certificates.export import CertificateExporter, ExportCancelled
+from facilitator.services.certificates.layouts import LayoutService
+from facilitator.services.certificates.register import write_issued_list
+from facilitator.services.certificates.service import CertificateService, VerifyOutcome
+from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, decode_qr_on_page, event_id
 
 
@@ -231,7 +231,7 @@ def test_a_layout_with_a_seal_image_and_a_background(
 
     from PIL import Image
 
-    from facilitator.services.certificate_layouts import builtin_spec
+    from facilitator.services.certificates.layouts import builtin_spec
 
     def png(colour: str, size: tuple[int, int]) -> str:
         buffer = io.BytesIO()

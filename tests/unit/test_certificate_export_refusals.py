@@ -10,9 +10,9 @@ from facilitator.cli import EXIT_REJECTED, main
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.certificate_export import CertificateExporter
-from facilitator.services.certificates import CertificateService
-from facilitator.services.demo import build_demo
+from facilitator.services.certificates.export import CertificateExporter
+from facilitator.services.certificates.service import CertificateService
+from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id
 
 

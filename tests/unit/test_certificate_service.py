@@ -12,12 +12,12 @@ from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.certificates import Override, Reason, verification_code
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.certificates import (
+from facilitator.services.certificates.service import (
     CertificateService,
     CertificateSettings,
     VerifyOutcome,
 )
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id, mark_feedback
 
 
@@ -179,7 +179,7 @@ def test_an_edited_layout_is_kept_when_switching_back_to_a_built_in(
     demo_workspace: Workspace, clock: FakeClock
 ) -> None:
     from facilitator.errors import ValidationFailed
-    from facilitator.services.certificate_layouts import LayoutService, builtin_spec
+    from facilitator.services.certificates.layouts import LayoutService, builtin_spec
 
     ev = event_id(demo_workspace)
     layouts = LayoutService(demo_workspace, clock)

@@ -16,7 +16,7 @@ from facilitator.cli import CliContext, main
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock, SystemClock
 from facilitator.domain.tokens import TokenCheck
-from facilitator.services.feedback import FeedbackMethod, FeedbackService, Respondent
+from facilitator.services.feedback.capture import FeedbackMethod, FeedbackService, Respondent
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
     check_in,

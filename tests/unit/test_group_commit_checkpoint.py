@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Connection, text
 
 from facilitator.db.workspace import Workspace
-from facilitator.services import checkin_writer
-from facilitator.services.checkin_writer import GroupCommitWriter
+from facilitator.services import group_commit as checkin_writer
+from facilitator.services.group_commit import GroupCommitWriter
 
 
 def _insert(conn: Connection, requests: list[str]) -> list[str]:

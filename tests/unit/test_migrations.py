@@ -16,7 +16,7 @@ from facilitator.db.migrate import MIGRATIONS_DIR, alembic_config, upgrade_to_he
 from facilitator.db.models import Base
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 
 
 def _migrated(tmp_path: Path) -> Path:

@@ -14,7 +14,7 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.services.events import EventService
-from facilitator.services.roster_import import RosterImportService
+from facilitator.services.roster.files import RosterImportService
 from tests.unit.test_roster_service import csv_file
 
 

@@ -16,8 +16,8 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import read_slip_code
 from facilitator.services.events import EventService
-from facilitator.services.roster import RosterService
-from facilitator.services.roster_papers import RosterPapersService
+from facilitator.services.roster.attendees import RosterService
+from facilitator.services.roster.papers import RosterPapersService
 
 
 def render_page(pdf: bytes, page: int, tmp_path: Path) -> Image.Image:

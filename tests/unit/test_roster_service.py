@@ -13,8 +13,8 @@ from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.errors import InputRejected, ValidationFailed
 from facilitator.services.events import EventService
-from facilitator.services.roster import AttendeeInput, RosterService
-from facilitator.services.roster_import import RosterImportRejected, RosterImportService
+from facilitator.services.roster.attendees import AttendeeInput, RosterService
+from facilitator.services.roster.files import RosterImportRejected, RosterImportService
 
 HEADER = "職員番号,氏名,ふりがな,所属,職名,役割,希望"
 

@@ -12,7 +12,7 @@ from facilitator.db.models import AgendaItem
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.spreadsheet import neutralise
-from facilitator.services.agenda_report import AgendaReportService
+from facilitator.services.agenda.report import AgendaReportService
 from facilitator.services.events import EventService
 
 

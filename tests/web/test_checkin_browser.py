@@ -12,7 +12,7 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import SystemClock
 from facilitator.domain.phone_links import checkin_url
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin.service import CheckInService
 from facilitator.web.app import WebDeps, create_app
 from facilitator.web.server import LanServer
 from tests.web.phone_browser import phone_page

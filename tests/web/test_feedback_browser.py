@@ -16,13 +16,13 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import SystemClock
 from facilitator.domain.phone_links import checkin_url
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
-from facilitator.services.feedback import FeedbackService
-from facilitator.services.feedback_results import FeedbackResultsService
-from facilitator.services.survey_editor import SurveyEditorService
+from facilitator.services.feedback.capture import FeedbackService
+from facilitator.services.feedback.results import FeedbackResultsService
+from facilitator.services.feedback.survey_editor import SurveyEditorService
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.feedback_view import FeedbackView
+from facilitator.ui.feedback.view import FeedbackView
 from facilitator.ui.runner import SyncRunner
 from facilitator.web.app import WebDeps, create_app
 from facilitator.web.server import LanServer

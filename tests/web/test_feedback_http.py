@@ -13,8 +13,8 @@ from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
-from facilitator.services.feedback import FeedbackService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.app import WebDeps, create_app
 from facilitator.web.identity import ATTENDEE_COOKIE, set_attendee_cookie
 from facilitator.web.security import FailureLimiter, Limit

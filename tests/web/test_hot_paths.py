@@ -15,8 +15,8 @@ from facilitator.db.models import Attendee, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
-from facilitator.services.feedback import FeedbackService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.app import create_app
 from facilitator.web.compose import lan_deps
 from facilitator.web.security import CONTENT_SECURITY_POLICY

@@ -1,0 +1,1 @@
+"""`facilitator --self-test`: proves this installation can run a training day."""

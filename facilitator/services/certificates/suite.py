@@ -1,0 +1,36 @@
+"""The certificate services of one workspace, built together for the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.db.workspace import Workspace
+from facilitator.domain.clock import Clock
+from facilitator.services.certificates.export import CertificateExporter
+from facilitator.services.certificates.layouts import LayoutService
+from facilitator.services.certificates.register import write_issued_list
+from facilitator.services.certificates.service import CertificateService
+
+
+@dataclass(frozen=True)
+class CertificateServices:
+    workspace: Workspace
+    clock: Clock
+    certificates: CertificateService
+    layouts: LayoutService
+    exporter: CertificateExporter
+
+    def write_list(self, event_id: int, out: Path, *, force: bool = False) -> int:
+        """The issued-certificates list as .csv, .xlsx or .pdf; returns the row count."""
+        return write_issued_list(self.workspace, self.clock, event_id, out, force=force)
+
+
+def build_certificate_services(workspace: Workspace, clock: Clock) -> CertificateServices:
+    return CertificateServices(
+        workspace=workspace,
+        clock=clock,
+        certificates=CertificateService(workspace, clock),
+        layouts=LayoutService(workspace, clock),
+        exporter=CertificateExporter(workspace, clock),
+    )
