@@ -215,7 +215,7 @@ def build_areas(
             lambda: _agenda_view(services, runner, current, lang=lang, dialogs=dialogs),
         ),
         Area("feedback", QCoreApplication.translate("Areas", "Feedback"), feedback),
-        # Same context and text as certificates_view.area_title(), without importing the view.
+        # Same context and text as ui/certificates/view.area_title(), without importing the view.
         Area("certificates", QCoreApplication.translate("Areas", "Certificates"), certificates),
     ]
 

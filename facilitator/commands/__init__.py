@@ -3,18 +3,13 @@ handlers import what they need when they run."""
 
 from __future__ import annotations
 
-from facilitator.commands import agenda as agenda_commands
-from facilitator.commands import certificates as certificate_commands
-from facilitator.commands import checkin as checkin_commands
-from facilitator.commands import feedback as feedback_commands
-from facilitator.commands import roster as roster_commands
-from facilitator.commands import workspace as workspace_commands
+from facilitator.commands import agenda, certificates, checkin, feedback, roster, workspace
 
 REGISTRARS = (
-    workspace_commands.register,
-    feedback_commands.register,
-    roster_commands.register,
-    checkin_commands.register,
-    certificate_commands.register,
-    agenda_commands.register,
+    workspace.register,
+    feedback.register,
+    roster.register,
+    checkin.register,
+    certificates.register,
+    agenda.register,
 )
