@@ -164,7 +164,6 @@ def refresh_benchmark(folder: Path) -> bool:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from facilitator.app import CurrentEvent
     from facilitator.db.models import Answer, Attendee, Question, Response, Survey, TrainingSession
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
@@ -173,6 +172,7 @@ def refresh_benchmark(folder: Path) -> bool:
     from facilitator.services.feedback.capture import FeedbackService
     from facilitator.services.feedback.results import FeedbackResultsService
     from facilitator.services.feedback.survey_editor import SurveyEditorService
+    from facilitator.ui.current_event import CurrentEvent
     from facilitator.ui.dialogs import RecordingDialogs
     from facilitator.ui.feedback.view import FeedbackView
     from facilitator.ui.runner import SyncRunner

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator import APP_NAME, __version__
@@ -36,31 +36,16 @@ from facilitator.services.feedback.capture import FeedbackService
 from facilitator.services.feedback.results import FeedbackResultsService
 from facilitator.services.feedback.survey_editor import SurveyEditorService
 from facilitator.services.roster.area import RosterServices, build_roster_services
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import Dialogs, QtDialogs
 from facilitator.ui.fonts import register_bundled_fonts, ui_font
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.main_window import MainWindow, about_text
 from facilitator.ui.runner import Runner, ThreadRunner
+from facilitator.ui.settings import AppSettings
 from facilitator.ui.translations import install_translators, remove_translators
 
 log = logging.getLogger(__name__)
-MAX_RECENT = 8
-
-
-class CurrentEvent(QObject):
-    """The event every area works on; the event area changes it, the others follow."""
-
-    changed = Signal(int)
-
-    def __init__(self, event_id: int | None = None) -> None:
-        super().__init__()
-        self.event_id = event_id
-
-    def set(self, event_id: int | None) -> None:
-        if event_id != self.event_id:
-            self.event_id = event_id
-            if event_id is not None:
-                self.changed.emit(event_id)
 
 
 @dataclass
@@ -255,35 +240,6 @@ def _agenda_view(
     )
     launcher.setParent(view)  # lives as long as the view
     return view
-
-
-class AppSettings:
-    """Preferences kept in an INI file in the user data folder (not the registry)."""
-
-    def __init__(self) -> None:
-        path = user_data_dir() / "settings.ini"
-        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
-
-    def lang(self) -> Lang | None:
-        value = self._qs.value("ui/lang")
-        return parse_lang(str(value)) if value else None
-
-    def set_lang(self, lang: Lang) -> None:
-        self._qs.setValue("ui/lang", lang)
-
-    def recent(self) -> list[Path]:
-        raw = self._qs.value("workspaces/recent") or []
-        items = [raw] if isinstance(raw, str) else list(raw)
-        return [Path(p) for p in items if p]
-
-    def add_recent(self, path: Path) -> None:
-        items = [p for p in self.recent() if p != path.resolve()]
-        self._qs.setValue(
-            "workspaces/recent", [str(p) for p in [path.resolve(), *items][:MAX_RECENT]]
-        )
-
-    def sync(self) -> None:
-        self._qs.sync()
 
 
 class AppController(QObject):

@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.app import CurrentEvent
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock

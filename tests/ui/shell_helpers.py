@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import AppController, AppSettings, create_application
+from facilitator.app import AppController, create_application
 from facilitator.domain.clock import FakeClock
 from facilitator.lang import Lang
 from facilitator.resources import resource_path
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.runner import SyncRunner
+from facilitator.ui.settings import AppSettings
 
 
 def ensure_translations() -> None:

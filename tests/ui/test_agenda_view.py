@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import CurrentEvent
 from facilitator.db.workspace import Workspace
 from facilitator.domain.agenda_clock import Phase
 from facilitator.domain.clock import FakeClock
@@ -21,6 +20,7 @@ from facilitator.services.events import EventService
 from facilitator.ui.agenda.audience_window import ScreenWatch
 from facilitator.ui.agenda.presenter_launcher import PresenterLauncher
 from facilitator.ui.agenda.view import AgendaView
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.runner import SyncRunner
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shell_helpers import type_text
 
-from facilitator.app import CurrentEvent
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.services.certificates.service import VerifyOutcome
@@ -17,6 +16,7 @@ from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.ui.camera_scanner import CameraScanner
 from facilitator.ui.certificates.images import render_first_page
 from facilitator.ui.certificates.view import CertificatesView
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.runner import SyncRunner
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id

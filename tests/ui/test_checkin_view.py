@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.app import CurrentEvent
 from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
@@ -21,6 +20,7 @@ from facilitator.services.events import EventService
 from facilitator.ui.camera_scanner import CameraScanner, FrameDecoder
 from facilitator.ui.checkin.view import CheckInView
 from facilitator.ui.checkin.walk_in_dialog import WalkIn
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.qr_image import qr_image

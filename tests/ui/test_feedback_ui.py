@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.app import CurrentEvent
 from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
@@ -26,6 +25,7 @@ from facilitator.services.feedback.capture import (
 )
 from facilitator.services.feedback.results import FeedbackResultsService
 from facilitator.services.feedback.survey_editor import SurveyEditorService
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.feedback.kiosk_window import KioskWindow
 from facilitator.ui.feedback.view import FeedbackView

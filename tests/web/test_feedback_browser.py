@@ -10,7 +10,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.app import CurrentEvent
 from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import SystemClock
@@ -21,6 +20,7 @@ from facilitator.services.events import EventService
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.services.feedback.results import FeedbackResultsService
 from facilitator.services.feedback.survey_editor import SurveyEditorService
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.feedback.view import FeedbackView
 from facilitator.ui.runner import SyncRunner

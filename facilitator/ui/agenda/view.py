@@ -31,7 +31,7 @@ from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
 
 if TYPE_CHECKING:
-    from facilitator.app import CurrentEvent
+    from facilitator.ui.current_event import CurrentEvent
 
 OVERRUN = QColor("#c62828")
 EARLY = QColor("#2e7d32")

@@ -17,8 +17,8 @@ from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
 
 if TYPE_CHECKING:
-    from facilitator.app import CurrentEvent
     from facilitator.ui.camera_scanner import CameraScanner
+    from facilitator.ui.current_event import CurrentEvent
 
 
 def area_title() -> str:

@@ -44,6 +44,7 @@ from facilitator.ui.checkin.arrivals_panel import ArrivalsPanel, table_view
 from facilitator.ui.checkin.server_panel import ServerPanel
 from facilitator.ui.checkin.walk_in_dialog import WalkIn, WalkInDialog
 from facilitator.ui.checkin.widgets import ResultCard, ReturnToScanning, ScannerInput, card_style
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.rows_model import RowsModel
@@ -78,7 +79,7 @@ class CheckInView(QWidget):
         checkin: CheckInService,
         events: EventService,
         runner: Runner,
-        current: object,  # app.CurrentEvent: `event_id` and `changed(int)`
+        current: CurrentEvent,
         lan: LanServerControl,
         clock: Clock,
         *,
@@ -108,8 +109,8 @@ class CheckInView(QWidget):
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self._run_search)
         lan.checkins_arrived.connect(self._on_server_checkins)
-        current.changed.connect(self.load_event)  # type: ignore[attr-defined]
-        event_id = getattr(current, "event_id", None)
+        current.changed.connect(self.load_event)
+        event_id = current.event_id
         if event_id is not None:
             self.load_event(event_id)
 

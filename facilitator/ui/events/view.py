@@ -35,7 +35,7 @@ from facilitator.ui.events.list_model import EventListModel
 from facilitator.ui.runner import Runner
 
 if TYPE_CHECKING:
-    from facilitator.app import CurrentEvent
+    from facilitator.ui.current_event import CurrentEvent
 
 
 class EventView(QWidget):

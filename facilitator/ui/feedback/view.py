@@ -43,7 +43,7 @@ from facilitator.ui.qr_image import qr_image
 from facilitator.ui.runner import Runner
 
 if TYPE_CHECKING:
-    from facilitator.app import CurrentEvent
+    from facilitator.ui.current_event import CurrentEvent
 
 POLL_MS = 3000
 QR_PIXELS = 132

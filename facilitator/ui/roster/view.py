@@ -52,7 +52,7 @@ from facilitator.ui.roster.table_model import (
 from facilitator.ui.runner import Runner
 
 if TYPE_CHECKING:
-    from facilitator.app import CurrentEvent
+    from facilitator.ui.current_event import CurrentEvent
 
 
 @dataclass(frozen=True)
