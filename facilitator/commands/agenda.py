@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from facilitator.errors import InputRejected, Msg
 
 if TYPE_CHECKING:
-    from facilitator.cli import CliContext
+    from facilitator.commands.context import CliContext
 
 
 def register(subparsers: Any) -> None:
-    from facilitator.cli import add_db_option, add_event_option
+    from facilitator.commands.context import add_db_option, add_event_option
 
     agenda = subparsers.add_parser("agenda", help="agenda times and planned-vs-actual exports")
     sub = agenda.add_subparsers(dest="agenda_command", metavar="ACTION", required=True)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from facilitator.errors import InputRejected, Msg, WorkspaceLocked, WorkspaceNotWritable
 
 if TYPE_CHECKING:
-    from facilitator.cli import CliContext
+    from facilitator.commands.context import CliContext
     from facilitator.services.certificates.service import Verification
 
 EXIT_OK = 0
@@ -24,7 +24,7 @@ EXIT_NOT_VALID = 3
 
 
 def register(subparsers: Any) -> None:
-    from facilitator.cli import add_db_option, add_event_option
+    from facilitator.commands.context import add_db_option, add_event_option
 
     root = subparsers.add_parser("certificates", help="issue, export and verify certificates")
     sub = root.add_subparsers(dest="certificates_command", metavar="ACTION", required=True)

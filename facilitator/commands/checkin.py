@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from facilitator.errors import Msg
 
 if TYPE_CHECKING:
-    from facilitator.cli import CliContext
+    from facilitator.commands.context import CliContext
 
 DEFAULT_PORT = 8765  # the same as domain.phone_links (not imported: registrars stay light)
 
 
 def register(subparsers: Any) -> None:
-    from facilitator.cli import add_db_option, add_event_option
+    from facilitator.commands.context import add_db_option, add_event_option
 
     serve = subparsers.add_parser(
         "serve", help="serve the phone check-in and feedback pages on the LAN (no GUI)"

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 from facilitator.errors import Msg
 
 if TYPE_CHECKING:
-    from facilitator.cli import CliContext
+    from facilitator.commands.context import CliContext
 
 
 def register(subparsers: Any) -> None:
-    from facilitator.cli import add_db_option, add_event_option
+    from facilitator.commands.context import add_db_option, add_event_option
 
     url = subparsers.add_parser(
         "feedback-url", help="print the phone URL of a session's survey (token valid briefly)"

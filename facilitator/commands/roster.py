@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from facilitator.errors import Msg
 
 if TYPE_CHECKING:
-    from facilitator.cli import CliContext
+    from facilitator.commands.context import CliContext
 
 
 def register(subparsers: Any) -> None:
-    from facilitator.cli import add_db_option, add_event_option
+    from facilitator.commands.context import add_db_option, add_event_option
 
     roster = subparsers.add_parser("roster", help="import or export the attendee roster")
     roster_sub = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 
 if TYPE_CHECKING:
-    from facilitator.cli import CliContext
+    from facilitator.commands.context import CliContext
     from facilitator.db.workspace import Workspace
     from facilitator.domain.event_rules import SessionSpec
 
@@ -24,7 +24,7 @@ _SESSION_RE = re.compile(
 
 
 def register(subparsers: Any) -> None:
-    from facilitator.cli import add_db_option, add_event_option
+    from facilitator.commands.context import add_db_option, add_event_option
 
     demo = subparsers.add_parser("demo", help="create a demo workspace")
     add_db_option(demo, required=True)

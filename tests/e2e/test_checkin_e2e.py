@@ -22,7 +22,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.ui.current_event import CurrentEvent
 from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
@@ -30,6 +29,7 @@ from facilitator.domain.tokens import RotatingTokens
 from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
 from facilitator.ui.checkin.view import CheckInView
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import SyncRunner
@@ -201,7 +201,8 @@ def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: 
 def _cli(argv: list[str]) -> tuple[int, str, str]:
     import io
 
-    from facilitator.cli import CliContext, main
+    from facilitator.cli import main
+    from facilitator.commands.context import CliContext
 
     out, err = io.StringIO(), io.StringIO()
     code = main(["--lang", "en", *argv], CliContext(lang="en", out=out, err=err))

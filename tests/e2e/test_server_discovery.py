@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from facilitator.cli import CliContext, main
+from facilitator.cli import main
+from facilitator.commands.context import CliContext
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.services.demo.workspace import build_demo

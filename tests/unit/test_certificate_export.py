@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, PdfObject
 
-from facilitator.cli import CliContext, main
+from facilitator.cli import main
+from facilitator.commands.context import CliContext
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected

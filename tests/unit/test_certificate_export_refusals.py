@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.cli import EXIT_REJECTED, main
+from facilitator.cli import main
+from facilitator.commands.context import EXIT_REJECTED
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected

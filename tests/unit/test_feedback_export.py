@@ -12,7 +12,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from facilitator.cli import CliContext, main
+from facilitator.cli import main
+from facilitator.commands.context import CliContext
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock, SystemClock
 from facilitator.domain.tokens import TokenCheck
