@@ -30,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import SystemClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
-from facilitator.domain.scheduling import Person, RoleKind, Slot, assign
+from facilitator.domain.scheduling import assign
+from facilitator.domain.scheduling_inputs import Person, RoleKind, Slot
 from facilitator.services.events import EventService
 from facilitator.services.roster.files import RosterImportService
 from facilitator.services.roster.papers import RosterPapersService

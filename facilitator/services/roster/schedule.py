@@ -9,7 +9,8 @@ from sqlalchemy import select, update
 from facilitator.db.models import Attendee, Department
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
-from facilitator.domain.scheduling import Person, Slot, assign, role_kind
+from facilitator.domain.scheduling import assign
+from facilitator.domain.scheduling_inputs import Person, Slot, role_kind
 from facilitator.domain.scheduling_issues import Issue
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
