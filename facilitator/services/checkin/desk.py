@@ -10,7 +10,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import jaconv
 from sqlalchemy import func, select
@@ -19,11 +18,10 @@ from facilitator.db.models import Attendee, CheckIn, Department, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import Clock
+from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 from facilitator.services import audit
-
-if TYPE_CHECKING:
-    from facilitator.services.checkin.service import CheckInRequest, CheckInResult
+from facilitator.services.checkin.types import AttendeeRef, CheckInRequest, CheckInResult
 
 
 @dataclass(frozen=True)
@@ -285,12 +283,6 @@ class CheckInDesk:
         device: str = "",
     ) -> CheckInResult:
         """Add someone not on the roster (marked walk-in) to this session and check them in."""
-        from facilitator.services.checkin.service import (
-            AttendeeRef,
-            CheckInRequest,
-            normalise_staff_no,
-        )
-
         staff_no, name, department = normalise_staff_no(staff_no), name.strip(), department.strip()
         errors = []
         if not staff_no:
