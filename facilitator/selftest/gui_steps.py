@@ -11,7 +11,7 @@ from pathlib import Path
 
 from facilitator.errors import Msg
 from facilitator.lang import Lang
-from facilitator.selftest.run import StepFailed
+from facilitator.selftest.step import StepFailed
 
 MIN_COLOURS = 8  # a painted window has text, navigation and frames; a blank one has 1 or 2
 GRID = 24  # sample points per side when counting colours

@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import TextIO
 from facilitator import __version__
 from facilitator.errors import FacilitatorError, Msg
 from facilitator.lang import Lang
+from facilitator.selftest.step import Step
 
 log = logging.getLogger(__name__)
 
@@ -34,19 +35,9 @@ EXIT_PASSED = 0
 EXIT_FAILED = 1
 
 
-class StepFailed(FacilitatorError):
-    """A self-test check did not hold; the message says what was expected."""
-
-
 class StepStatus(Enum):
     PASSED = "OK"
     FAILED = "FAIL"
-
-
-@dataclass(frozen=True)
-class Step:
-    key: str  # stable, ASCII: scripts and tests look for it
-    run: Callable[[], Msg]  # returns what it verified; raises on failure
 
 
 @dataclass(frozen=True)

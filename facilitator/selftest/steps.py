@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from facilitator.domain.clock import SystemClock
 from facilitator.errors import Msg
 from facilitator.lang import Lang
-from facilitator.selftest.run import Step, StepFailed
+from facilitator.selftest.step import Step, StepFailed
 
 if TYPE_CHECKING:
     from facilitator.db.workspace import Workspace

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from facilitator.errors import Msg
-from facilitator.selftest.run import Step, StepFailed, StepStatus, run_steps, summary
+from facilitator.selftest.run import StepStatus, run_steps, summary
+from facilitator.selftest.step import Step, StepFailed
 
 ROOT = Path(__file__).resolve().parents[2]
 STEPS = ["resources", "migrations", "demo", "checkin-http", "window", "certificate", "qr"]
