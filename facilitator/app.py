@@ -86,7 +86,7 @@ def build_services(workspace: Workspace, clock: Clock) -> Services:
     checkin = CheckInService(workspace, clock)
     feedback = FeedbackService(workspace, clock)
     events = EventService(workspace, clock)
-    lan = LanServerControl(checkin, clock, {"feedback": feedback}, workspace.announce_server)
+    lan = LanServerControl(checkin, clock, feedback, workspace.announce_server)
 
     def arrivals(session_id: int) -> tuple[int, int]:
         counts = checkin.counts(session_id)

@@ -118,8 +118,9 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
 
     from facilitator.services.checkin.service import CheckInService
     from facilitator.services.events import EventService
+    from facilitator.services.feedback.capture import FeedbackService
     from facilitator.web.app import create_app
-    from facilitator.web.compose import close_services, lan_deps, other_web_services
+    from facilitator.web.compose import lan_deps
     from facilitator.web.server import LanServer, tune_interpreter_for_serving
 
     port = checked_port(args.port)
@@ -129,8 +130,8 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         events = EventService(workspace, clock)
         detail = events.get_event(events.resolve_event_id(args.event))
         checkin = CheckInService(workspace, clock)
-        services = other_web_services(workspace, clock)
-        deps = lan_deps(checkin, clock, services, event_id=detail.id)
+        feedback = FeedbackService(workspace, clock)
+        deps = lan_deps(checkin, clock, feedback, event_id=detail.id)
         server = LanServer(create_app(deps), host, port)
         stop = threading.Event()
         try:
@@ -169,7 +170,7 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
         finally:
             server.stop()
             checkin.close()
-            close_services(services)
+            feedback.close()
     return 0
 
 

@@ -73,7 +73,7 @@ class SelfTestRun:
     def check_resources(self) -> Msg:
         """The files the app reads at run time are where the resource helper looks."""
         from facilitator.resources import resources_root
-        from facilitator.web.app import STATIC_DIR, TEMPLATES_DIR
+        from facilitator.web.deps import STATIC_DIR, TEMPLATES_DIR
 
         root = resources_root()
         fonts = sorted(p.name for p in (root / "fonts").glob("*.ttf"))
@@ -136,21 +136,22 @@ class SelfTestRun:
         from facilitator.domain.phone_links import CHECKIN_PURPOSE, checkin_url
         from facilitator.domain.tokens import RotatingTokens
         from facilitator.services.checkin.service import CheckInService
+        from facilitator.services.feedback.capture import FeedbackService
         from facilitator.web.app import create_app
-        from facilitator.web.compose import close_services, lan_deps, other_web_services
+        from facilitator.web.compose import lan_deps
         from facilitator.web.server import LanServer
 
         workspace = self._open()
         session_code, staff_no = self._first_am_attendee(workspace)
         checkin = CheckInService(workspace, self.clock)
-        services = other_web_services(workspace, self.clock)
+        feedback = FeedbackService(workspace, self.clock)
         found = checkin.phone_session(session_code)
         assert found is not None
         token = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code).token_at(
             self.clock.now().timestamp()
         )
         # Port 0: any free port, so a running copy of the app on 8765 does not matter.
-        server = LanServer(create_app(lan_deps(checkin, self.clock, services)), LOOPBACK, 0)
+        server = LanServer(create_app(lan_deps(checkin, self.clock, feedback)), LOOPBACK, 0)
         try:
             server.start()
             base = server.base_url
@@ -168,7 +169,7 @@ class SelfTestRun:
         finally:
             server.stop()
             checkin.close()
-            close_services(services)
+            feedback.close()
         if answer.get("outcome") != "checked_in":
             raise _fail(
                 f"the server answered {answer!r} instead of checked_in",

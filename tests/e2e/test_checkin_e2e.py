@@ -46,7 +46,7 @@ def view_and_server(
     demo_workspace: Workspace, clock: FakeClock, qtbot: QtBot
 ) -> Iterator[tuple[CheckInView, CheckInService, RecordingDialogs]]:
     checkin = CheckInService(demo_workspace, clock)
-    lan = LanServerControl(checkin, clock, {})
+    lan = LanServerControl(checkin, clock, None)
     dialogs = RecordingDialogs()
     with demo_workspace.session() as s:
         event_id = s.scalars(select(Event.id)).one()

@@ -31,7 +31,7 @@ class Desk:
     def __init__(self, ws: Workspace, clock: FakeClock, qtbot: QtBot) -> None:
         self.ws, self.clock = ws, clock
         self.checkin = CheckInService(ws, clock)
-        self.lan = LanServerControl(self.checkin, clock, {})
+        self.lan = LanServerControl(self.checkin, clock, None)
         self.dialogs = RecordingDialogs()
         self.walk_ins: list[WalkIn | None] = []
         with ws.session() as s:

@@ -13,7 +13,8 @@ from facilitator.domain.clock import SystemClock
 from facilitator.domain.phone_links import checkin_url
 from facilitator.domain.tokens import RotatingTokens
 from facilitator.services.checkin.service import CheckInService
-from facilitator.web.app import WebDeps, create_app
+from facilitator.web.app import create_app
+from facilitator.web.deps import WebDeps
 from facilitator.web.server import LanServer
 from tests.web.phone_browser import phone_page
 

@@ -24,7 +24,8 @@ from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.feedback.view import FeedbackView
 from facilitator.ui.runner import SyncRunner
-from facilitator.web.app import WebDeps, create_app
+from facilitator.web.app import create_app
+from facilitator.web.deps import WebDeps
 from facilitator.web.server import LanServer
 from tests.unit.feedback_helpers import attendees_of, open_feedback, session_codes, session_ids
 from tests.web.phone_browser import phone_page
@@ -46,7 +47,7 @@ def site(demo_workspace: Workspace) -> Iterator[Site]:
     checkin = CheckInService(demo_workspace, clock)
     feedback = FeedbackService(demo_workspace, clock)
     open_feedback(demo_workspace, "AM")
-    deps = WebDeps(checkin=checkin, clock=clock, services={"feedback": feedback})
+    deps = WebDeps(checkin=checkin, clock=clock, feedback=feedback)
     lan = LanServer(create_app(deps), "127.0.0.1", 18865)
     lan.start()
     with demo_workspace.session() as s:

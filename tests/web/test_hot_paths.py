@@ -24,7 +24,7 @@ from facilitator.web.security import CONTENT_SECURITY_POLICY
 
 def _app(ws: Workspace, clock: FakeClock) -> tuple[Any, CheckInService, FeedbackService]:
     checkin, feedback = CheckInService(ws, clock), FeedbackService(ws, clock)
-    return create_app(lan_deps(checkin, clock, {"feedback": feedback})), checkin, feedback
+    return create_app(lan_deps(checkin, clock, feedback)), checkin, feedback
 
 
 def test_many_check_ins_in_one_loop_turn_each_get_their_own_answer(

@@ -14,16 +14,14 @@ and only failures count against the rate limit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
 from facilitator.services.checkin.service import CheckInRequest, CheckInResult, QrToken, StaffNumber
 from facilitator.web.asgi_json import read_json, send_json
+from facilitator.web.deps import WebDeps
 from facilitator.web.loop_batcher import LoopBatcher
 from facilitator.web.security import Caller, Receive, Scope, Send
-
-if TYPE_CHECKING:
-    from facilitator.web.app import WebDeps
 
 MAX_FIELD = 200
 _FIELDS = ("session", "token", "staff_no")

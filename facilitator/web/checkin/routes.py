@@ -31,9 +31,9 @@ from facilitator.services.checkin.service import (
     PhoneSession,
     StaffNumber,
 )
-from facilitator.web.app import WebDeps, render_message
 from facilitator.web.checkin.api import MAX_FIELD, CheckInApi, LoopBatches
 from facilitator.web.checkin.texts import ASKS_AT_DESK, CHECKIN_TEXTS, OUTCOME_STYLE
+from facilitator.web.deps import WebDeps, render_message
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import set_attendee_cookie
 from facilitator.web.security import (

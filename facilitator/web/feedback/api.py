@@ -26,6 +26,7 @@ from facilitator.services.feedback.capture import (
 )
 from facilitator.services.feedback.submission import Submission
 from facilitator.web.asgi_json import json_bytes, read_json, send_json, send_json_bytes
+from facilitator.web.deps import WebDeps
 from facilitator.web.feedback.texts import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import read_attendee_cookie
@@ -71,7 +72,7 @@ class FeedbackApi:
     # default, refused long answers that were within their limit).
     max_body_bytes = 128 * 1024
 
-    def __init__(self, deps: Any, service: FeedbackService) -> None:
+    def __init__(self, deps: WebDeps, service: FeedbackService) -> None:
         self.deps = deps
         self.service = service
         self.batcher: LoopBatcher[Submission, SubmitResult] = LoopBatcher(service.submit_many)
@@ -123,9 +124,7 @@ class FeedbackApi:
         ):
             failures.record_failure(caller.device, caller.address)
         if result.outcome.stored and target is not None:
-            notify = self.deps.services.get("feedback_notify")
-            if notify is not None:
-                notify(target.session_id)
+            self.deps.on_feedback(target.session_id)
         body = (
             json_bytes(result_json(result, lang))
             if result.errors

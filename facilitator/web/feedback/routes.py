@@ -23,7 +23,8 @@ from facilitator.domain.survey_rules import QuestionDef, QuestionKind
 from facilitator.domain.survey_template import shown_title
 from facilitator.domain.tokens import TokenCheck
 from facilitator.lang import Lang
-from facilitator.services.feedback.capture import FeedbackService, SessionSurvey
+from facilitator.services.feedback.capture import SessionSurvey
+from facilitator.web.deps import WebDeps
 from facilitator.web.feedback.api import MAX_CODE, MAX_TOKEN, FeedbackApi, problem_json
 from facilitator.web.feedback.texts import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
@@ -60,13 +61,10 @@ def _problem(
     )
 
 
-def feedback_routes(deps: Any) -> list[BaseRoute]:
-    """Routes for the LAN app; `deps.services["feedback"]` is the FeedbackService.
-
-    `deps.services["feedback_notify"]`, when given, is called with the session
-    id after every stored submission (the GUI refreshes its live count).
-    """
-    service: FeedbackService | None = deps.services.get("feedback")
+def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
+    """Routes for the LAN app, served with `deps.feedback`; `deps.on_feedback` is
+    called with the session id after every stored submission."""
+    service = deps.feedback
     if service is None:
         return []  # an app built without the feedback service serves no feedback pages
 
