@@ -16,6 +16,7 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.event_rules import EventSpec, SessionSpec, validate_event
 from facilitator.errors import FieldError, InputRejected, Msg, UnknownEvent, ValidationFailed
 from facilitator.services import audit
+from facilitator.services.event_rows import load_event
 
 
 @dataclass(frozen=True)
@@ -140,13 +141,7 @@ class EventService:
         """`event_id` if it exists; when None, the only or latest event."""
         with self._workspace.session(readonly=True) as session:
             if event_id is not None:
-                if session.get(Event, event_id) is None:
-                    raise UnknownEvent(
-                        Msg(
-                            en=f"There is no event with id {event_id} in this workspace.",
-                            ja=f"このワークスペースに ID {event_id} の研修はありません。",
-                        )
-                    )
+                load_event(session, event_id)
                 return event_id
             latest = session.scalar(select(Event.id).order_by(Event.date.desc(), Event.id.desc()))
         if latest is None:
@@ -160,7 +155,7 @@ class EventService:
 
     def get_event(self, event_id: int) -> EventDetail:
         with self._workspace.session(readonly=True) as session:
-            return self._detail(session, self._load(session, event_id))
+            return self._detail(session, load_event(session, event_id))
 
     def create_event(self, spec: EventSpec) -> EventDetail:
         """Validate and store a new event with its sessions; returns it as stored."""
@@ -188,7 +183,7 @@ class EventService:
         self._check(spec)
         now = self._clock.now()
         with self._workspace.session() as session:
-            row = self._load(session, event_id)
+            row = load_event(session, event_id)
             row.title, row.date, row.venue = spec.title.strip(), spec.date, spec.venue.strip()
             row.issuer, row.signatory, row.hours = (
                 spec.issuer.strip(),
@@ -219,17 +214,6 @@ class EventService:
         errors = validate_event(spec)
         if errors:
             raise ValidationFailed(errors)
-
-    def _load(self, session: Session, event_id: int) -> Event:
-        row = session.get(Event, event_id)
-        if row is None:
-            raise UnknownEvent(
-                Msg(
-                    en=f"There is no event with id {event_id} in this workspace.",
-                    ja=f"このワークスペースに ID {event_id} の研修はありません。",
-                )
-            )
-        return row
 
     def _apply_sessions(self, session: Session, event: Event, spec: EventSpec) -> None:
         existing = {s.id: s for s in event.sessions}

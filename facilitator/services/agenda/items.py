@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from facilitator.db.models import AgendaItem, AgendaRun, Event, TrainingSession
+from facilitator.db.models import AgendaItem, AgendaRun, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.agenda_clock import RunRecord
 from facilitator.domain.agenda_items import (
@@ -25,8 +25,9 @@ from facilitator.domain.agenda_items import (
     validate_item,
 )
 from facilitator.domain.clock import Clock
-from facilitator.errors import InputRejected, Msg, UnknownEvent, ValidationFailed
+from facilitator.errors import InputRejected, Msg, ValidationFailed
 from facilitator.services import audit
+from facilitator.services.event_rows import load_event
 
 
 class UnknownAgendaItem(InputRejected):
@@ -134,7 +135,7 @@ class AgendaService:
     def list_items(self, event_id: int) -> list[AgendaItemInfo]:
         """The event's agenda in running order."""
         with self._workspace.session() as session:
-            self._event(session, event_id)
+            load_event(session, event_id)
             return [item_info(row) for row in self._rows(session, event_id)]
 
     def get_item(self, item_id: int) -> AgendaItemInfo:
@@ -144,7 +145,7 @@ class AgendaService:
     def schedule(self, event_id: int) -> AgendaSchedule:
         """Planned clock times of every item in every session, and whether each slot fits."""
         with self._workspace.session() as session:
-            event = self._event(session, event_id)
+            event = load_event(session, event_id)
             rows = self._rows(session, event_id)
             items = [(r.id, r.title, r.minutes) for r in rows]
             sessions = sorted(event.sessions, key=lambda s: (s.position, s.id))
@@ -167,7 +168,7 @@ class AgendaService:
         """Add an item at `position` (default: the end)."""
         self._check(spec)
         with self._workspace.session() as session:
-            self._event(session, event_id)
+            load_event(session, event_id)
             rows = self._rows(session, event_id)
             row = AgendaItem(event_id=event_id, position=0)
             _apply(row, spec)
@@ -224,7 +225,7 @@ class AgendaService:
         """Undo a delete: the item returns at its old place with its recorded runs."""
         item = deleted.item
         with self._workspace.session() as session:
-            self._event(session, item.event_id)
+            load_event(session, item.event_id)
             rows = self._rows(session, item.event_id)
             row = AgendaItem(id=item.id, event_id=item.event_id, position=0)
             if session.get(AgendaItem, item.id) is not None:
@@ -263,17 +264,6 @@ class AgendaService:
         errors = validate_item(spec)
         if errors:
             raise ValidationFailed(errors)
-
-    def _event(self, session: Session, event_id: int) -> Event:
-        event = session.get(Event, event_id)
-        if event is None:
-            raise UnknownEvent(
-                Msg(
-                    en=f"There is no event with id {event_id} in this workspace.",
-                    ja=f"このワークスペースに ID {event_id} の研修はありません。",
-                )
-            )
-        return event
 
     def _item(self, session: Session, item_id: int) -> AgendaItem:
         row = session.get(AgendaItem, item_id)

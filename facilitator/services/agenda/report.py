@@ -7,7 +7,7 @@ import io
 
 from sqlalchemy import select
 
-from facilitator.db.models import AgendaRun, Event, TrainingSession
+from facilitator.db.models import AgendaRun, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.agenda_clock import record_elapsed
 from facilitator.domain.agenda_report import (
@@ -19,10 +19,10 @@ from facilitator.domain.agenda_report import (
 )
 from facilitator.domain.clock import Clock
 from facilitator.domain.spreadsheet import neutralise
-from facilitator.errors import Msg, UnknownEvent
 from facilitator.lang import Lang
 from facilitator.services.agenda.items import AgendaService, run_record
 from facilitator.services.agenda.live import local_day
+from facilitator.services.event_rows import load_event
 
 
 class AgendaReportService:
@@ -35,14 +35,7 @@ class AgendaReportService:
         items = AgendaService(self._workspace, self._clock).list_items(event_id)
         now = self._clock.now()
         with self._workspace.session() as session:
-            event = session.get(Event, event_id)
-            if event is None:
-                raise UnknownEvent(
-                    Msg(
-                        en=f"There is no event with id {event_id} in this workspace.",
-                        ja=f"このワークスペースに ID {event_id} の研修はありません。",
-                    )
-                )
+            event = load_event(session, event_id)
             sessions = list(
                 session.scalars(
                     select(TrainingSession)

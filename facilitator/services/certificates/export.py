@@ -24,11 +24,8 @@ from facilitator.domain.certificates import safe_file_name
 from facilitator.domain.clock import Clock
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.certificates.layouts import event_values, load_event_layout
-from facilitator.services.certificates.service import (
-    CertificateService,
-    IssuedCertificate,
-    load_event,
-)
+from facilitator.services.certificates.service import CertificateService, IssuedCertificate
+from facilitator.services.event_rows import load_event
 from facilitator.services.files import cannot_write
 
 if TYPE_CHECKING:

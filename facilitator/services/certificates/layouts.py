@@ -28,7 +28,8 @@ from facilitator.domain.wareki import format_wareki
 from facilitator.errors import InputRejected, Msg
 from facilitator.resources import resource_path
 from facilitator.services import audit
-from facilitator.services.certificates.service import SETTINGS_KEY, load_event
+from facilitator.services.certificates.service import SETTINGS_KEY
+from facilitator.services.event_rows import load_event
 
 BUILTIN_KEYS = ("ja_formal", "en_attendance")
 DEFAULT_BUILTIN = "ja_formal"

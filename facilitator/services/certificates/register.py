@@ -18,11 +18,8 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
-from facilitator.services.certificates.service import (
-    CertificateService,
-    IssuedCertificate,
-    load_event,
-)
+from facilitator.services.certificates.service import CertificateService, IssuedCertificate
+from facilitator.services.event_rows import load_event
 from facilitator.services.files import write_atomically
 
 HEADER = (

@@ -39,8 +39,9 @@ from facilitator.domain.certificates import (
     verification_code,
 )
 from facilitator.domain.clock import Clock
-from facilitator.errors import InputRejected, Msg, UnknownEvent
+from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
+from facilitator.services.event_rows import load_event
 
 SETTINGS_KEY = "certificates"
 MAX_REASON = 500
@@ -459,18 +460,6 @@ class CertificateService:
             )
             result.append((row, attendee, department))
         return result
-
-
-def load_event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UnknownEvent(
-            Msg(
-                en=f"There is no event with id {event_id} in this workspace.",
-                ja=f"このワークスペースに ID {event_id} の研修はありません。",
-            )
-        )
-    return event
 
 
 def _settings(event: Event) -> CertificateSettings:

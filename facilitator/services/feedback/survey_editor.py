@@ -20,8 +20,9 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.feedback_summary import SurveyInfo
 from facilitator.domain.survey_rules import QuestionDef, validate_questions
 from facilitator.domain.survey_template import DEFAULT_SURVEY, SurveyTemplate
-from facilitator.errors import FieldError, InputRejected, Msg, UnknownEvent, ValidationFailed
+from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 from facilitator.services import audit
+from facilitator.services.event_rows import load_event
 from facilitator.services.feedback.survey_read import load_survey
 from facilitator.services.feedback.survey_setup import install_survey_template
 
@@ -121,10 +122,7 @@ class SurveyEditorService:
             return survey
 
     def _refuse_second(self, session: Session, event_id: int) -> None:
-        if session.get(Event, event_id) is None:
-            raise UnknownEvent(
-                Msg(en=f"There is no event {event_id}.", ja=f"研修 {event_id} はありません。")
-            )
+        load_event(session, event_id)
         if session.scalar(select(Survey.id).where(Survey.event_id == event_id)) is not None:
             raise InputRejected(
                 Msg(

@@ -27,7 +27,7 @@ from facilitator.domain.roster_rules import (
 )
 from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 from facilitator.services import audit
-from facilitator.services.roster.queries import load_event
+from facilitator.services.event_rows import load_event
 
 
 @dataclass(frozen=True)

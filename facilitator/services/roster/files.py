@@ -39,8 +39,9 @@ from facilitator.importers.columns import (
 )
 from facilitator.importers.roster_reader import RawTable, read_roster_file
 from facilitator.services import audit
+from facilitator.services.event_rows import load_event
 from facilitator.services.files import write_atomically
-from facilitator.services.roster.queries import load_event, session_ids_by_label
+from facilitator.services.roster.queries import session_ids_by_label
 
 EXPORT_HEADERS = ("職員番号", "氏名", "ふりがな", "所属", "職名", "役割", "希望", "セッション")
 PREVIEW_ROWS = 50

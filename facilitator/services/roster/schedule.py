@@ -14,7 +14,7 @@ from facilitator.domain.scheduling_inputs import Person, Slot, role_kind
 from facilitator.domain.scheduling_issues import Issue
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
-from facilitator.services.roster.queries import load_event
+from facilitator.services.event_rows import load_event
 
 
 @dataclass(frozen=True)
