@@ -26,7 +26,7 @@ from facilitator.errors import InputRejected, Msg
 from facilitator.services.certificates.layouts import event_values, load_event_layout
 from facilitator.services.certificates.service import CertificateService, IssuedCertificate
 from facilitator.services.event_rows import load_event
-from facilitator.services.files import cannot_write
+from facilitator.services.files import cannot_write, replacing
 
 if TYPE_CHECKING:
     from facilitator.pdf.certificates import CertificateFields, CertificateRenderer
@@ -186,14 +186,8 @@ class CertificateExporter:
     ) -> None:
         if path.exists() and not force:
             raise _exists_error(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = _partial(path)
-        try:
-            with temp.open("wb") as handle:
-                renderer.render_merged(fields, handle, progress, cancelled)
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+        with replacing(path) as handle:
+            renderer.render_merged(fields, handle, progress, cancelled)
 
     def _zip(
         self,
@@ -207,19 +201,13 @@ class CertificateExporter:
     ) -> None:
         if path.exists() and not force:
             raise _exists_error(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = _partial(path)
-        try:
-            # Stored, not deflated: the PDFs inside are compressed already.
-            with zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED) as archive:
-                for name, data in zip(
-                    names, renderer.render_each(fields, progress, cancelled), strict=True
-                ):
-                    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                    archive.writestr(info, data)
-            os.replace(temp, path)
-        finally:
-            temp.unlink(missing_ok=True)
+        # Stored, not deflated: the PDFs inside are compressed already.
+        with replacing(path) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
+            for name, data in zip(
+                names, renderer.render_each(fields, progress, cancelled), strict=True
+            ):
+                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                archive.writestr(info, data)
 
     def _folder(
         self,
