@@ -175,7 +175,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def verification_message(result: Verification) -> Msg:
-    from facilitator.services.certificates.service import VerifyOutcome
+    from facilitator.domain.certificates import VerifyOutcome
 
     def when(value: Any) -> str:
         return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
@@ -232,7 +232,8 @@ def verification_message(result: Verification) -> Msg:
 
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.service import CertificateService, VerifyOutcome
+    from facilitator.domain.certificates import VerifyOutcome
+    from facilitator.services.certificates.service import CertificateService
 
     with ctx.workspace(args, readonly=True) as workspace:
         result = CertificateService(workspace, ctx.get_clock()).verify(args.code)

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from shell_helpers import type_text
 
 from facilitator.db.workspace import Workspace
+from facilitator.domain.certificates import VerifyOutcome
 from facilitator.domain.clock import FakeClock
-from facilitator.services.certificates.service import VerifyOutcome
 from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.ui.camera_scanner import CameraScanner
 from facilitator.ui.certificates.images import render_first_page

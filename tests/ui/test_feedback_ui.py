@@ -15,10 +15,10 @@ from sqlalchemy import select
 from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
+from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.services.events import EventService
 from facilitator.services.feedback.capture import (
     FeedbackMethod,
-    FeedbackOutcome,
     FeedbackService,
     Respondent,
     SubmitResult,

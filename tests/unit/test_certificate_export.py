@@ -16,12 +16,13 @@ from pypdf.generic import DictionaryObject, PdfObject
 from facilitator.cli import main
 from facilitator.commands.context import CliContext
 from facilitator.db.workspace import Workspace, open_workspace
+from facilitator.domain.certificates import VerifyOutcome
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
 from facilitator.services.certificates.export import CertificateExporter, ExportCancelled
 from facilitator.services.certificates.layouts import LayoutService
 from facilitator.services.certificates.register import write_issued_list
-from facilitator.services.certificates.service import CertificateService, VerifyOutcome
+from facilitator.services.certificates.service import CertificateService
 from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, decode_qr_on_page, event_id
 

@@ -9,14 +9,10 @@ from sqlalchemy import select
 
 from facilitator.db.models import Attendee, AuditLog
 from facilitator.db.workspace import Workspace, open_workspace
-from facilitator.domain.certificates import Override, Reason, verification_code
+from facilitator.domain.certificates import Override, Reason, VerifyOutcome, verification_code
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.certificates.service import (
-    CertificateService,
-    CertificateSettings,
-    VerifyOutcome,
-)
+from facilitator.services.certificates.service import CertificateService, CertificateSettings
 from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id, mark_feedback
 

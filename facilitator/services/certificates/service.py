@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,6 +31,7 @@ from facilitator.domain.certificates import (
     EligibilityFacts,
     Override,
     Reason,
+    VerifyOutcome,
     check_number_format,
     decide,
     format_number,
@@ -90,16 +90,6 @@ class IssuedCertificate:
 class IssueResult:
     newly_issued: tuple[IssuedCertificate, ...]
     total_issued: int
-
-
-class VerifyOutcome(Enum):
-    VALID = "valid"
-    REVOKED = "revoked"
-    UNKNOWN = "unknown"
-    FORGED = "forged"
-    # Only a certificate number was given (read out on the phone, typed from the
-    # paper): the record is shown, but nothing about the paper is proven.
-    NUMBER_ONLY = "number_only"
 
 
 @dataclass(frozen=True)

@@ -34,18 +34,14 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import FEEDBACK_PURPOSE, base_url, feedback_url
 from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
+from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.domain.tokens import DEFAULT_WINDOW_SECONDS, RotatingTokens, TokenCheck
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
 from facilitator.services.feedback.group import decide_group
 from facilitator.services.feedback.submission import QuestionCache, Submission
 from facilitator.services.feedback.survey_read import SurveyInfo, load_survey
-from facilitator.services.feedback.types import (
-    FeedbackMethod,
-    FeedbackOutcome,
-    Respondent,
-    SubmitResult,
-)
+from facilitator.services.feedback.types import FeedbackMethod, Respondent, SubmitResult
 from facilitator.services.group_commit import GroupCommitWriter
 
 # A phone keeps the token it scanned while its owner writes; answering takes minutes,

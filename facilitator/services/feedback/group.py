@@ -25,6 +25,7 @@ from sqlalchemy import Connection, bindparam, case, func, insert, literal, selec
 from facilitator.db.json_rows import rows_as_json
 from facilitator.db.types import UtcDateTime
 from facilitator.domain.roster_rules import normalise_staff_no
+from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.services.audit import current_actor
 from facilitator.services.feedback.submission import (
     _HEAD,
@@ -41,7 +42,7 @@ from facilitator.services.feedback.submission import (
     day_only,
     decide,
 )
-from facilitator.services.feedback.types import FeedbackMethod, FeedbackOutcome, SubmitResult
+from facilitator.services.feedback.types import FeedbackMethod, SubmitResult
 
 AnyRow = Any
 

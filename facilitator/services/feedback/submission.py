@@ -40,15 +40,16 @@ from facilitator.db.models import (
 )
 from facilitator.domain.feedback_summary import MIN_GROUP
 from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
-from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind, SurveyCheck
+from facilitator.domain.survey_rules import (
+    ChoiceDef,
+    FeedbackOutcome,
+    QuestionDef,
+    QuestionKind,
+    SurveyCheck,
+)
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.audit import current_actor
-from facilitator.services.feedback.types import (
-    FeedbackMethod,
-    FeedbackOutcome,
-    Respondent,
-    SubmitResult,
-)
+from facilitator.services.feedback.types import FeedbackMethod, Respondent, SubmitResult
 
 S = cast(Table, TrainingSession.__table__)
 SV = cast(Table, Survey.__table__)

@@ -5,22 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from facilitator.domain.survey_rules import AnswerError
-
-
-class FeedbackOutcome(Enum):
-    RECORDED = "recorded"
-    REPLACED = "replaced"
-    ALREADY_SUBMITTED = "already_submitted"
-    NOT_CHECKED_IN = "not_checked_in"
-    SURVEY_CLOSED = "survey_closed"
-    INVALID_TOKEN = "invalid_token"
-    EXPIRED_TOKEN = "expired_token"
-    INVALID_ANSWERS = "invalid_answers"
-
-    @property
-    def stored(self) -> bool:
-        return self in (FeedbackOutcome.RECORDED, FeedbackOutcome.REPLACED)
+from facilitator.domain.survey_rules import AnswerError, FeedbackOutcome
 
 
 class FeedbackMethod(Enum):

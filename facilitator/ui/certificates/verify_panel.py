@@ -14,13 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.certificates import VerifyOutcome
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
-from facilitator.services.certificates.service import (
-    CertificateService,
-    Verification,
-    VerifyOutcome,
-)
+from facilitator.services.certificates.service import CertificateService, Verification
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
 

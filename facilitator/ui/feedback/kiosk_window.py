@@ -35,12 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.survey_rules import QuestionDef, QuestionKind
+from facilitator.domain.survey_rules import FeedbackOutcome, QuestionDef, QuestionKind
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
 from facilitator.services.feedback.capture import (
     FeedbackMethod,
-    FeedbackOutcome,
     FeedbackService,
     Respondent,
     SubmitResult,

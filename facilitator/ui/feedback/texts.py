@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from facilitator.services.feedback.capture import FeedbackOutcome
+from facilitator.domain.survey_rules import FeedbackOutcome
 
 
 def outcome_text(outcome: FeedbackOutcome, _context: QObject | None = None) -> str:

@@ -17,13 +17,9 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.lang import Lang
-from facilitator.services.feedback.capture import (
-    FeedbackOutcome,
-    FeedbackService,
-    Respondent,
-    SubmitResult,
-)
+from facilitator.services.feedback.capture import FeedbackService, Respondent, SubmitResult
 from facilitator.services.feedback.submission import Submission
 from facilitator.web.asgi_json import json_bytes, read_json, send_json, send_json_bytes
 from facilitator.web.deps import WebDeps

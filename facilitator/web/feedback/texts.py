@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.errors import Msg
-from facilitator.services.feedback.capture import FeedbackOutcome
 
 FEEDBACK: dict[str, Msg] = {
     "feedback.title": Msg(en="Training report", ja="受講報告"),
