@@ -73,6 +73,7 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
     qtbot: QtBot,
     view_and_server: tuple[CheckInView, CheckInService, RecordingDialogs],
     demo_workspace: Workspace,
+    screenshots: Path,
 ) -> None:
     view, _checkin, dialogs = view_and_server
     view.server.port_spin.setValue(free_port())
@@ -89,7 +90,7 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
     projector.resize(1000, 700)
     qtbot.waitExposed(projector)
     image = projector.grab().toImage()
-    image.save("/tmp/checkin_projector.png")
+    image.save(str(screenshots / "checkin_projector.png"))
     (found,) = zxingcpp.read_barcodes(image)
     url = found.text
     assert url == projector.url

@@ -138,7 +138,7 @@ def test_drag_reorder_saves_the_order(area: Area) -> None:
     assert editor.list.item(1).text().startswith("2. 休憩")
 
 
-def test_planned_times_and_fit_warning(area: Area, qtbot: QtBot) -> None:
+def test_planned_times_and_fit_warning(area: Area, qtbot: QtBot, screenshots: Path) -> None:
     times = area.view.times
     headers = [header(times, c) for c in range(times.columnCount())]
     assert headers[2:] == ["AM", "PM"]
@@ -152,7 +152,7 @@ def test_planned_times_and_fit_warning(area: Area, qtbot: QtBot) -> None:
     assert area.view.fit_warning.isVisible()
     assert "10 min" in area.view.fit_warning.text() and "AM" in area.view.fit_warning.text()
     area.view.resize(1100, 800)
-    area.view.grab().save("/tmp/agenda_editor.png")
+    area.view.grab().save(str(screenshots / "agenda_editor.png"))
 
 
 def test_present_opens_console_and_projector(area: Area, qtbot: QtBot) -> None:

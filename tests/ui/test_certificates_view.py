@@ -73,7 +73,7 @@ def cell(view: CertificatesView, row: int, column: int) -> str:
 
 
 def test_list_shows_why_and_manual_decisions_need_a_reason(
-    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock
+    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock, screenshots: Path
 ) -> None:
     ids = attendee_ids(demo_workspace)
     check_in(demo_workspace, clock, ids[:30])
@@ -95,7 +95,7 @@ def test_list_shows_why_and_manual_decisions_need_a_reason(
     assert "31 of 100 eligible; 31 certificates issued; 0 waiting" in panel.summary.text()
     row = select_name(view, absent.name)
     assert cell(view, row, 5).startswith("CERT-2026-")
-    view.grab().save("/tmp/certificates_eligibility.png")
+    view.grab().save(str(screenshots / "certificates_eligibility.png"))
 
 
 def test_revoke_from_the_list_shows_in_verify(
@@ -122,7 +122,7 @@ def test_revoke_from_the_list_shows_in_verify(
 
 
 def test_layout_edit_previews_a_real_attendee_and_saves(
-    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock
+    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock, screenshots: Path
 ) -> None:
     view = make_view(qtbot, demo_workspace, clock)
     panel = view.layout_panel
@@ -147,7 +147,7 @@ def test_layout_edit_previews_a_real_attendee_and_saves(
     panel.orientation_combo.activated.emit(panel.orientation_combo.currentIndex())
     panel.refresh_preview()  # the landscape layout no longer fits: the reason is shown
     assert "beyond the edge" in panel.status.text()
-    view.grab().save("/tmp/certificates_layout.png")
+    view.grab().save(str(screenshots / "certificates_layout.png"))
 
 
 def test_a_one_page_pdf_becomes_the_background(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -88,7 +89,9 @@ def scan(qtbot: QtBot, desk: Desk, text: str, end: Qt.Key = Qt.Key.Key_Return) -
     qtbot.keyClick(desk.view.scanner, end)
 
 
-def test_usb_scanner_checks_in_and_shows_green_card(qtbot: QtBot, desk: Desk) -> None:
+def test_usb_scanner_checks_in_and_shows_green_card(
+    qtbot: QtBot, desk: Desk, screenshots: Path
+) -> None:
     person = desk.am_people[0]
     scan(qtbot, desk, desk.slip(person))
     card = desk.view.card
@@ -100,7 +103,7 @@ def test_usb_scanner_checks_in_and_shows_green_card(qtbot: QtBot, desk: Desk) ->
     qtbot.waitUntil(
         lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=5000
     )
-    card.grab().save("/tmp/checkin_card_ok.png")
+    card.grab().save(str(screenshots / "checkin_card_ok.png"))
 
 
 def test_same_code_within_3s_is_ignored_then_already_checked_in(qtbot: QtBot, desk: Desk) -> None:
@@ -132,13 +135,13 @@ def test_forged_slip_is_refused(qtbot: QtBot, desk: Desk) -> None:
     assert desk.records() == []
 
 
-def test_wrong_session_admit_anyway(qtbot: QtBot, desk: Desk) -> None:
+def test_wrong_session_admit_anyway(qtbot: QtBot, desk: Desk, screenshots: Path) -> None:
     person = desk.pm_people[0]
     scan(qtbot, desk, desk.slip(person))
     card = desk.view.card
     assert card.headline.text() == "Registered for another session"
     assert card.admit_button.isVisible() and not card.undo_button.isVisible()
-    card.grab().save("/tmp/checkin_card_wrong.png")
+    card.grab().save(str(screenshots / "checkin_card_wrong.png"))
     qtbot.mouseClick(card.admit_button, Qt.MouseButton.LeftButton)
     assert card.headline.text() == "Checked in"
     (record,) = desk.records()
@@ -191,7 +194,7 @@ def test_walk_in(qtbot: QtBot, desk: Desk) -> None:
     assert desk.dialogs.messages[-1][0] == "warn" and "staff number" in desk.dialogs.messages[-1][1]
 
 
-def test_arrivals_by_department_show_missing(qtbot: QtBot, desk: Desk) -> None:
+def test_arrivals_by_department_show_missing(qtbot: QtBot, desk: Desk, screenshots: Path) -> None:
     scan(qtbot, desk, desk.slip(desk.am_people[0]))
     qtbot.waitUntil(
         lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=5000
@@ -203,7 +206,7 @@ def test_arrivals_by_department_show_missing(qtbot: QtBot, desk: Desk) -> None:
     assert sum(int(row[1].split(" / ")[0]) for row in rows) == 1
     assert desk.am_people[1].name in missing
     assert desk.view.arrivals.recent_model.text(0, 1) == desk.am_people[0].name
-    desk.view.grab().save("/tmp/checkin_view.png")
+    desk.view.grab().save(str(screenshots / "checkin_view.png"))
 
 
 def _frame_with(text: str, at: tuple[int, int], side: int) -> QImage:
