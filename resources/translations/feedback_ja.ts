@@ -111,68 +111,68 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="97"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="98"/>
         <source>Kiosk mode</source>
         <translation>キオスクモード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="99"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="100"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="105"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="106"/>
         <source>Results</source>
         <translation>集計結果</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="106"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="107"/>
         <source>Paper entry</source>
         <translation>紙の回答入力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="107"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="108"/>
         <source>Survey</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="125"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="126"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="228"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="229"/>
         <source>%1: %2 of %3 checked-in attendees answered</source>
         <translation>%1：受付済み %3 名中 %2 名が回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="236"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="237"/>
         <source>Close survey</source>
         <translation>回答受付を終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="236"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="237"/>
         <source>Open survey</source>
         <translation>回答受付を開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="292"/>
-        <location filename="../../facilitator/ui/feedback/view.py" line="307"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="293"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="308"/>
         <source>Export feedback</source>
         <translation>アンケート結果の書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="294"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="295"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF summary (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF 集計レポート (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="308"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="309"/>
         <source>Wrote %1 responses to %2.</source>
         <translation>%1 件の回答を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="317"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="318"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>
@@ -180,123 +180,148 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="171"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="76"/>
         <source>Feedback kiosk</source>
         <translation>アンケート回答端末</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="220"/>
-        <source>Enter your staff number to answer the survey</source>
-        <translation>職員番号を入力してアンケートに回答してください</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="231"/>
-        <source>Start</source>
-        <translation>回答を始める</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="239"/>
-        <source>Staff: press Esc and enter the PIN to leave kiosk mode.</source>
-        <translation>スタッフの方へ：Esc キーを押して PIN を入力すると、キオスクモードを終了します。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="269"/>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="342"/>
-        <source>Cancel</source>
-        <translation>やめる</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="274"/>
-        <source>Send</source>
-        <translation>送信する</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="316"/>
-        <source>Choose a PIN for leaving kiosk mode</source>
-        <translation>キオスクモードを終了するための PIN を決めてください</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="323"/>
-        <source>%1 to %2 digits. Staff need it to close the kiosk; attendees do not.</source>
-        <translation>%1〜%2 桁の数字です。キオスクを閉じるときにスタッフが使います（受講者は使いません）。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="332"/>
-        <source>PIN</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="335"/>
-        <source>The same PIN again</source>
-        <translation>確認のため同じ PIN をもう一度</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="343"/>
-        <source>Start the kiosk</source>
-        <translation>キオスクを開始</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="354"/>
-        <source>Staff PIN to leave kiosk mode</source>
-        <translation>キオスクモードを終了するにはスタッフ用 PIN を入力してください</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="365"/>
-        <source>Back</source>
-        <translation>戻る</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="366"/>
-        <source>Leave kiosk mode</source>
-        <translation>キオスクモードを終了</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="379"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="137"/>
         <source>The PIN needs %1 to %2 digits.</source>
         <translation>PIN は %1〜%2 桁の数字にしてください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="385"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="143"/>
         <source>The two PINs differ. Please type them again.</source>
         <translation>2 つの PIN が一致しません。もう一度入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="422"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="163"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="183"/>
         <source>Too many wrong PINs. Try again in 30 seconds.</source>
         <translation>PIN の誤りが続いたため、30 秒後に再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="425"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="186"/>
         <source>Wrong PIN.</source>
         <translation>PIN が違います。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="474"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="242"/>
         <source>Please enter your staff number.</source>
         <translation>職員番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="492"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="261"/>
         <source>Staff number: %1</source>
         <translation>職員番号：%1</translation>
     </message>
 </context>
 <context>
+    <name>LeavePage</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="180"/>
+        <source>Staff PIN to leave kiosk mode</source>
+        <translation>キオスクモードを終了するにはスタッフ用 PIN を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="188"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="189"/>
+        <source>Leave kiosk mode</source>
+        <translation>キオスクモードを終了</translation>
+    </message>
+</context>
+<context>
     <name>PaperEntryForm</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="81"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="80"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="88"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="87"/>
         <source>Type each paper form: staff number, then a digit per rating, the number of a choice (several: 13 or 1 3), text as written. Enter moves on; Ctrl+Enter saves.</source>
         <translation>紙の回答票を1枚ずつ入力します：職員番号、評価は数字1文字、選択肢は番号（複数は 13 または 1 3）、記述は記載どおり。Enter で次の欄へ、Ctrl+Enter で保存します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="113"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="112"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
+    </message>
+</context>
+<context>
+    <name>PinSetupPage</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="144"/>
+        <source>Choose a PIN for leaving kiosk mode</source>
+        <translation>キオスクモードを終了するための PIN を決めてください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="147"/>
+        <source>%1 to %2 digits. Staff need it to close the kiosk; attendees do not.</source>
+        <translation>%1〜%2 桁の数字です。キオスクを閉じるときにスタッフが使います（受講者は使いません）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="155"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="158"/>
+        <source>The same PIN again</source>
+        <translation>確認のため同じ PIN をもう一度</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="165"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="166"/>
+        <source>Start the kiosk</source>
+        <translation>キオスクを開始</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBox</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_parts.py" line="74"/>
+        <source>(optional)</source>
+        <translation>（任意）</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="105"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="110"/>
+        <source>Send</source>
+        <translation>送信する</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="52"/>
+        <source>Enter your staff number to answer the survey</source>
+        <translation>職員番号を入力してアンケートに回答してください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="63"/>
+        <source>Start</source>
+        <translation>回答を始める</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="71"/>
+        <source>Staff: press Esc and enter the PIN to leave kiosk mode.</source>
+        <translation>スタッフの方へ：Esc キーを押して PIN を入力すると、キオスクモードを終了します。</translation>
     </message>
 </context>
 <context>
@@ -465,14 +490,6 @@
         <location filename="../../facilitator/ui/feedback/survey_editor.py" line="411"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
-    </message>
-</context>
-<context>
-    <name>_QuestionBox</name>
-    <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="91"/>
-        <source>(optional)</source>
-        <translation>（任意）</translation>
     </message>
 </context>
 </TS>

@@ -16,26 +16,17 @@ the Windows key) is outside the app's reach.
 from __future__ import annotations
 
 import hmac
-from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from facilitator.domain.survey_rules import FeedbackOutcome, QuestionDef, QuestionKind
+from facilitator.domain.survey_rules import FeedbackOutcome, QuestionDef
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
 from facilitator.services.feedback.capture import (
@@ -44,112 +35,24 @@ from facilitator.services.feedback.capture import (
     Respondent,
     SubmitResult,
 )
+from facilitator.ui.feedback.kiosk_pages import (
+    DonePage,
+    LeavePage,
+    PinSetupPage,
+    QuestionsPage,
+    StartPage,
+)
+from facilitator.ui.feedback.kiosk_parts import PIN_DIGITS, QuestionBox
 from facilitator.ui.feedback.texts import outcome_text
 from facilitator.ui.runner import Runner
 
 RESET_MS = 4000
-BIG = 20
 # The leave page goes back to where it was after this long without a key, so an
 # attendee who pressed Esc and walked off leaves the kiosk usable for the next one.
 LEAVE_IDLE_MS = 30_000
-PIN_DIGITS = (4, 8)
 # After this many wrong PINs in a row the field is disabled for LOCKOUT_MS.
 PIN_TRIES = 5
 LOCKOUT_MS = 30_000
-
-
-def _big(widget: QWidget, size: int = BIG) -> None:
-    font = QFont(widget.font())
-    font.setPointSize(size)
-    widget.setFont(font)
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("color: #b3261e;")
-    _big(label, 16)
-    return label
-
-
-def _button(text: str, name: str, slot: Any, height: int = 72) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setMinimumHeight(height)
-    _big(button)
-    button.clicked.connect(slot)
-    return button
-
-
-class _QuestionBox(QWidget):
-    """One question with big toggle buttons (or a text box) and its error line."""
-
-    def __init__(self, q: QuestionDef, lang: Lang) -> None:
-        super().__init__()
-        self.question = q
-        column = QVBoxLayout(self)
-        optional = self.tr("(optional)")
-        title = QLabel(q.label(lang) + ("" if q.required else f"  {optional}"))
-        title.setWordWrap(True)
-        _big(title, 18)
-        column.addWidget(title)
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(q.kind is not QuestionKind.MULTIPLE_CHOICE)
-        self.text: QPlainTextEdit | None = None
-        if q.kind is QuestionKind.TEXT:
-            self.text = QPlainTextEdit()
-            self.text.setObjectName(f"kioskText_{q.key}")
-            self.text.setFixedHeight(110)
-            _big(self.text, 16)
-            column.addWidget(self.text)
-        else:
-            row = QGridLayout()
-            options: list[tuple[str, str]]
-            low = q.min_label_ja if lang == "ja" else q.min_label_en
-            high = q.max_label_ja if lang == "ja" else q.max_label_en
-            if q.kind is QuestionKind.RATING:
-                options = [(str(v), str(v)) for v in range(1, 6)]
-            else:
-                options = [(c.value, c.label(lang)) for c in q.choices]
-            for i, (value, label) in enumerate(options):
-                button = QPushButton(label)
-                button.setCheckable(True)
-                button.setMinimumHeight(72)
-                button.setProperty("value", value)
-                button.setObjectName(f"kiosk_{q.key}_{value}")
-                _big(button, 16)
-                # Equal widths that follow the screen, never a sideways scroll.
-                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                self.group.addButton(button, i)
-                row.addWidget(button, 0, i)
-                row.setColumnStretch(i, 1)
-            column.addLayout(row)
-            if q.kind is QuestionKind.RATING:
-                # The end labels under the scale, as on the phone page (never cut off).
-                ends = QHBoxLayout()
-                ends.addWidget(QLabel(f"1: {low}"))
-                ends.addStretch(1)
-                ends.addWidget(QLabel(f"5: {high}"))
-                column.addLayout(ends)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        column.addWidget(self.error)
-
-    def value(self) -> Any:
-        q = self.question
-        if self.text is not None:
-            return self.text.toPlainText() or None
-        picked = [str(b.property("value")) for b in self.group.buttons() if b.isChecked()]
-        if not picked:
-            return None
-        if q.kind is QuestionKind.RATING:
-            return int(picked[0])
-        if q.kind is QuestionKind.SINGLE_CHOICE:
-            return picked[0]
-        return picked
 
 
 class KioskWindow(QWidget):
@@ -174,7 +77,6 @@ class KioskWindow(QWidget):
         self._feedback, self._runner, self._lang = feedback, runner, lang
         self._session_id = session_id
         self._questions = questions
-        self._boxes: list[_QuestionBox] = []
         self.reset_timer = QTimer(self)
         self.reset_timer.setSingleShot(True)
         self.reset_timer.setInterval(RESET_MS)
@@ -184,16 +86,30 @@ class KioskWindow(QWidget):
         self._pin: str | None = None  # None until staff chose one: leaving needs nothing
         self._wrong_pins = 0
         self._back_to: QWidget | None = None
-        self.start_page = self._start_page()
-        self.pages.addWidget(self.start_page)
-        self.questions_page = QWidget()
-        self.pages.addWidget(self.questions_page)
-        self.done_page = self._done_page()
-        self.pages.addWidget(self.done_page)
-        self.setup_page = self._setup_page()
-        self.pages.addWidget(self.setup_page)
-        self.leave_page = self._leave_page()
-        self.pages.addWidget(self.leave_page)
+        self.start_page = StartPage(self._title, self._start)
+        self.staff_edit = self.start_page.staff_edit
+        self.start_button = self.start_page.start_button
+        self.start_error = self.start_page.start_error
+        self.questions_page = QuestionsPage((), lang, self.restart, self._send)
+        self.done_page = DonePage()
+        self.done_label = self.done_page.done_label
+        self.setup_page = PinSetupPage(self.close, self._set_pin)
+        self.pin_edit = self.setup_page.pin_edit
+        self.pin_again_edit = self.setup_page.pin_again_edit
+        self.setup_error = self.setup_page.setup_error
+        self.begin_button = self.setup_page.begin_button
+        self.leave_page = LeavePage(self._stay, self._try_leave, self._typing_pin)
+        self.leave_edit = self.leave_page.leave_edit
+        self.leave_error = self.leave_page.leave_error
+        self.leave_button = self.leave_page.leave_button
+        for page in (
+            self.start_page,
+            self.questions_page,
+            self.done_page,
+            self.setup_page,
+            self.leave_page,
+        ):
+            self.pages.addWidget(page)
         self.leave_timer = QTimer(self)
         self.leave_timer.setSingleShot(True)
         self.leave_timer.setInterval(LEAVE_IDLE_MS)
@@ -211,168 +127,6 @@ class KioskWindow(QWidget):
     @property
     def locked(self) -> bool:
         return self._pin is not None
-
-    # -- pages -----------------------------------------------------------------------------
-    def _start_page(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        heading = QLabel(self._title)
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        _big(heading, 28)
-        column.addWidget(heading)
-        prompt = QLabel(self.tr("Enter your staff number to answer the survey"))
-        prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        _big(prompt)
-        column.addWidget(prompt)
-        self.staff_edit = QLineEdit()
-        self.staff_edit.setObjectName("kioskStaffNo")
-        self.staff_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.staff_edit.setMaxLength(50)
-        _big(self.staff_edit, 28)
-        self.staff_edit.returnPressed.connect(self._start)
-        column.addWidget(self.staff_edit)
-        self.start_button = QPushButton(self.tr("Start"))
-        self.start_button.setObjectName("kioskStart")
-        self.start_button.setMinimumHeight(80)
-        _big(self.start_button, 24)
-        self.start_button.clicked.connect(self._start)
-        column.addWidget(self.start_button)
-        self.start_error = _error_label("kioskStartError")
-        column.addWidget(self.start_error)
-        hint = QLabel(self.tr("Staff: press Esc and enter the PIN to leave kiosk mode."))
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addStretch(1)
-        column.addWidget(hint)
-        return page
-
-    def _build_questions(self) -> None:
-        old = self.questions_page
-        page = QWidget()
-        column = QVBoxLayout(page)
-        self.who = QLabel()
-        _big(self.who, 16)
-        column.addWidget(self.who)
-        body = QWidget()
-        body_column = QVBoxLayout(body)
-        self._boxes = [_QuestionBox(q, self._lang) for q in self._questions]
-        for box in self._boxes:
-            body_column.addWidget(box)
-        body_column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        column.addWidget(scroll, 1)
-        self.form_error = QLabel()
-        self.form_error.setObjectName("kioskFormError")
-        self.form_error.setStyleSheet("color: #b3261e;")
-        _big(self.form_error, 16)
-        column.addWidget(self.form_error)
-        row = QHBoxLayout()
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setObjectName("kioskCancel")
-        cancel.setMinimumHeight(80)
-        _big(cancel)
-        cancel.clicked.connect(self.restart)
-        self.send_button = QPushButton(self.tr("Send"))
-        self.send_button.setObjectName("kioskSend")
-        self.send_button.setMinimumHeight(80)
-        _big(self.send_button, 24)
-        self.send_button.clicked.connect(self._send)
-        row.addWidget(cancel, 1)
-        row.addWidget(self.send_button, 2)
-        column.addLayout(row)
-        index = self.pages.indexOf(old)
-        self.pages.removeWidget(old)
-        old.setParent(None)  # the last attendee's answers leave the window at once
-        old.deleteLater()
-        self.pages.insertWidget(index, page)
-        self.questions_page = page
-
-    def _done_page(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        self.done_label = QLabel()
-        self.done_label.setObjectName("kioskDone")
-        self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_label.setWordWrap(True)
-        _big(self.done_label, 28)
-        column.addWidget(self.done_label, 1)
-        return page
-
-    def _pin_field(self, name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        high = PIN_DIGITS[1]
-        field.setValidator(QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{high}}}")))
-        field.setMaxLength(high)
-        _big(field, 28)
-        return field
-
-    def _setup_page(self) -> QWidget:
-        """Staff choose the PIN before the first attendee sees the kiosk."""
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        heading = QLabel(self.tr("Choose a PIN for leaving kiosk mode"))
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading.setWordWrap(True)
-        _big(heading, 24)
-        column.addWidget(heading)
-        low, high = PIN_DIGITS
-        note = QLabel(
-            self.tr("%1 to %2 digits. Staff need it to close the kiosk; attendees do not.")
-            .replace("%1", str(low))
-            .replace("%2", str(high))
-        )
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        note.setWordWrap(True)
-        _big(note, 16)
-        column.addWidget(note)
-        self.pin_edit = self._pin_field("kioskPin")
-        self.pin_edit.setPlaceholderText(self.tr("PIN"))
-        column.addWidget(self.pin_edit)
-        self.pin_again_edit = self._pin_field("kioskPinAgain")
-        self.pin_again_edit.setPlaceholderText(self.tr("The same PIN again"))
-        self.pin_again_edit.returnPressed.connect(self._set_pin)
-        self.pin_edit.returnPressed.connect(self.pin_again_edit.setFocus)
-        column.addWidget(self.pin_again_edit)
-        self.setup_error = _error_label("kioskSetupError")
-        column.addWidget(self.setup_error)
-        row = QHBoxLayout()
-        cancel = _button(self.tr("Cancel"), "kioskSetupCancel", self.close)
-        self.begin_button = _button(self.tr("Start the kiosk"), "kioskBegin", self._set_pin)
-        row.addWidget(cancel, 1)
-        row.addWidget(self.begin_button, 2)
-        column.addLayout(row)
-        column.addStretch(1)
-        return page
-
-    def _leave_page(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        heading = QLabel(self.tr("Staff PIN to leave kiosk mode"))
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        _big(heading, 24)
-        column.addWidget(heading)
-        self.leave_edit = self._pin_field("kioskLeavePin")
-        self.leave_edit.returnPressed.connect(self._try_leave)
-        self.leave_edit.textEdited.connect(lambda _text: self.leave_timer.start())
-        column.addWidget(self.leave_edit)
-        self.leave_error = _error_label("kioskLeaveError")
-        column.addWidget(self.leave_error)
-        row = QHBoxLayout()
-        back = _button(self.tr("Back"), "kioskLeaveBack", self._stay)
-        self.leave_button = _button(self.tr("Leave kiosk mode"), "kioskLeave", self._try_leave)
-        row.addWidget(back, 2)
-        row.addWidget(self.leave_button, 1)
-        column.addLayout(row)
-        column.addStretch(1)
-        return page
 
     # -- leaving ---------------------------------------------------------------------------
     def _set_pin(self) -> None:
@@ -431,6 +185,9 @@ class KioskWindow(QWidget):
         else:
             self.leave_error.setText(self.tr("Wrong PIN."))
         self.leave_timer.start()
+
+    def _typing_pin(self) -> None:
+        self.leave_timer.start()  # the idle limit counts from the last key
 
     def _end_lockout(self) -> None:
         self.lockout_timer.stop()
@@ -500,14 +257,31 @@ class KioskWindow(QWidget):
             return
         self.start_error.clear()
         self._build_questions()
-        self.who.setText(self.tr("Staff number: %1").replace("%1", self.staff_edit.text().strip()))
+        self.questions_page.who.setText(
+            self.tr("Staff number: %1").replace("%1", self.staff_edit.text().strip())
+        )
         self._show(self.questions_page)
 
-    def box(self, key: str) -> _QuestionBox:
-        return next(b for b in self._boxes if b.question.key == key)
+    def _build_questions(self) -> None:
+        old = self.questions_page
+        page = QuestionsPage(self._questions, self._lang, self.restart, self._send)
+        index = self.pages.indexOf(old)
+        self.pages.removeWidget(old)
+        old.setParent(None)  # the last attendee's answers leave the window at once
+        old.deleteLater()
+        self.pages.insertWidget(index, page)
+        self.questions_page = page
+
+    @property
+    def send_button(self) -> QPushButton:
+        return self.questions_page.send_button
+
+    def box(self, key: str) -> QuestionBox:
+        return self.questions_page.box(key)
 
     def _send(self) -> None:
-        answers = {b.question.key: b.value() for b in self._boxes if b.value() is not None}
+        boxes = self.questions_page.boxes
+        answers = {b.question.key: b.value() for b in boxes if b.value() is not None}
         who = Respondent(staff_no=self.staff_edit.text())
         session_id = self._session_id
         self.send_button.setEnabled(False)
@@ -521,24 +295,25 @@ class KioskWindow(QWidget):
         self.send_button.setEnabled(True)
         if not isinstance(exc, FacilitatorError):
             raise exc  # a bug: the runner reports it and points to the log
-        self.form_error.setText(exc.message.text(self._lang))
+        self.questions_page.form_error.setText(exc.message.text(self._lang))
 
     def _done(self, result: SubmitResult) -> None:
         self.send_button.setEnabled(True)
-        for b in self._boxes:
+        page = self.questions_page
+        for b in page.boxes:
             b.error.hide()
         if result.errors:
             for error in result.errors:
-                for b in self._boxes:
+                for b in page.boxes:
                     if b.question.key == error.key:
                         b.error.setText(error.message.text(self._lang))
                         b.error.show()
-            self.form_error.setText(outcome_text(result.outcome))
+            page.form_error.setText(outcome_text(result.outcome))
             return
         if result.outcome is FeedbackOutcome.NOT_CHECKED_IN:
             # Cannot happen after the precheck unless the check-in was undone meanwhile;
             # the answers stay on screen while staff sort it out.
-            self.form_error.setText(outcome_text(result.outcome))
+            page.form_error.setText(outcome_text(result.outcome))
             return
         # Anything else ends this attendee's turn: thanks, or why not, then the start again.
         self.done_label.setText(outcome_text(result.outcome))
