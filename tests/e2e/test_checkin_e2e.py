@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +20,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from benchmarks.serve_process import free_port, start_serve
 from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
@@ -33,12 +32,6 @@ from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import SyncRunner
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -120,35 +113,6 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
         httpx.get(f"{parts.scheme}://{parts.netloc}/healthz", timeout=2)
 
 
-def _serve(db: Path) -> tuple[subprocess.Popen[str], str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "facilitator",
-            "serve",
-            "--db",
-            str(db),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(free_port()),
-            "--json",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line:
-        proc.kill()
-        raise AssertionError(proc.stderr.read() if proc.stderr else "serve did not start")
-    return proc, json.loads(line)["url"]
-
-
 def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: FakeClock) -> None:
     from facilitator.services.demo.workspace import build_demo
 
@@ -163,7 +127,7 @@ def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: 
             staff = list(
                 s.scalars(select(Attendee.staff_no).where(Attendee.assigned_session_id == am.id))
             )
-    proc, base = _serve(db)
+    proc, base = start_serve(db)
     acknowledged: list[str] = []
     lock = threading.Lock()
     try:
@@ -218,7 +182,7 @@ def test_read_only_commands_work_while_serve_holds_the_workspace(
     db = tmp_path / "busy.sqlite"
     with open_workspace(db, create=True) as ws:
         build_demo(ws, clock, attendees=20, seed=2)
-    proc, base = _serve(db)
+    proc, base = start_serve(db)
     try:
         port = base.rsplit(":", 1)[1]
         # In this process, while the serve subprocess holds the writer's lock.
