@@ -38,7 +38,7 @@ from facilitator.domain.clock import SystemClock
 from facilitator.pdf.certificates import fit_text
 from facilitator.pdf.fonts import register_japanese_fonts
 from facilitator.services.certificates.export import CertificateExporter
-from facilitator.services.certificates.service import CertificateService
+from facilitator.services.certificates.issue import CertificateIssuer
 from facilitator.services.demo.workspace import build_demo
 
 
@@ -57,7 +57,7 @@ def prepare(path: Path, count: int) -> tuple[Workspace, int]:
                     method="manual",
                 )
             )
-    CertificateService(workspace, clock).issue(summary.event_id)
+    CertificateIssuer(workspace, clock).issue(summary.event_id)
     return workspace, summary.event_id
 
 

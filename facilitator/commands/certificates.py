@@ -17,7 +17,7 @@ from facilitator.errors import InputRejected, Msg, WorkspaceLocked, WorkspaceNot
 
 if TYPE_CHECKING:
     from facilitator.commands.context import CliContext
-    from facilitator.services.certificates.service import Verification
+    from facilitator.services.certificates.verify import Verification
 
 EXIT_OK = 0
 EXIT_NOT_VALID = 3
@@ -68,12 +68,12 @@ def register(subparsers: Any) -> None:
 
 
 def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.service import CertificateService
+    from facilitator.services.certificates.issue import CertificateIssuer
     from facilitator.services.events import EventService
 
     with ctx.workspace(args) as workspace:
         event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        result = CertificateService(workspace, ctx.get_clock()).issue(event_id)
+        result = CertificateIssuer(workspace, ctx.get_clock()).issue(event_id)
     new = [c.number for c in result.newly_issued]
     if args.json:
         ctx.print_json({"event": event_id, "issued": new, "total": result.total_issued})
@@ -89,7 +89,7 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.services.certificates.export import CertificateExporter, export_target
-    from facilitator.services.certificates.service import CertificateService
+    from facilitator.services.certificates.issue import CertificateIssuer
     from facilitator.services.events import EventService
 
     export_target(args.out)  # a bad --out is refused before the workspace is opened
@@ -103,7 +103,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if writer is not None:
         with writer as workspace:
             event_id = EventService(workspace, clock).resolve_event_id(args.event)
-            issued_now = len(CertificateService(workspace, clock).issue(event_id).newly_issued)
+            issued_now = len(CertificateIssuer(workspace, clock).issue(event_id).newly_issued)
     with ctx.workspace(args, readonly=True) as workspace:
         event_id = EventService(workspace, clock).resolve_event_id(args.event)
         exporter = CertificateExporter(workspace, clock)
@@ -233,10 +233,10 @@ def verification_message(result: Verification) -> Msg:
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.domain.certificates import VerifyOutcome
-    from facilitator.services.certificates.service import CertificateService
+    from facilitator.services.certificates.verify import CertificateVerifier
 
     with ctx.workspace(args, readonly=True) as workspace:
-        result = CertificateService(workspace, ctx.get_clock()).verify(args.code)
+        result = CertificateVerifier(workspace).verify(args.code)
     if args.json:
         ctx.print_json(
             {
@@ -256,10 +256,10 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.service import CertificateService
+    from facilitator.services.certificates.issue import CertificateIssuer
 
     with ctx.workspace(args) as workspace:
-        cert = CertificateService(workspace, ctx.get_clock()).revoke(args.number, args.reason)
+        cert = CertificateIssuer(workspace, ctx.get_clock()).revoke(args.number, args.reason)
     ctx.say(
         Msg(
             en=f"Revoked {cert.number} ({cert.name}).",
@@ -270,10 +270,10 @@ def run_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_reissue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.service import CertificateService
+    from facilitator.services.certificates.issue import CertificateIssuer
 
     with ctx.workspace(args) as workspace:
-        cert = CertificateService(workspace, ctx.get_clock()).reissue(args.number, args.reason)
+        cert = CertificateIssuer(workspace, ctx.get_clock()).reissue(args.number, args.reason)
     ctx.say(
         Msg(
             en=f"Reissued {cert.number} ({cert.name}); reissue #{cert.reissue_count}.",

@@ -199,10 +199,10 @@ class SelfTestRun:
         """The checked-in attendee is eligible: number them and print one certificate."""
         from facilitator.selftest.gui_steps import pdf_page_count
         from facilitator.services.certificates.export import CertificateExporter
-        from facilitator.services.certificates.service import CertificateService
+        from facilitator.services.certificates.issue import CertificateIssuer
 
         workspace = self._open()
-        issued = CertificateService(workspace, self.clock).issue(self.event_id).newly_issued
+        issued = CertificateIssuer(workspace, self.clock).issue(self.event_id).newly_issued
         if len(issued) != 1:
             raise _fail(
                 f"{len(issued)} certificates were issued, expected 1 (the checked-in attendee)",
@@ -226,7 +226,7 @@ class SelfTestRun:
         """The certificate's QR, read from the rendered page, verifies as that certificate."""
         from facilitator.domain.certificates import VerifyOutcome
         from facilitator.selftest.gui_steps import decode_first_page_qr
-        from facilitator.services.certificates.service import CertificateService
+        from facilitator.services.certificates.verify import CertificateVerifier
 
         texts = decode_first_page_qr(self.certificate_pdf, RENDER_WIDTH_PX)
         if len(texts) != 1:
@@ -234,7 +234,7 @@ class SelfTestRun:
                 f"found {len(texts)} QR codes on the certificate, expected 1",
                 f"修了証から QR コードが {len(texts)} 個見つかりました（1 個のはず）",
             )
-        verdict = CertificateService(self._open(), self.clock).verify(texts[0])
+        verdict = CertificateVerifier(self._open()).verify(texts[0])
         if verdict.outcome is not VerifyOutcome.VALID or verdict.number != self.certificate_number:
             raise _fail(
                 f"the QR reads as {verdict.outcome.value} {verdict.number}",

@@ -111,7 +111,7 @@ def test_revoke_from_the_list_shows_in_verify(
     services = build_certificate_services(demo_workspace, clock)
     code = next(
         c.code
-        for c in services.certificates.issued(event_id(demo_workspace))
+        for c in services.issuer.issued(event_id(demo_workspace))
         if c.number == issued[0].number
     )
     view.tabs.setCurrentWidget(view.verify)
@@ -208,7 +208,7 @@ def test_verify_by_pasting_and_by_webcam(
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:2])
     services = build_certificate_services(demo_workspace, clock)
     ev = event_id(demo_workspace)
-    cert = services.certificates.issue(ev).newly_issued[0]
+    cert = services.issuer.issue(ev).newly_issued[0]
     scanner = CameraScanner()
     view = make_view(qtbot, demo_workspace, clock, scanner=scanner)
     panel = view.verify

@@ -20,9 +20,10 @@ from facilitator.domain.certificates import VerifyOutcome
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
 from facilitator.services.certificates.export import CertificateExporter, ExportCancelled
+from facilitator.services.certificates.issue import CertificateIssuer
 from facilitator.services.certificates.layouts import LayoutService
 from facilitator.services.certificates.register import write_issued_list
-from facilitator.services.certificates.service import CertificateService
+from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, decode_qr_on_page, event_id
 
@@ -31,7 +32,7 @@ from tests.unit.certificate_helpers import attendee_ids, check_in, decode_qr_on_
 def issued(demo_workspace: Workspace, clock: FakeClock) -> Workspace:
     """The demo event with 12 people checked in and their numbers issued."""
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:12])
-    CertificateService(demo_workspace, clock).issue(event_id(demo_workspace))
+    CertificateIssuer(demo_workspace, clock).issue(event_id(demo_workspace))
     return demo_workspace
 
 
@@ -66,7 +67,7 @@ def test_merged_pdf_has_every_name_embedded_fonts_and_a_verifiable_qr(
 ) -> None:
     ev = event_id(issued)
     LayoutService(issued, clock).choose(ev, layout)
-    certs = CertificateService(issued, clock).issued(ev)
+    certs = CertificateIssuer(issued, clock).issued(ev)
     out = tmp_path / "all.pdf"
     result = CertificateExporter(issued, clock).export(ev, str(out))
     assert result.count == 12 and out.exists()
@@ -80,13 +81,13 @@ def test_merged_pdf_has_every_name_embedded_fonts_and_a_verifiable_qr(
     assert all("IPAex" in name for name, _ in fonts)
     code = decode_qr_on_page(out, 3, tmp_path)
     assert code == certs[2].code
-    service = CertificateService(issued, clock)
-    assert service.verify(code).outcome is VerifyOutcome.VALID
-    assert service.verify(code[:-1] + ("Q" if code[-1] != "Q" else "R")).outcome is (
+    service = build_certificate_services(issued, clock)
+    assert service.verifier.verify(code).outcome is VerifyOutcome.VALID
+    assert service.verifier.verify(code[:-1] + ("Q" if code[-1] != "Q" else "R")).outcome is (
         VerifyOutcome.FORGED
     )
-    service.revoke(certs[2].number, "誤発行")
-    assert service.verify(code).outcome is VerifyOutcome.REVOKED
+    service.issuer.revoke(certs[2].number, "誤発行")
+    assert service.verifier.verify(code).outcome is VerifyOutcome.REVOKED
 
 
 def test_reexport_is_idempotent_and_respects_force(
@@ -108,7 +109,7 @@ def test_zip_and_folder_hold_one_small_pdf_per_attendee_in_order(
     issued: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     ev = event_id(issued)
-    certs = CertificateService(issued, clock).issued(ev)
+    certs = CertificateIssuer(issued, clock).issued(ev)
     exporter = CertificateExporter(issued, clock)
     exporter.export(ev, str(tmp_path / "c.zip"))
     with zipfile.ZipFile(tmp_path / "c.zip") as archive:
@@ -149,8 +150,8 @@ def test_issued_list_as_csv_xlsx_and_pdf(
     issued: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     ev = event_id(issued)
-    service = CertificateService(issued, clock)
-    first = service.issued(ev)[0]
+    service = build_certificate_services(issued, clock)
+    first = service.issuer.issued(ev)[0]
     with issued.session() as session:
         from facilitator.db.models import Attendee
 

@@ -12,7 +12,8 @@ from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
 from facilitator.services.certificates.export import CertificateExporter
-from facilitator.services.certificates.service import CertificateService
+from facilitator.services.certificates.issue import CertificateIssuer
+from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id
 
@@ -27,10 +28,10 @@ def test_all_revoked_says_revoked_not_never_issued(
     assert "issue them first" in never.value.message.en
 
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:2])
-    service = CertificateService(demo_workspace, clock)
-    service.issue(ev)
-    for cert in service.issued(ev):
-        service.revoke(cert.number, "test")
+    service = build_certificate_services(demo_workspace, clock)
+    service.issuer.issue(ev)
+    for cert in service.issuer.issued(ev):
+        service.issuer.revoke(cert.number, "test")
     out = tmp_path / "all.pdf"
     with pytest.raises(InputRejected) as revoked:
         exporter.export(ev, str(out))
@@ -47,7 +48,7 @@ def test_an_unwritable_target_is_refused_not_a_crash(
 ) -> None:
     ev = event_id(demo_workspace)
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:1])
-    CertificateService(demo_workspace, clock).issue(ev)
+    CertificateIssuer(demo_workspace, clock).issue(ev)
     blocker = tmp_path / "a-file"
     blocker.write_bytes(b"keep")
     with pytest.raises(InputRejected) as refused:

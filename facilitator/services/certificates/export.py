@@ -4,7 +4,7 @@ Everything is written under a temporary name beside the target and renamed
 into place only when complete, so a cancelled or failed export leaves no
 half-written file, and an existing file is replaced only with `force`.
 Export never assigns numbers: it prints the certificates already issued
-(see `CertificateService.issue`), so it can run on a read-only workspace.
+(see `CertificateIssuer.issue`), so it can run on a read-only workspace.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from facilitator.domain.certificate_layout import Layout
 from facilitator.domain.certificates import safe_file_name
 from facilitator.domain.clock import Clock
 from facilitator.errors import InputRejected, Msg
+from facilitator.services.certificates.eligibility import CertificateEligibility
+from facilitator.services.certificates.issue import CertificateIssuer, IssuedCertificate
 from facilitator.services.certificates.layouts import event_values, load_event_layout
-from facilitator.services.certificates.service import CertificateService, IssuedCertificate
 from facilitator.services.event_rows import load_event
 from facilitator.services.files import cannot_write, replacing
 
@@ -98,7 +99,8 @@ def _partial(path: Path) -> Path:
 class CertificateExporter:
     def __init__(self, workspace: Workspace, clock: Clock) -> None:
         self._workspace = workspace
-        self._certificates = CertificateService(workspace, clock)
+        self._issuer = CertificateIssuer(workspace, clock)
+        self._eligibility = CertificateEligibility(workspace, clock)
 
     def batch(self, event_id: int) -> ExportBatch:
         """What an export would print now (read-only)."""
@@ -106,11 +108,11 @@ class CertificateExporter:
             event = load_event(session, event_id)
             layout, _ = load_event_layout(session, event)
             values, title = event_values(event), event.title
-        every = self._certificates.issued(event_id)
+        every = self._issuer.issued(event_id)
         issued = [c for c in every if c.revoked_at is None]
         unnumbered = sum(
             1
-            for row in self._certificates.eligibility(event_id)
+            for row in self._eligibility.eligibility(event_id)
             if row.eligible and row.number is None
         )
         return ExportBatch(

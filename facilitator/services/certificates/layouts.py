@@ -28,7 +28,7 @@ from facilitator.domain.wareki import format_wareki
 from facilitator.errors import InputRejected, Msg
 from facilitator.resources import resource_path
 from facilitator.services import audit
-from facilitator.services.certificates.service import SETTINGS_KEY
+from facilitator.services.certificates.eligibility import SETTINGS_KEY
 from facilitator.services.event_rows import load_event
 
 BUILTIN_KEYS = ("ja_formal", "en_attendance")

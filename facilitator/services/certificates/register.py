@@ -18,7 +18,7 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
-from facilitator.services.certificates.service import CertificateService, IssuedCertificate
+from facilitator.services.certificates.issue import CertificateIssuer, IssuedCertificate
 from facilitator.services.event_rows import load_event
 from facilitator.services.files import write_atomically
 
@@ -161,7 +161,7 @@ def write_issued_list(
                 ja=f"{out} は既に存在します。置き換える場合は --force を指定してください。",
             )
         )
-    service = CertificateService(workspace, clock)
+    service = CertificateIssuer(workspace, clock)
     certificates = service.issued(event_id)
     with workspace.session() as session:
         title = load_event(session, event_id).title

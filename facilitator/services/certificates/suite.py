@@ -7,17 +7,21 @@ from pathlib import Path
 
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
+from facilitator.services.certificates.eligibility import CertificateEligibility
 from facilitator.services.certificates.export import CertificateExporter
+from facilitator.services.certificates.issue import CertificateIssuer
 from facilitator.services.certificates.layouts import LayoutService
 from facilitator.services.certificates.register import write_issued_list
-from facilitator.services.certificates.service import CertificateService
+from facilitator.services.certificates.verify import CertificateVerifier
 
 
 @dataclass(frozen=True)
 class CertificateServices:
     workspace: Workspace
     clock: Clock
-    certificates: CertificateService
+    eligibility: CertificateEligibility
+    issuer: CertificateIssuer
+    verifier: CertificateVerifier
     layouts: LayoutService
     exporter: CertificateExporter
 
@@ -30,7 +34,9 @@ def build_certificate_services(workspace: Workspace, clock: Clock) -> Certificat
     return CertificateServices(
         workspace=workspace,
         clock=clock,
-        certificates=CertificateService(workspace, clock),
+        eligibility=CertificateEligibility(workspace, clock),
+        issuer=CertificateIssuer(workspace, clock),
+        verifier=CertificateVerifier(workspace),
         layouts=LayoutService(workspace, clock),
         exporter=CertificateExporter(workspace, clock),
     )

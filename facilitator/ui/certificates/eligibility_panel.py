@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from facilitator.domain.certificates import Override
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
-from facilitator.services.certificates.service import (
-    CertificateService,
+from facilitator.services.certificates.eligibility import (
+    CertificateEligibility,
     CertificateSettings,
     EligibilityRow,
-    IssueResult,
 )
+from facilitator.services.certificates.issue import CertificateIssuer, IssueResult
 from facilitator.ui.certificates.table_model import EligibilityModel
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
@@ -44,7 +44,8 @@ def ask_text_dialog(parent: QWidget, title: str, label: str) -> str | None:
 class EligibilityPanel(QWidget):
     def __init__(
         self,
-        service: CertificateService,
+        service: CertificateEligibility,
+        issuer: CertificateIssuer,
         runner: Runner,
         *,
         lang: Lang,
@@ -52,7 +53,7 @@ class EligibilityPanel(QWidget):
         ask_text: AskText = ask_text_dialog,
     ) -> None:
         super().__init__()
-        self._service, self._runner = service, runner
+        self._service, self._issuer, self._runner = service, issuer, runner
         self._lang, self._dialogs, self._ask_text = lang, dialogs, ask_text
         self._event_id: int | None = None
 
@@ -234,7 +235,7 @@ class EligibilityPanel(QWidget):
             )
             self.reload()
 
-        self._runner.run(lambda: self._service.issue(event_id), done, self._fail)
+        self._runner.run(lambda: self._issuer.issue(event_id), done, self._fail)
 
     def _certificate_action(self, *, revoke: bool) -> None:
         row = self.selected()
@@ -251,9 +252,9 @@ class EligibilityPanel(QWidget):
             return
         if revoke:
             self._runner.run(
-                lambda: self._service.revoke(number, reason), lambda _: self.reload(), self._fail
+                lambda: self._issuer.revoke(number, reason), lambda _: self.reload(), self._fail
             )
         else:
             self._runner.run(
-                lambda: self._service.reissue(number, reason), lambda _: self.reload(), self._fail
+                lambda: self._issuer.reissue(number, reason), lambda _: self.reload(), self._fail
             )

@@ -170,7 +170,7 @@ class ExportPanel(QWidget):
         services = self._services
 
         def work() -> ExportResult:
-            services.certificates.issue(event_id)
+            services.issuer.issue(event_id)
             return services.exporter.export(
                 event_id,
                 target,

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from facilitator.domain.certificates import Reason
-from facilitator.services.certificates.service import EligibilityRow
+from facilitator.services.certificates.eligibility import EligibilityRow
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.certificates import VerifyOutcome
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
-from facilitator.services.certificates.service import CertificateService, Verification
+from facilitator.services.certificates.verify import CertificateVerifier, Verification
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
 
@@ -47,7 +47,7 @@ def _fill_record(template: str, result: Verification) -> str:
 class VerifyPanel(QWidget):
     def __init__(
         self,
-        service: CertificateService,
+        service: CertificateVerifier,
         runner: Runner,
         *,
         lang: Lang,

@@ -41,14 +41,19 @@ class CertificatesView(QWidget):
     ) -> None:
         super().__init__()
         self.eligibility = EligibilityPanel(
-            services.certificates, runner, lang=lang, dialogs=dialogs, ask_text=ask_text
+            services.eligibility,
+            services.issuer,
+            runner,
+            lang=lang,
+            dialogs=dialogs,
+            ask_text=ask_text,
         )
         self.layout_panel = LayoutPanel(services.layouts, runner, lang=lang, dialogs=dialogs)
         self.export = ExportPanel(
             services, runner, lang=lang, dialogs=dialogs, pick_folder=pick_folder
         )
         self.verify = VerifyPanel(
-            services.certificates, runner, lang=lang, dialogs=dialogs, scanner=scanner
+            services.verifier, runner, lang=lang, dialogs=dialogs, scanner=scanner
         )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.eligibility, self.tr("Who gets one"))
