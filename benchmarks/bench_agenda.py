@@ -23,7 +23,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitator.domain.agenda_clock import AgendaState, Instant, PlanItem, RunRecord
+from facilitator.domain.agenda_clock import AgendaState
+from facilitator.domain.agenda_timing import Instant, PlanItem, RunRecord
 
 
 # -- 1. drift ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from shell_helpers import make_controller
 
 from facilitator.db.workspace import open_workspace
-from facilitator.domain.agenda_clock import Phase
+from facilitator.domain.agenda_timing import Phase
 from facilitator.domain.clock import FakeClock
 from facilitator.services.demo.workspace import build_demo
 from facilitator.ui.agenda.audience_window import AudienceWindow

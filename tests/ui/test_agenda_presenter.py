@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from facilitator.db.workspace import Workspace
-from facilitator.domain.agenda_clock import Level, Phase
 from facilitator.domain.agenda_items import AgendaItemSpec, ItemKind, PdfPages, SlideContent
+from facilitator.domain.agenda_timing import Level, Phase
 from facilitator.domain.clock import FakeClock
 from facilitator.services.agenda.items import AgendaService, local_datetime
 from facilitator.services.agenda.live import LiveAgenda

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.db.workspace import Workspace
-from facilitator.domain.agenda_clock import Phase
+from facilitator.domain.agenda_timing import Phase
 from facilitator.domain.clock import FakeClock
 from facilitator.services.agenda.items import AgendaService, local_datetime
 from facilitator.services.agenda.live import LiveAgenda

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from facilitator.db.models import AgendaRun
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.agenda_catchup import propose_catch_up
-from facilitator.domain.agenda_clock import Phase
 from facilitator.domain.agenda_items import AgendaItemSpec, ItemKind, SlideContent
+from facilitator.domain.agenda_timing import Phase
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import ValidationFailed
 from facilitator.services.agenda.items import AgendaService, local_datetime

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from facilitator.db.models import AgendaItem, AgendaRun, TrainingSession
 from facilitator.db.workspace import Workspace
-from facilitator.domain.agenda_clock import RunRecord
 from facilitator.domain.agenda_items import (
     AgendaItemSpec,
     ItemKind,
@@ -24,6 +23,7 @@ from facilitator.domain.agenda_items import (
     plan_times,
     validate_item,
 )
+from facilitator.domain.agenda_timing import RunRecord
 from facilitator.domain.clock import Clock
 from facilitator.errors import InputRejected, Msg, ValidationFailed
 from facilitator.services import audit

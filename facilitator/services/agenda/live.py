@@ -22,13 +22,8 @@ from sqlalchemy.orm import Session
 from facilitator.db.models import AgendaItem, AgendaRun, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.agenda_catchup import CatchUpProposal, accept_catch_up
-from facilitator.domain.agenda_clock import (
-    AgendaState,
-    Instant,
-    PlanItem,
-    Stretch,
-    changed_stretches,
-)
+from facilitator.domain.agenda_clock import AgendaState, changed_stretches
+from facilitator.domain.agenda_timing import Instant, PlanItem, Stretch
 from facilitator.domain.clock import Clock
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.agenda.items import (

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.agenda_catchup import CatchUpProposal
-from facilitator.domain.agenda_clock import ON_TIME_TOLERANCE, Level, Phase
+from facilitator.domain.agenda_timing import ON_TIME_TOLERANCE, Level, Phase
 from facilitator.ui.agenda.presenter_controller import PresenterController
 from facilitator.ui.agenda.slide import Screen, SlideCanvas
 from facilitator.ui.agenda.texts import clock_time, countdown, slide_time

@@ -15,13 +15,9 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from facilitator.domain.agenda_catchup import CatchUpProposal, propose_catch_up
-from facilitator.domain.agenda_clock import (
-    AgendaState,
-    ClockStatus,
-    Instant,
-    Phase,
-)
+from facilitator.domain.agenda_clock import AgendaState
 from facilitator.domain.agenda_items import ItemKind
+from facilitator.domain.agenda_timing import ClockStatus, Instant, Phase
 from facilitator.domain.clock import Clock
 from facilitator.services.agenda.items import AgendaItemInfo
 from facilitator.services.agenda.live import LiveAgenda, LiveStart

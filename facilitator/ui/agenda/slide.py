@@ -17,8 +17,8 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.domain.agenda_clock import Level
 from facilitator.domain.agenda_items import ItemKind, SlideContent
+from facilitator.domain.agenda_timing import Level
 from facilitator.domain.phrases import keep_phrases_together
 from facilitator.ui.fonts import register_bundled_fonts
 from facilitator.ui.qr_image import qr_image

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from facilitator.domain.agenda_clock import ClockStatus, Level
+from facilitator.domain.agenda_timing import ClockStatus, Level
 from facilitator.ui.agenda.slide import SlideTime
 
 
