@@ -209,6 +209,71 @@
     </message>
 </context>
 <context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="47"/>
+        <source>Admission slips (all)…</source>
+        <translation>受講票（全員）…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="48"/>
+        <source>Admission slips for the selected attendees…</source>
+        <translation>選択した受講者の受講票（再印刷）…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="50"/>
+        <source>Replace lost slips for the selected attendees (old QR stops working)…</source>
+        <translation>選択した受講者の受講票を再発行（紛失時・旧QRは無効）…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="52"/>
+        <source>Attendance sheets…</source>
+        <translation>出席簿…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="53"/>
+        <source>Department notices…</source>
+        <translation>所属別のお知らせ…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="68"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="74"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="118"/>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="69"/>
+        <source>Select the attendees whose slips to reprint in the table first.</source>
+        <translation>先に一覧で、受講票を再印刷する受講者を選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="76"/>
+        <source>Print new slips for %1 attendees? Their current slips&apos; QR codes will no longer check them in.</source>
+        <translation>%1 名の受講票を再発行しますか？いまの受講票の QR コードでは受付できなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="82"/>
+        <source>Save PDF</source>
+        <translation>PDF の保存</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="82"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="110"/>
+        <source>Saved %1 (attendees: %2).</source>
+        <translation>%1 を保存しました（%2 名分）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="115"/>
+        <source>%1 attendees without a session were left out.</source>
+        <translation>セッション未割当の %1 名は含めていません。</translation>
+    </message>
+</context>
+<context>
     <name>RosterTableModel</name>
     <message>
         <location filename="../../facilitator/ui/roster/table_model.py" line="51"/>
@@ -280,209 +345,151 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="97"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="96"/>
         <source>Search name, kana, staff no. or department</source>
         <translation>氏名・ふりがな・職員番号・所属で検索</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="104"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="103"/>
         <source>Checked in or not</source>
         <translation>受付状況：すべて</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="105"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="104"/>
         <source>Checked in</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="106"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="105"/>
         <source>Not checked in</source>
         <translation>未受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="119"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="118"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="121"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="120"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="122"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="121"/>
         <source>Assign sessions</source>
         <translation>自動割り当て</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="124"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="123"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="125"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="124"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="126"/>
-        <location filename="../../facilitator/ui/roster/view.py" line="407"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="125"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="398"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="128"/>
-        <location filename="../../facilitator/ui/roster/view.py" line="433"/>
-        <location filename="../../facilitator/ui/roster/view.py" line="439"/>
-        <location filename="../../facilitator/ui/roster/view.py" line="483"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="127"/>
         <source>Print</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="165"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="174"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="167"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="176"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="177"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="186"/>
         <source>Drag attendees between sessions, or right-click for more. Moved attendees are locked: automatic assignment keeps them where you put them.</source>
         <translation>受講者をドラッグしてセッション間で移動できます（右クリックでその他の操作）。移動した受講者は固定され、自動割り当てでも動きません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="185"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="194"/>
         <source>Attendees</source>
         <translation>受講者一覧</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="186"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="195"/>
         <source>Sessions</source>
         <translation>セッション別</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="198"/>
-        <source>Admission slips (all)…</source>
-        <translation>受講票（全員）…</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="199"/>
-        <source>Admission slips for the selected attendees…</source>
-        <translation>選択した受講者の受講票（再印刷）…</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="201"/>
-        <source>Replace lost slips for the selected attendees (old QR stops working)…</source>
-        <translation>選択した受講者の受講票を再発行（紛失時・旧QRは無効）…</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="203"/>
-        <source>Attendance sheets…</source>
-        <translation>出席簿…</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="204"/>
-        <source>Department notices…</source>
-        <translation>所属別のお知らせ…</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="228"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="219"/>
         <source>Create an event first; its roster appears here.</source>
         <translation>先に研修を作成してください。名簿はここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="247"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="238"/>
         <source>All sessions</source>
         <translation>すべてのセッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="250"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="241"/>
         <source>Unassigned</source>
         <translation>未割当</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="256"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="247"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="259"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="250"/>
         <source>%1 attendees — %2 — unassigned: %3</source>
         <translation>受講者 %1 名 — %2 — 未割当 %3 名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="269"/>
-        <location filename="../../facilitator/ui/roster/view.py" line="336"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="260"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="327"/>
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="282"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="273"/>
         <source>Import roster</source>
         <translation>名簿の取り込み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="284"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="275"/>
         <source>Rosters (*.csv *.tsv *.txt *.xlsx)</source>
         <translation>名簿ファイル (*.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="312"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="303"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged, %4 not in the file (%5 removed).</source>
         <translation>取り込みました：追加 %1 名、更新 %2 名、変更なし %3 名、ファイルにない受講者 %4 名（うち削除 %5 名）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="326"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="317"/>
         <source>Export roster</source>
         <translation>名簿の書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="328"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="319"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="337"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="328"/>
         <source>Wrote %1 attendees to %2.</source>
         <translation>%1 名を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="407"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="398"/>
         <source>Remove %1 from the roster?</source>
         <translation>%1 を名簿から削除しますか？</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="434"/>
-        <source>Select the attendees whose slips to reprint in the table first.</source>
-        <translation>先に一覧で、受講票を再印刷する受講者を選択してください。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="441"/>
-        <source>Print new slips for %1 attendees? Their current slips&apos; QR codes will no longer check them in.</source>
-        <translation>%1 名の受講票を再発行しますか？いまの受講票の QR コードでは受付できなくなります。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="447"/>
-        <source>Save PDF</source>
-        <translation>PDF の保存</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="447"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="475"/>
-        <source>Saved %1 (attendees: %2).</source>
-        <translation>%1 を保存しました（%2 名分）。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="480"/>
-        <source>%1 attendees without a session were left out.</source>
-        <translation>セッション未割当の %1 名は含めていません。</translation>
     </message>
 </context>
 <context>

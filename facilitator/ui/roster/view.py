@@ -1,4 +1,5 @@
-"""The roster & sessions area: the attendee table, session lists, import, assignment, printing.
+"""The roster & sessions area: the attendee table, session lists, import, assignment
+(printing is `print_menu.py`).
 
 Every read and write goes through the runner to the roster services; after
 each change the view reloads, so it always shows what was saved.
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -35,11 +35,11 @@ from facilitator.lang import Lang
 from facilitator.services.events import EventDetail
 from facilitator.services.roster.area import RosterServices
 from facilitator.services.roster.attendees import AttendeeRow, SessionLoad
-from facilitator.services.roster.papers import Paper, write_paper
 from facilitator.services.roster.schedule import AssignmentReport
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.roster.attendee_dialog import AttendeeDialog
 from facilitator.ui.roster.import_dialog import ImportDialog
+from facilitator.ui.roster.print_menu import PrintMenu
 from facilitator.ui.roster.session_lists import SessionLists
 from facilitator.ui.roster.table_model import (
     ROW_ROLE,
@@ -127,7 +127,17 @@ class RosterView(QWidget):
         self.print_button = QToolButton()
         self.print_button.setText(self.tr("Print"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._build_print_menu()
+        self.printing = PrintMenu(
+            self,
+            self.print_button,
+            services,
+            runner,
+            lambda: current.event_id,
+            lambda: [r.id for r in self.selected_rows()],
+            dialogs,
+            self._failed,
+        )
+        self.print_actions = self.printing.actions
         self._layout()
 
         self.search.textChanged.connect(self.proxy.set_search)
@@ -150,13 +160,9 @@ class RosterView(QWidget):
 
     def _layout(self) -> None:
         actions = QHBoxLayout()
-        for button in (
-            self.import_button,
-            self.export_button,
-            self.assign_button,
-            self.print_button,
-        ):
+        for button in (self.import_button, self.export_button, self.assign_button):
             actions.addWidget(button)
+        actions.addWidget(self.print_button)
         actions.addStretch(1)
         for button in (self.add_button, self.edit_button, self.remove_button):
             actions.addWidget(button)
@@ -191,24 +197,6 @@ class RosterView(QWidget):
         column.addWidget(self.summary)
         column.addWidget(self.last_action)
         column.addWidget(self.issues)
-
-    def _build_print_menu(self) -> None:
-        menu = QMenu(self)
-        self.print_actions = {
-            "slips": menu.addAction(self.tr("Admission slips (all)…")),
-            "reprint": menu.addAction(self.tr("Admission slips for the selected attendees…")),
-            "reissue": menu.addAction(
-                self.tr("Replace lost slips for the selected attendees (old QR stops working)…")
-            ),
-            "attendance": menu.addAction(self.tr("Attendance sheets…")),
-            "notices": menu.addAction(self.tr("Department notices…")),
-        }
-        self.print_actions["slips"].triggered.connect(lambda: self.print_paper("slips"))
-        self.print_actions["reprint"].triggered.connect(lambda: self.print_paper("reprint"))
-        self.print_actions["reissue"].triggered.connect(lambda: self.print_paper("reissue"))
-        self.print_actions["attendance"].triggered.connect(lambda: self.print_paper("attendance"))
-        self.print_actions["notices"].triggered.connect(lambda: self.print_paper("notices"))
-        self.print_button.setMenu(menu)
 
     # -- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -355,18 +343,14 @@ class RosterView(QWidget):
         self.reload()
 
     def move_attendees(self, attendee_ids: list[int], session_id: int | None) -> None:
-        self._runner.run(
-            lambda: self._s.roster.move(attendee_ids, session_id),
-            lambda _r: self.reload(),
-            self._failed,
-        )
+        self._then_reload(lambda: self._s.roster.move(attendee_ids, session_id))
 
     def set_locked(self, attendee_ids: list[int], locked: bool) -> None:
-        self._runner.run(
-            lambda: self._s.roster.set_locked(attendee_ids, locked),
-            lambda _r: self.reload(),
-            self._failed,
-        )
+        self._then_reload(lambda: self._s.roster.set_locked(attendee_ids, locked))
+
+    def _then_reload(self, work: Callable[[], object]) -> None:
+        """A change off the GUI thread, then the table as it now is."""
+        self._runner.run(work, lambda _r: self.reload(), self._failed)
 
     # -- attendees ---------------------------------------------------------------------------
     def _open_attendee_dialog(
@@ -412,72 +396,4 @@ class RosterView(QWidget):
             for r in rows:
                 self._s.roster.remove_attendee(r.id)
 
-        self._runner.run(work, lambda _r: self.reload(), self._failed)
-
-    # -- printing ----------------------------------------------------------------------------
-    def print_paper(self, kind: str) -> None:
-        event_id = self._current.event_id
-        if event_id is None:
-            return
-        names = {
-            "slips": "admission-slips.pdf",
-            "reprint": "admission-slip.pdf",
-            "reissue": "admission-slip-reissued.pdf",
-            "attendance": "attendance.pdf",
-            "notices": "department-notices.pdf",
-        }
-        selected = [r.id for r in self.selected_rows()]
-        if kind in ("reprint", "reissue") and not selected:
-            self._dialogs.warn(
-                self,
-                self.tr("Print"),
-                self.tr("Select the attendees whose slips to reprint in the table first."),
-            )
-            return
-        if kind == "reissue" and not self._dialogs.confirm(
-            self,
-            self.tr("Print"),
-            self.tr(
-                "Print new slips for %1 attendees? Their current slips' QR codes will no longer "
-                "check them in."
-            ).replace("%1", str(len(selected))),
-        ):
-            return
-        path = self._dialogs.save_path(
-            self, self.tr("Save PDF"), Path.home() / names[kind], self.tr("PDF (*.pdf)")
-        )
-        if path is None:
-            return
-        papers, roster = self._s.papers, self._s.roster
-
-        def reissue() -> Paper:
-            roster.reissue_slips(selected)
-            return papers.slips(event_id, selected)
-
-        makers: dict[str, Callable[[], Paper]] = {
-            "slips": lambda: papers.slips(event_id),
-            "reprint": lambda: papers.slips(event_id, selected),
-            "reissue": reissue,
-            "attendance": lambda: papers.attendance(event_id),
-            "notices": lambda: papers.notices(event_id),
-        }
-        make = makers[kind]
-        self.print_button.setEnabled(False)  # busy until the PDF is written
-        self._runner.run(
-            lambda: write_paper(make(), path),
-            lambda paper: self._printed(paper, path),
-            self._failed,
-        )
-
-    def _printed(self, paper: Paper, path: Path) -> None:
-        self.print_button.setEnabled(True)
-        text = (
-            self.tr("Saved %1 (attendees: %2).")
-            .replace("%1", str(path))
-            .replace("%2", str(paper.count))
-        )
-        if paper.skipped:
-            text += " " + self.tr("%1 attendees without a session were left out.").replace(
-                "%1", str(paper.skipped)
-            )
-        self._dialogs.inform(self, self.tr("Print"), text)
+        self._then_reload(work)
