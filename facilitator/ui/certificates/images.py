@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QLabel
 
 BACKGROUND_DPI = 200
 
@@ -74,3 +75,30 @@ def background_bytes(path: Path) -> bytes:
     # PySide accepts only str here, although its type stub says bytes.
     image.save(sink, "JPEG", 88)  # type: ignore[call-overload]
     return bytes(out.data())
+
+
+class ScaledImage(QLabel):
+    """Shows an image scaled to the label's current size, keeping its proportions."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._image: QImage | None = None
+
+    def set_image(self, image: QImage) -> None:
+        self._image = image
+        self._rescale()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._image is None:
+            return
+        self.setPixmap(
+            QPixmap.fromImage(self._image).scaled(
+                self.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )

@@ -14,14 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QSizePolicy,
@@ -38,8 +36,10 @@ from facilitator.services.certificates.layouts import (
     LayoutService,
     PreviewPerson,
 )
+from facilitator.ui.certificates.element_form import ElementForm
 from facilitator.ui.certificates.images import (
     BackgroundUnusable,
+    ScaledImage,
     background_bytes,
     render_first_page,
 )
@@ -48,33 +48,6 @@ from facilitator.ui.runner import Runner
 
 PREVIEW_DELAY_MS = 300
 PREVIEW_WIDTH = 900
-
-
-class _ImageLabel(QLabel):
-    """Shows an image scaled to the label's current size, keeping its proportions."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self._image: QImage | None = None
-
-    def set_image(self, image: QImage) -> None:
-        self._image = image
-        self._rescale()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._rescale()
-
-    def _rescale(self) -> None:
-        if self._image is None:
-            return
-        self.setPixmap(
-            QPixmap.fromImage(self._image).scaled(
-                self.size(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
 
 
 class LayoutPanel(QWidget):
@@ -115,44 +88,10 @@ class LayoutPanel(QWidget):
 
         self.element_list = QListWidget()
         self.element_list.setObjectName("elementList")
-        self.text_edit = QLineEdit()
-        self.text_edit.setObjectName("elementText")
-        self.text_edit.setToolTip(
-            self.tr(
-                "Placeholders: {name} {name_kana} {department} {title} {event} {date} "
-                "{date_wareki} {hours} {number} {issuer} {signatory} {code}"
-            )
-        )
-        self.spins: dict[str, QDoubleSpinBox] = {}
-        form = QFormLayout()
-        form.addRow(self.tr("Text"), self.text_edit)
-        for key, label in (
-            ("x", self.tr("Left (mm)")),
-            ("y", self.tr("Top (mm)")),
-            ("width", self.tr("Width (mm)")),
-            ("height", self.tr("Height (mm)")),
-            ("size", self.tr("Size (pt / mm for QR)")),
-        ):
-            spin = QDoubleSpinBox()
-            spin.setObjectName(f"spin_{key}")
-            spin.setRange(0.0, 420.0)
-            spin.setDecimals(1)
-            form.addRow(label, spin)
-            self.spins[key] = spin
-        self.font_combo = QComboBox()
-        self.font_combo.setObjectName("fontCombo")
-        self.font_combo.addItem(self.tr("Mincho"), "mincho")
-        self.font_combo.addItem(self.tr("Gothic"), "gothic")
-        self.align_combo = QComboBox()
-        self.align_combo.setObjectName("alignCombo")
-        for label, value in (
-            (self.tr("Left"), "left"),
-            (self.tr("Centre"), "center"),
-            (self.tr("Right"), "right"),
-        ):
-            self.align_combo.addItem(label, value)
-        form.addRow(self.tr("Font"), self.font_combo)
-        form.addRow(self.tr("Alignment"), self.align_combo)
+        self.element_form = ElementForm()
+        form = self.element_form
+        self.text_edit, self.spins = form.text_edit, form.spins
+        self.font_combo, self.align_combo = form.font_combo, form.align_combo
 
         self.add_text_button = QPushButton(self.tr("Add text"))
         self.add_image_button = QPushButton(self.tr("Add image…"))
@@ -169,7 +108,7 @@ class LayoutPanel(QWidget):
         self.status = QLabel()
         self.status.setObjectName("layoutStatus")
         self.status.setWordWrap(True)
-        self.preview = _ImageLabel(self.tr("Preview"))
+        self.preview = ScaledImage(self.tr("Preview"))
         self.preview.setObjectName("layoutPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(420, 300)
@@ -195,7 +134,7 @@ class LayoutPanel(QWidget):
         left_layout.addWidget(self.element_list, 1)
         left_layout.addLayout(edit_buttons)
         left_layout.addLayout(background_buttons)
-        left_layout.addLayout(form)
+        left_layout.addWidget(form)
         left_layout.addLayout(save_buttons)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -215,11 +154,7 @@ class LayoutPanel(QWidget):
         self.orientation_combo.activated.connect(self._orientation_changed)
         self.person_combo.activated.connect(lambda _: self.refresh_preview())
         self.element_list.currentRowChanged.connect(self._fill_form)
-        self.text_edit.textEdited.connect(self._form_changed)
-        for spin in self.spins.values():
-            spin.valueChanged.connect(self._form_changed)
-        self.font_combo.activated.connect(self._form_changed)
-        self.align_combo.activated.connect(self._form_changed)
+        form.changed.connect(self._form_changed)
         self.add_text_button.clicked.connect(self._add_text)
         self.add_image_button.clicked.connect(self._add_image)
         self.background_button.clicked.connect(self._choose_background)
