@@ -33,6 +33,7 @@ from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.domain.scheduling import assign
 from facilitator.domain.scheduling_inputs import Person, RoleKind, Slot
 from facilitator.services.events import EventService
+from facilitator.services.roster.attendees import RosterService
 from facilitator.services.roster.files import RosterImportService
 from facilitator.services.roster.papers import RosterPapersService
 from facilitator.services.roster.schedule import ScheduleService
@@ -115,7 +116,7 @@ def main() -> None:
 
         def import_run(i: int) -> Callable[[], object]:
             workspace, event_id = fresh_event(folder, f"import{i}", 6000)
-            service = RosterImportService(workspace, clock)
+            service = RosterImportService(workspace, clock, RosterService(workspace, clock))
             return lambda: service.import_file(event_id, csv_path)
 
         t_import = best_of(3, import_run)
@@ -141,7 +142,9 @@ def main() -> None:
 
         def assign_run(i: int) -> Callable[[], object]:
             workspace, event_id = fresh_event(folder, f"assign{i}", 1100)
-            RosterImportService(workspace, clock).import_file(event_id, roster_2000)
+            RosterImportService(workspace, clock, RosterService(workspace, clock)).import_file(
+                event_id, roster_2000
+            )
             services.append((workspace, event_id))
             return lambda: ScheduleService(workspace, clock).assign(event_id)
 
@@ -152,9 +155,13 @@ def main() -> None:
         slip_ws, slip_event = fresh_event(folder, "slips", 600)
         roster_1000 = folder / "roster-1000.csv"
         write_roster(roster_1000, 1000, 100)
-        RosterImportService(slip_ws, clock).import_file(slip_event, roster_1000)
+        RosterImportService(slip_ws, clock, RosterService(slip_ws, clock)).import_file(
+            slip_event, roster_1000
+        )
         ScheduleService(slip_ws, clock).assign(slip_event)
-        papers = RosterPapersService(slip_ws, clock)
+        papers = RosterPapersService(
+            slip_ws, EventService(slip_ws, clock), RosterService(slip_ws, clock)
+        )
         sizes: list[int] = []
 
         def slips_run(_i: int) -> Callable[[], object]:

@@ -86,6 +86,7 @@ def build_services(workspace: Workspace, clock: Clock) -> Services:
     checkin = CheckInService(workspace, clock)
     feedback = FeedbackService(workspace, clock)
     events = EventService(workspace, clock)
+    agenda = AgendaService(workspace, clock)
     lan = LanServerControl(checkin, clock, feedback, workspace.announce_server)
 
     def arrivals(session_id: int) -> tuple[int, int]:
@@ -99,8 +100,8 @@ def build_services(workspace: Workspace, clock: Clock) -> Services:
         checkin=checkin,
         roster=build_roster_services(workspace, clock, events),
         lan=lan,
-        agenda=AgendaService(workspace, clock),
-        agenda_reports=AgendaReportService(workspace, clock),
+        agenda=agenda,
+        agenda_reports=AgendaReportService(workspace, clock, agenda),
         # The projector's check-in / feedback slides: live URL while the server runs, counts.
         agenda_phone=PhoneSlides(
             workspace, clock, lambda: lan.base_url, arrivals, feedback.response_count

@@ -77,6 +77,7 @@ def run_agenda_times(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_agenda_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.services.agenda.items import AgendaService
     from facilitator.services.agenda.report import AgendaReportService
     from facilitator.services.events import EventService
 
@@ -92,7 +93,7 @@ def run_agenda_export(args: argparse.Namespace, ctx: CliContext) -> int:
     clock = ctx.get_clock()
     with ctx.workspace(args, readonly=True) as workspace:
         event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        reports = AgendaReportService(workspace, clock)
+        reports = AgendaReportService(workspace, clock, AgendaService(workspace, clock))
         data = (
             reports.export_csv(event_id, ctx.lang)
             if suffix == ".csv"

@@ -58,15 +58,17 @@ def register(subparsers: Any) -> None:
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.errors import InputRejected, UnknownEvent, WorkspaceError
     from facilitator.services.events import EventService
+    from facilitator.services.roster.attendees import RosterService
     from facilitator.services.roster.files import (
         ImportReport,
         RosterImportRejected,
         RosterImportService,
     )
 
+    clock = ctx.get_clock()
     with ctx.workspace(args) as workspace:
-        event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        service = RosterImportService(workspace, ctx.get_clock())
+        event_id = EventService(workspace, clock).resolve_event_id(args.event)
+        service = RosterImportService(workspace, clock, RosterService(workspace, clock))
         try:
             report = service.import_file(
                 event_id,
@@ -129,12 +131,15 @@ def _print_rejection(ctx: CliContext, report: Any, as_json: bool) -> None:
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.services.events import EventService
+    from facilitator.services.roster.attendees import RosterService
     from facilitator.services.roster.files import RosterImportService
 
-    out = Path(args.out)
+    out, clock = Path(args.out), ctx.get_clock()
     with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        count = RosterImportService(workspace, ctx.get_clock()).export(event_id, out)
+        event_id = EventService(workspace, clock).resolve_event_id(args.event)
+        count = RosterImportService(workspace, clock, RosterService(workspace, clock)).export(
+            event_id, out
+        )
     ctx.say(
         Msg(en=f"Wrote {count} attendees to {out}.", ja=f"{count} 名を {out} に書き出しました。")
     )

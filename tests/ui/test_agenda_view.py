@@ -57,7 +57,7 @@ class Area:
         )
         self.view = AgendaView(
             self.agenda,
-            AgendaReportService(ws, clock),
+            AgendaReportService(ws, clock, AgendaService(ws, clock)),
             self.events,
             runner,
             CurrentEvent(self.event_id),

@@ -26,13 +26,14 @@ from facilitator.services.event_rows import load_event
 
 
 class AgendaReportService:
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, agenda: AgendaService) -> None:
         self._workspace = workspace
         self._clock = clock
+        self._agenda = agenda
 
     def report(self, event_id: int) -> AgendaReport:
         """Planned and actual minutes of every agenda item in every session."""
-        items = AgendaService(self._workspace, self._clock).list_items(event_id)
+        items = self._agenda.list_items(event_id)
         now = self._clock.now()
         with self._workspace.session() as session:
             event = load_event(session, event_id)

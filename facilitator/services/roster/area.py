@@ -25,10 +25,11 @@ class RosterServices:
 def build_roster_services(
     workspace: Workspace, clock: Clock, events: EventService
 ) -> RosterServices:
+    roster = RosterService(workspace, clock)
     return RosterServices(
         events=events,
-        roster=RosterService(workspace, clock),
-        importer=RosterImportService(workspace, clock),
+        roster=roster,
+        importer=RosterImportService(workspace, clock, roster),
         schedule=ScheduleService(workspace, clock),
-        papers=RosterPapersService(workspace, clock),
+        papers=RosterPapersService(workspace, events, roster),
     )

@@ -41,6 +41,7 @@ from facilitator.importers.roster_reader import RawTable, read_roster_file
 from facilitator.services import audit
 from facilitator.services.event_rows import load_event
 from facilitator.services.files import write_atomically
+from facilitator.services.roster.attendees import RosterService
 from facilitator.services.roster.queries import session_ids_by_label
 
 EXPORT_HEADERS = ("職員番号", "氏名", "ふりがな", "所属", "職名", "役割", "希望", "セッション")
@@ -112,9 +113,10 @@ class RosterImportRejected(InputRejected):
 
 
 class RosterImportService:
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, roster: RosterService) -> None:
         self._workspace = workspace
         self._clock = clock
+        self._roster = roster  # the export lists attendees as the roster area shows them
 
     def preview(
         self, path: Path, *, encoding: str | None = None, sheet: str | None = None
@@ -347,9 +349,8 @@ class RosterImportService:
         return len(rows)
 
     def _export_rows(self, event_id: int) -> list[tuple[str, ...]]:
-        from facilitator.services.roster.attendees import RosterService
 
-        attendees = RosterService(self._workspace, self._clock).list_attendees(event_id)
+        attendees = self._roster.list_attendees(event_id)
         return [
             (
                 a.staff_no,

@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
-from facilitator.domain.clock import Clock
 from facilitator.domain.tokens import slip_code
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.events import EventService, SessionInfo
@@ -41,11 +40,10 @@ def time_range(session: SessionInfo) -> str:
 
 
 class RosterPapersService:
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, events: EventService, roster: RosterService) -> None:
         self._workspace = workspace
-        self._clock = clock
-        self._events = EventService(workspace, clock)
-        self._roster = RosterService(workspace, clock)
+        self._events = events
+        self._roster = roster
 
     def _secret(self, event_id: int) -> str:
         with self._workspace.session() as session:
