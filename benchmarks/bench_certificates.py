@@ -39,6 +39,7 @@ from facilitator.pdf.certificates import fit_text
 from facilitator.pdf.fonts import register_japanese_fonts
 from facilitator.services.certificates.export import CertificateExporter
 from facilitator.services.certificates.issue import CertificateIssuer
+from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.services.demo.workspace import build_demo
 
 
@@ -127,7 +128,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         workspace, event_id = prepare(root / "bench.sqlite", args.count)
-        exporter = CertificateExporter(workspace, SystemClock())
+        exporter = build_certificate_services(workspace, SystemClock()).exporter
         exporter.export(event_id, str(root / "warm.pdf"))  # fonts parsed once per process
 
         # Wall-clock time, and this process's CPU time: on a shared machine the wall

@@ -88,8 +88,9 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.export import CertificateExporter, export_target
+    from facilitator.services.certificates.export import export_target
     from facilitator.services.certificates.issue import CertificateIssuer
+    from facilitator.services.certificates.suite import build_certificate_services
     from facilitator.services.events import EventService
 
     export_target(args.out)  # a bad --out is refused before the workspace is opened
@@ -106,7 +107,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
             issued_now = len(CertificateIssuer(workspace, clock).issue(event_id).newly_issued)
     with ctx.workspace(args, readonly=True) as workspace:
         event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        exporter = CertificateExporter(workspace, clock)
+        exporter = build_certificate_services(workspace, clock).exporter
         if isinstance(blocked, WorkspaceLocked):
             batch = exporter.batch(event_id)
             if not batch.certificates and not batch.revoked and batch.unnumbered:
@@ -158,13 +159,14 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.register import write_issued_list
+    from facilitator.services.certificates.suite import build_certificate_services
     from facilitator.services.events import EventService
 
-    out = Path(args.out)
+    out, clock = Path(args.out), ctx.get_clock()
     with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        count = write_issued_list(workspace, ctx.get_clock(), event_id, out, force=args.force)
+        event_id = EventService(workspace, clock).resolve_event_id(args.event)
+        services = build_certificate_services(workspace, clock)
+        count = services.write_list(event_id, out, force=args.force)
     ctx.say(
         Msg(
             en=f"Wrote the list of {count} issued certificate(s) to {out}.",

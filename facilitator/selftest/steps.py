@@ -198,18 +198,18 @@ class SelfTestRun:
     def render_certificate(self) -> Msg:
         """The checked-in attendee is eligible: number them and print one certificate."""
         from facilitator.selftest.gui_steps import pdf_page_count
-        from facilitator.services.certificates.export import CertificateExporter
-        from facilitator.services.certificates.issue import CertificateIssuer
+        from facilitator.services.certificates.suite import build_certificate_services
 
         workspace = self._open()
-        issued = CertificateIssuer(workspace, self.clock).issue(self.event_id).newly_issued
+        certificates = build_certificate_services(workspace, self.clock)
+        issued = certificates.issuer.issue(self.event_id).newly_issued
         if len(issued) != 1:
             raise _fail(
                 f"{len(issued)} certificates were issued, expected 1 (the checked-in attendee)",
                 f"修了証が {len(issued)} 件発行されました（受付済みの 1 名分のはず）",
             )
         self.certificate_number = issued[0].number
-        CertificateExporter(workspace, self.clock).export(self.event_id, str(self.certificate_pdf))
+        certificates.exporter.export(self.event_id, str(self.certificate_pdf))
         pages = pdf_page_count(self.certificate_pdf)
         if pages != 1:
             raise _fail(

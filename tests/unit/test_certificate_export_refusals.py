@@ -11,7 +11,6 @@ from facilitator.commands.context import EXIT_REJECTED
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.certificates.export import CertificateExporter
 from facilitator.services.certificates.issue import CertificateIssuer
 from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.services.demo.workspace import build_demo
@@ -22,7 +21,7 @@ def test_all_revoked_says_revoked_not_never_issued(
     demo_workspace: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     ev = event_id(demo_workspace)
-    exporter = CertificateExporter(demo_workspace, clock)
+    exporter = build_certificate_services(demo_workspace, clock).exporter
     with pytest.raises(InputRejected) as never:
         exporter.export(ev, str(tmp_path / "none.pdf"))
     assert "issue them first" in never.value.message.en
@@ -52,7 +51,7 @@ def test_an_unwritable_target_is_refused_not_a_crash(
     blocker = tmp_path / "a-file"
     blocker.write_bytes(b"keep")
     with pytest.raises(InputRejected) as refused:
-        CertificateExporter(demo_workspace, clock).export(ev, f"{blocker}/{target}")
+        build_certificate_services(demo_workspace, clock).exporter.export(ev, f"{blocker}/{target}")
     assert refused.value.message.en.startswith(f"Cannot write {blocker}/")
     assert "に書き込めません" in refused.value.message.ja
     assert blocker.read_bytes() == b"keep"

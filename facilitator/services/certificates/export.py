@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from facilitator.db.workspace import Workspace
 from facilitator.domain.certificate_layout import Layout
 from facilitator.domain.certificates import safe_file_name
-from facilitator.domain.clock import Clock
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.certificates.eligibility import CertificateEligibility
 from facilitator.services.certificates.issue import CertificateIssuer, IssuedCertificate
@@ -97,10 +96,12 @@ def _partial(path: Path) -> Path:
 
 
 class CertificateExporter:
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(
+        self, workspace: Workspace, issuer: CertificateIssuer, eligibility: CertificateEligibility
+    ) -> None:
         self._workspace = workspace
-        self._issuer = CertificateIssuer(workspace, clock)
-        self._eligibility = CertificateEligibility(workspace, clock)
+        self._issuer = issuer
+        self._eligibility = eligibility
 
     def batch(self, event_id: int) -> ExportBatch:
         """What an export would print now (read-only)."""

@@ -15,7 +15,6 @@ from html import escape
 from pathlib import Path
 
 from facilitator.db.workspace import Workspace
-from facilitator.domain.clock import Clock
 from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.certificates.issue import CertificateIssuer, IssuedCertificate
@@ -143,7 +142,12 @@ def pdf_bytes(certificates: Sequence[IssuedCertificate], title: str) -> bytes:
 
 
 def write_issued_list(
-    workspace: Workspace, clock: Clock, event_id: int, out: Path, *, force: bool = False
+    workspace: Workspace,
+    issuer: CertificateIssuer,
+    event_id: int,
+    out: Path,
+    *,
+    force: bool = False,
 ) -> int:
     """Write the register of `event_id` to `out` (.csv, .xlsx or .pdf); returns the row count."""
     suffix = out.suffix.lower()
@@ -161,8 +165,7 @@ def write_issued_list(
                 ja=f"{out} は既に存在します。置き換える場合は --force を指定してください。",
             )
         )
-    service = CertificateIssuer(workspace, clock)
-    certificates = service.issued(event_id)
+    certificates = issuer.issued(event_id)
     with workspace.session() as session:
         title = load_event(session, event_id).title
     if suffix == ".csv":

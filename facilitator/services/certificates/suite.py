@@ -1,4 +1,5 @@
-"""The certificate services of one workspace, built together for the GUI."""
+"""The certificate services of one workspace, built together (the GUI, the commands):
+each is given the others it works with."""
 
 from __future__ import annotations
 
@@ -27,16 +28,18 @@ class CertificateServices:
 
     def write_list(self, event_id: int, out: Path, *, force: bool = False) -> int:
         """The issued-certificates list as .csv, .xlsx or .pdf; returns the row count."""
-        return write_issued_list(self.workspace, self.clock, event_id, out, force=force)
+        return write_issued_list(self.workspace, self.issuer, event_id, out, force=force)
 
 
 def build_certificate_services(workspace: Workspace, clock: Clock) -> CertificateServices:
+    eligibility = CertificateEligibility(workspace, clock)
+    issuer = CertificateIssuer(workspace, clock)
     return CertificateServices(
         workspace=workspace,
         clock=clock,
-        eligibility=CertificateEligibility(workspace, clock),
-        issuer=CertificateIssuer(workspace, clock),
+        eligibility=eligibility,
+        issuer=issuer,
         verifier=CertificateVerifier(workspace),
         layouts=LayoutService(workspace, clock),
-        exporter=CertificateExporter(workspace, clock),
+        exporter=CertificateExporter(workspace, issuer, eligibility),
     )
