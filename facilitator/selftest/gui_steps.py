@@ -30,14 +30,14 @@ def grab_main_window(db: Path, lang: Lang, png: Path) -> Msg:
     from PySide6.QtMultimedia import QMediaFormat
     from PySide6.QtWidgets import QApplication
 
-    from facilitator.app import AppController, create_application
+    from facilitator.app import app_controller, create_application
     from facilitator.domain.clock import SystemClock
     from facilitator.ui.dialogs import RecordingDialogs
     from facilitator.ui.settings import AppSettings
 
     app = create_application()
     dialogs = RecordingDialogs()  # a dialog would block an unattended run; record it instead
-    controller = AppController(app, AppSettings(), lang, SystemClock(), dialogs=dialogs)
+    controller = app_controller(app, AppSettings(), lang, SystemClock(), dialogs=dialogs)
     # An exception in a Qt slot never reaches this frame; collect it instead.
     unhandled: list[BaseException] = []
     previous_hook = sys.excepthook
