@@ -294,6 +294,79 @@
     </message>
 </context>
 <context>
+    <name>QuestionForm</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="48"/>
+        <source>Rating 1–5</source>
+        <translation>5段階評価</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="49"/>
+        <source>Single choice</source>
+        <translation>単一選択</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="50"/>
+        <source>Multiple choice</source>
+        <translation>複数選択</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="51"/>
+        <source>Free text</source>
+        <translation>自由記述</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="58"/>
+        <source>Answer required</source>
+        <translation>回答必須</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="62"/>
+        <source>one per line: value | 日本語 | English</source>
+        <translation>1行に1つ：値 | 日本語 | English</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="67"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="68"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="69"/>
+        <source>Question (Japanese)</source>
+        <translation>質問文（日本語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="70"/>
+        <source>Question (English)</source>
+        <translation>質問文（英語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="74"/>
+        <source>1 means (ja / en)</source>
+        <translation>1 の意味（日本語 / 英語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="75"/>
+        <source>5 means (ja / en)</source>
+        <translation>5 の意味（日本語 / 英語）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="76"/>
+        <source>Choices</source>
+        <translation>選択肢</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="77"/>
+        <source>Length limit</source>
+        <translation>文字数の上限</translation>
+    </message>
+</context>
+<context>
     <name>QuestionsPage</name>
     <message>
         <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="105"/>
@@ -327,167 +400,97 @@
 <context>
     <name>SurveyEditor</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="83"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="62"/>
         <source>Create the survey</source>
         <translation>アンケートを作成</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="86"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="65"/>
         <source>Anonymous (answers are not linked to names)</source>
         <translation>無記名（回答を氏名と結び付けない）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="90"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="69"/>
         <source>A second answer replaces the first</source>
         <translation>再回答で前回の回答を置き換える</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="91"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="70"/>
         <source>A second answer is refused</source>
         <translation>再回答は受け付けない</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="94"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="73"/>
         <source>Add question</source>
         <translation>質問を追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="95"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="74"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="96"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="75"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="97"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="76"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="103"/>
-        <source>Rating 1–5</source>
-        <translation>5段階評価</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="104"/>
-        <source>Single choice</source>
-        <translation>単一選択</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="105"/>
-        <source>Multiple choice</source>
-        <translation>複数選択</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="106"/>
-        <source>Free text</source>
-        <translation>自由記述</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="113"/>
-        <source>Answer required</source>
-        <translation>回答必須</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="117"/>
-        <source>one per line: value | 日本語 | English</source>
-        <translation>1行に1つ：値 | 日本語 | English</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="120"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="92"/>
         <source>Save survey</source>
         <translation>アンケートを保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="131"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="103"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="133"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="105"/>
         <source>Answering twice</source>
         <translation>再回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="141"/>
-        <source>Key</source>
-        <translation>キー</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="142"/>
-        <source>Kind</source>
-        <translation>種類</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="143"/>
-        <source>Question (Japanese)</source>
-        <translation>質問文（日本語）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="144"/>
-        <source>Question (English)</source>
-        <translation>質問文（英語）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="148"/>
-        <source>1 means (ja / en)</source>
-        <translation>1 の意味（日本語 / 英語）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="149"/>
-        <source>5 means (ja / en)</source>
-        <translation>5 の意味（日本語 / 英語）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="150"/>
-        <source>Choices</source>
-        <translation>選択肢</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="151"/>
-        <source>Length limit</source>
-        <translation>文字数の上限</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="158"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="118"/>
         <source>Start from</source>
         <translation>作成元</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="222"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="174"/>
         <source>Default template</source>
         <translation>標準テンプレート（受講報告書）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="246"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="198"/>
         <source>%1 responses so far.</source>
         <translation>これまでの回答：%1 件</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="248"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="200"/>
         <source>This event has no survey yet.</source>
         <translation>この研修にはまだアンケートがありません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="260"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="212"/>
         <source>(optional)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="287"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="239"/>
         <source>Not saved yet.</source>
         <translation>未保存の変更があります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="370"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="312"/>
         <source>This question has answers and cannot be removed.</source>
         <translation>この質問には回答があるため削除できません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="411"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="353"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

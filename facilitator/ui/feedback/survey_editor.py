@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +25,6 @@ from PySide6.QtWidgets import (
 from facilitator.domain.feedback_summary import SurveyInfo
 from facilitator.domain.survey_rules import (
     DEFAULT_TEXT_LIMIT,
-    MAX_TEXT_LIMIT,
-    ChoiceDef,
     QuestionDef,
     QuestionKind,
 )
@@ -40,6 +36,7 @@ from facilitator.services.feedback.survey_editor import (
     SurveySource,
     SurveyState,
 )
+from facilitator.ui.feedback.question_form import QuestionForm, choices_text, parse_choices
 from facilitator.ui.runner import Runner
 
 
@@ -47,24 +44,6 @@ from facilitator.ui.runner import Runner
 class _Row:
     question: QuestionDef
     answered: bool
-
-
-def choices_text(choices: tuple[ChoiceDef, ...]) -> str:
-    return "\n".join(f"{c.value} | {c.label_ja} | {c.label_en}" for c in choices)
-
-
-def parse_choices(text: str) -> tuple[ChoiceDef, ...]:
-    """One choice a line: `value | 日本語 | English` (missing labels repeat the value)."""
-    out = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        value = parts[0]
-        ja = parts[1] if len(parts) > 1 and parts[1] else value
-        en = parts[2] if len(parts) > 2 and parts[2] else ja
-        out.append(ChoiceDef(value, ja, en))
-    return tuple(out)
 
 
 class SurveyEditor(QWidget):
@@ -95,28 +74,21 @@ class SurveyEditor(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.up_button = QPushButton(self.tr("Up"))
         self.down_button = QPushButton(self.tr("Down"))
-        self.key_edit = QLineEdit()
-        self.key_edit.setObjectName("questionKey")
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("questionKind")
-        for kind, label in (
-            (QuestionKind.RATING, self.tr("Rating 1–5")),
-            (QuestionKind.SINGLE_CHOICE, self.tr("Single choice")),
-            (QuestionKind.MULTIPLE_CHOICE, self.tr("Multiple choice")),
-            (QuestionKind.TEXT, self.tr("Free text")),
-        ):
-            self.kind_combo.addItem(label, kind.value)
-        self.label_ja = QLineEdit()
-        self.label_ja.setObjectName("questionLabelJa")
-        self.label_en = QLineEdit()
-        self.label_en.setObjectName("questionLabelEn")
-        self.required_check = QCheckBox(self.tr("Answer required"))
-        self.min_ja, self.min_en, self.max_ja, self.max_en = (QLineEdit() for _ in range(4))
-        self.choices_edit = QPlainTextEdit()
-        self.choices_edit.setObjectName("questionChoices")
-        self.choices_edit.setPlaceholderText(self.tr("one per line: value | 日本語 | English"))
-        self.max_length = QSpinBox()
-        self.max_length.setRange(1, MAX_TEXT_LIMIT)
+        self.question_form = QuestionForm()
+        form = self.question_form
+        self.key_edit, self.kind_combo, self.required_check = (
+            form.key_edit,
+            form.kind_combo,
+            form.required_check,
+        )
+        self.label_ja, self.label_en = form.label_ja, form.label_en
+        self.min_ja, self.min_en, self.max_ja, self.max_en = (
+            form.min_ja,
+            form.min_en,
+            form.max_ja,
+            form.max_en,
+        )
+        self.choices_edit, self.max_length = form.choices_edit, form.max_length
         self.save_button = QPushButton(self.tr("Save survey"))
         self.save_button.setObjectName("surveySave")
         self.status = QLabel()
@@ -137,21 +109,9 @@ class SurveyEditor(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.question_list, 1)
         left.addLayout(buttons)
-        self.detail = QFormLayout()
-        self.detail.addRow(self.tr("Key"), self.key_edit)
-        self.detail.addRow(self.tr("Kind"), self.kind_combo)
-        self.detail.addRow(self.tr("Question (Japanese)"), self.label_ja)
-        self.detail.addRow(self.tr("Question (English)"), self.label_en)
-        self.detail.addRow("", self.required_check)
-        self._min_pair = self._pair(self.min_ja, self.min_en)
-        self._max_pair = self._pair(self.max_ja, self.max_en)
-        self.detail.addRow(self.tr("1 means (ja / en)"), self._min_pair)
-        self.detail.addRow(self.tr("5 means (ja / en)"), self._max_pair)
-        self.detail.addRow(self.tr("Choices"), self.choices_edit)
-        self.detail.addRow(self.tr("Length limit"), self.max_length)
         body = QHBoxLayout()
         body.addLayout(left, 2)
-        body.addLayout(self.detail, 3)
+        body.addWidget(self.question_form, 3)
         self.create_row = QWidget()
         create = QHBoxLayout(self.create_row)
         create.setContentsMargins(0, 0, 0, 0)
@@ -166,14 +126,6 @@ class SurveyEditor(QWidget):
         actions.addWidget(self.status, 1)
         actions.addWidget(self.save_button)
         outer.addLayout(actions)
-
-    def _pair(self, a: QWidget, b: QWidget) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(a)
-        row.addWidget(b)
-        return box
 
     def _connect(self) -> None:
         self.create_button.clicked.connect(self._create)
@@ -310,21 +262,11 @@ class SurveyEditor(QWidget):
             self.max_length.setValue((q.max_length if q else None) or DEFAULT_TEXT_LIMIT)
         finally:
             self._loading = False
-        self._show_kind_fields()
+        self.question_form.show_kind_fields()
 
     def _kind_changed(self) -> None:
-        self._show_kind_fields()
+        self.question_form.show_kind_fields()
         self._edited()
-
-    def _show_kind_fields(self) -> None:
-        kind = QuestionKind(self.kind_combo.currentData())
-        for widget, show in (
-            (self._min_pair, kind is QuestionKind.RATING),
-            (self._max_pair, kind is QuestionKind.RATING),
-            (self.choices_edit, kind.has_choices),
-            (self.max_length, kind is QuestionKind.TEXT),
-        ):
-            self.detail.setRowVisible(widget, show)
 
     def _store_detail(self) -> None:
         if not 0 <= self._shown < len(self._rows):
