@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.certificate_layout import new_image_element, new_text_element
 from facilitator.errors import FacilitatorError, ValidationFailed
 from facilitator.lang import Lang
 from facilitator.services.certificates.layouts import (
@@ -258,19 +259,10 @@ class LayoutPanel(QWidget):
         self._edited()
 
     def _add_text(self) -> None:
-        self._spec.setdefault("elements", []).append(
-            {
-                "kind": "text",
-                "x": 20,
-                "y": 20,
-                "width": 80,
-                "height": 10,
-                "text": "{name}",
-                "font": "mincho",
-                "size": 14,
-                "align": "left",
-            }
-        )
+        self._append(new_text_element())
+
+    def _append(self, element: dict[str, Any]) -> None:
+        self._spec.setdefault("elements", []).append(element)
         self._fill_list(len(self._spec["elements"]) - 1)
         self._edited()
 
@@ -290,18 +282,7 @@ class LayoutPanel(QWidget):
                 self.tr("Could not read %1 (%2).").replace("%1", str(path)).replace("%2", reason),
             )
             return
-        self._spec.setdefault("elements", []).append(
-            {
-                "kind": "image",
-                "x": 20,
-                "y": 20,
-                "width": 30,
-                "height": 30,
-                "data": base64.b64encode(data).decode("ascii"),
-            }
-        )
-        self._fill_list(len(self._spec["elements"]) - 1)
-        self._edited()
+        self._append(new_image_element(data))
 
     def _choose_background(self) -> None:
         path = self._dialogs.open_path(
