@@ -23,7 +23,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitator.domain.agenda_clock import AgendaState, Instant, PlanItem, RunRecord
+from facilitator.domain.agenda_clock import AgendaState
+from facilitator.domain.agenda_timing import Instant, PlanItem, RunRecord
 
 
 # -- 1. drift ----------------------------------------------------------------------------------
@@ -96,13 +97,13 @@ def bench_cpu(seconds: float) -> tuple[float, int, int]:
 
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
-    from facilitator.services.agenda_live import LiveAgenda
-    from facilitator.services.demo import build_demo
+    from facilitator.services.agenda.live import LiveAgenda
+    from facilitator.services.demo.workspace import build_demo
     from facilitator.services.events import EventService
-    from facilitator.ui.audience_window import AudienceWindow, ScreenWatch
-    from facilitator.ui.pdf_pages import PdfPageCache
-    from facilitator.ui.presenter_console import PresenterConsole
-    from facilitator.ui.presenter_controller import PresenterController
+    from facilitator.ui.agenda.audience_window import AudienceWindow, ScreenWatch
+    from facilitator.ui.agenda.pdf_pages import PdfPageCache
+    from facilitator.ui.agenda.presenter_console import PresenterConsole
+    from facilitator.ui.agenda.presenter_controller import PresenterController
     from facilitator.ui.runner import SyncRunner
 
     app = QApplication.instance() or QApplication([])
@@ -149,7 +150,7 @@ def bench_pdf(rounds: int = 15) -> tuple[float, float, float, float]:
     from reportlab.pdfgen.canvas import Canvas
 
     from facilitator.pdf.fonts import register_japanese_fonts
-    from facilitator.ui.pdf_pages import PdfPageCache, render_page
+    from facilitator.ui.agenda.pdf_pages import PdfPageCache, render_page
     from facilitator.ui.runner import ThreadRunner
 
     app = QApplication.instance() or QApplication([])

@@ -37,9 +37,10 @@ from facilitator.domain.certificate_layout import (
 from facilitator.domain.clock import SystemClock
 from facilitator.pdf.certificates import fit_text
 from facilitator.pdf.fonts import register_japanese_fonts
-from facilitator.services.certificate_export import CertificateExporter
-from facilitator.services.certificates import CertificateService
-from facilitator.services.demo import build_demo
+from facilitator.services.certificates.export import CertificateExporter
+from facilitator.services.certificates.issue import CertificateIssuer
+from facilitator.services.certificates.suite import build_certificate_services
+from facilitator.services.demo.workspace import build_demo
 
 
 def prepare(path: Path, count: int) -> tuple[Workspace, int]:
@@ -57,7 +58,7 @@ def prepare(path: Path, count: int) -> tuple[Workspace, int]:
                     method="manual",
                 )
             )
-    CertificateService(workspace, clock).issue(summary.event_id)
+    CertificateIssuer(workspace, clock).issue(summary.event_id)
     return workspace, summary.event_id
 
 
@@ -127,7 +128,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         workspace, event_id = prepare(root / "bench.sqlite", args.count)
-        exporter = CertificateExporter(workspace, SystemClock())
+        exporter = build_certificate_services(workspace, SystemClock()).exporter
         exporter.export(event_id, str(root / "warm.pdf"))  # fonts parsed once per process
 
         # Wall-clock time, and this process's CPU time: on a shared machine the wall

@@ -48,7 +48,7 @@ def prepare(folder: Path) -> tuple[Path, str, dict[str, str], dict[str, list[str
     from facilitator.db.models import Attendee, Event, TrainingSession
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     db = folder / "bench.sqlite"
     with open_workspace(db, create=True) as ws:
@@ -118,8 +118,8 @@ def webcam_fps() -> float:
     from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
     from facilitator.domain.tokens import slip_code
-    from facilitator.ui.agenda_qr import qr_image
     from facilitator.ui.camera_scanner import FrameDecoder
+    from facilitator.ui.qr_image import qr_image
 
     _app = QGuiApplication.instance() or QGuiApplication([])
     rng = random.Random(3)

@@ -60,7 +60,7 @@ def prepare(folder: Path) -> tuple[Path, str, str, list[str]]:
     from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     db = folder / "bench.sqlite"
     with open_workspace(db, create=True) as ws:
@@ -164,17 +164,17 @@ def refresh_benchmark(folder: Path) -> bool:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from facilitator.app import CurrentEvent
     from facilitator.db.models import Answer, Attendee, Question, Response, Survey, TrainingSession
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
     from facilitator.services.events import EventService
-    from facilitator.services.feedback import FeedbackService
-    from facilitator.services.feedback_results import FeedbackResultsService
-    from facilitator.services.survey_editor import SurveyEditorService
+    from facilitator.services.feedback.capture import FeedbackService
+    from facilitator.services.feedback.results import FeedbackResultsService
+    from facilitator.services.feedback.survey_editor import SurveyEditorService
+    from facilitator.ui.current_event import CurrentEvent
     from facilitator.ui.dialogs import RecordingDialogs
-    from facilitator.ui.feedback_view import FeedbackView
+    from facilitator.ui.feedback.view import FeedbackView
     from facilitator.ui.runner import SyncRunner
 
     app = QApplication.instance() or QApplication([])

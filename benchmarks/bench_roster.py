@@ -30,11 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import SystemClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
-from facilitator.domain.scheduling import Person, RoleKind, Slot, assign
+from facilitator.domain.scheduling import assign
+from facilitator.domain.scheduling_inputs import Person, RoleKind, Slot
 from facilitator.services.events import EventService
-from facilitator.services.roster_import import RosterImportService
-from facilitator.services.roster_papers import RosterPapersService
-from facilitator.services.schedule import ScheduleService
+from facilitator.services.roster.attendees import RosterService
+from facilitator.services.roster.files import RosterImportService
+from facilitator.services.roster.papers import RosterPapersService
+from facilitator.services.roster.schedule import ScheduleService
 
 SURNAMES = ["髙橋", "山﨑", "佐藤", "鈴木", "田中", "伊藤", "渡辺", "中村", "小林", "加藤"]
 GIVEN = ["太郎", "花子", "一郎", "美咲", "健", "由美", "誠", "智子", "隆", "恵"]
@@ -114,7 +116,7 @@ def main() -> None:
 
         def import_run(i: int) -> Callable[[], object]:
             workspace, event_id = fresh_event(folder, f"import{i}", 6000)
-            service = RosterImportService(workspace, clock)
+            service = RosterImportService(workspace, clock, RosterService(workspace, clock))
             return lambda: service.import_file(event_id, csv_path)
 
         t_import = best_of(3, import_run)
@@ -140,7 +142,9 @@ def main() -> None:
 
         def assign_run(i: int) -> Callable[[], object]:
             workspace, event_id = fresh_event(folder, f"assign{i}", 1100)
-            RosterImportService(workspace, clock).import_file(event_id, roster_2000)
+            RosterImportService(workspace, clock, RosterService(workspace, clock)).import_file(
+                event_id, roster_2000
+            )
             services.append((workspace, event_id))
             return lambda: ScheduleService(workspace, clock).assign(event_id)
 
@@ -151,9 +155,13 @@ def main() -> None:
         slip_ws, slip_event = fresh_event(folder, "slips", 600)
         roster_1000 = folder / "roster-1000.csv"
         write_roster(roster_1000, 1000, 100)
-        RosterImportService(slip_ws, clock).import_file(slip_event, roster_1000)
+        RosterImportService(slip_ws, clock, RosterService(slip_ws, clock)).import_file(
+            slip_event, roster_1000
+        )
         ScheduleService(slip_ws, clock).assign(slip_event)
-        papers = RosterPapersService(slip_ws, clock)
+        papers = RosterPapersService(
+            slip_ws, EventService(slip_ws, clock), RosterService(slip_ws, clock)
+        )
         sizes: list[int] = []
 
         def slips_run(_i: int) -> Callable[[], object]:

@@ -1,4 +1,5 @@
-"""A real `facilitator serve` subprocess on 127.0.0.1, for the HTTP benchmarks."""
+"""A real `facilitator serve` subprocess on 127.0.0.1, for the HTTP benchmarks and the
+end-to-end tests (one way to start it, shared)."""
 
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ class ServeProcess:
     log: str = ""  # the server's stderr, filled in when it has stopped
 
 
-@contextmanager
-def running_serve(db: Path) -> Iterator[ServeProcess]:
-    """Start `serve` on a free loopback port, yield its address, stop it with SIGTERM."""
+def start_serve(db: Path, port: int | None = None) -> tuple[subprocess.Popen[str], str]:
+    """Start `serve --json` on loopback (`port`, or a free one); the process and the URL
+    it says it serves on (another port when `port` is taken)."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -42,7 +43,7 @@ def running_serve(db: Path) -> Iterator[ServeProcess]:
             "--host",
             "127.0.0.1",
             "--port",
-            str(free_port()),
+            str(port if port is not None else free_port()),
             "--json",
         ],
         stdout=subprocess.PIPE,
@@ -54,9 +55,17 @@ def running_serve(db: Path) -> Iterator[ServeProcess]:
     assert proc.stdout is not None
     line = proc.stdout.readline()
     if not line:
+        proc.kill()
         _out, err = proc.communicate(timeout=60)
         raise RuntimeError(f"serve did not start:\n{err}")
-    server = ServeProcess(url=json.loads(line)["url"])
+    return proc, json.loads(line)["url"]
+
+
+@contextmanager
+def running_serve(db: Path) -> Iterator[ServeProcess]:
+    """Start `serve` on a free loopback port, yield its address, stop it with SIGTERM."""
+    proc, url = start_serve(db)
+    server = ServeProcess(url=url)
     try:
         yield server
     finally:

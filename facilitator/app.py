@@ -15,52 +15,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator import APP_NAME, __version__
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import Clock, SystemClock
-from facilitator.errors import FacilitatorError
-from facilitator.lang import Lang, parse_lang, system_lang
-from facilitator.logs import LOG_FILE_NAME
-from facilitator.paths import default_workspace_path, log_dir, user_data_dir
-from facilitator.services.agenda import AgendaService
-from facilitator.services.agenda_phone import PhoneSlides
-from facilitator.services.agenda_report import AgendaReportService
-from facilitator.services.backup import backup_workspace
-from facilitator.services.certificate_suite import CertificateServices, build_certificate_services
-from facilitator.services.checkin import CheckInService
+from facilitator.lang import Lang, system_lang
+from facilitator.paths import default_workspace_path, user_data_dir
+from facilitator.services.agenda.items import AgendaService
+from facilitator.services.agenda.phone_slides import PhoneSlides
+from facilitator.services.agenda.report import AgendaReportService
+from facilitator.services.certificates.suite import CertificateServices, build_certificate_services
+from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
-from facilitator.services.feedback import FeedbackService
-from facilitator.services.feedback_results import FeedbackResultsService
-from facilitator.services.roster_area import RosterServices, build_roster_services
-from facilitator.services.survey_editor import SurveyEditorService
-from facilitator.ui.dialogs import Dialogs, QtDialogs
+from facilitator.services.feedback.capture import FeedbackService
+from facilitator.services.feedback.results import FeedbackResultsService
+from facilitator.services.feedback.survey_editor import SurveyEditorService
+from facilitator.services.roster.area import RosterServices, build_roster_services
+from facilitator.ui.app_controller import AppController, Area, WorkspaceServices
+from facilitator.ui.current_event import CurrentEvent
+from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.fonts import register_bundled_fonts, ui_font
 from facilitator.ui.lan_server_control import LanServerControl
-from facilitator.ui.main_window import MainWindow, about_text
-from facilitator.ui.runner import Runner, ThreadRunner
-from facilitator.ui.translations import install_translators, remove_translators
+from facilitator.ui.runner import Runner
+from facilitator.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
-MAX_RECENT = 8
-
-
-class CurrentEvent(QObject):
-    """The event every area works on; the event area changes it, the others follow."""
-
-    changed = Signal(int)
-
-    def __init__(self, event_id: int | None = None) -> None:
-        super().__init__()
-        self.event_id = event_id
-
-    def set(self, event_id: int | None) -> None:
-        if event_id != self.event_id:
-            self.event_id = event_id
-            if event_id is not None:
-                self.changed.emit(event_id)
 
 
 @dataclass
@@ -89,19 +70,12 @@ class Services:
         self.feedback.close()
 
 
-@dataclass(frozen=True)
-class Area:
-    key: str
-    title: str
-    # A factory is called when the area is first shown, so start-up builds only the first area.
-    view: QWidget | Callable[[], QWidget]
-
-
 def build_services(workspace: Workspace, clock: Clock) -> Services:
     checkin = CheckInService(workspace, clock)
     feedback = FeedbackService(workspace, clock)
     events = EventService(workspace, clock)
-    lan = LanServerControl(checkin, clock, {"feedback": feedback}, workspace.announce_server)
+    agenda = AgendaService(workspace, clock)
+    lan = LanServerControl(checkin, clock, feedback, workspace.announce_server)
 
     def arrivals(session_id: int) -> tuple[int, int]:
         counts = checkin.counts(session_id)
@@ -114,8 +88,8 @@ def build_services(workspace: Workspace, clock: Clock) -> Services:
         checkin=checkin,
         roster=build_roster_services(workspace, clock, events),
         lan=lan,
-        agenda=AgendaService(workspace, clock),
-        agenda_reports=AgendaReportService(workspace, clock),
+        agenda=agenda,
+        agenda_reports=AgendaReportService(workspace, clock, agenda),
         # The projector's check-in / feedback slides: live URL while the server runs, counts.
         agenda_phone=PhoneSlides(
             workspace, clock, lambda: lan.base_url, arrivals, feedback.response_count
@@ -144,16 +118,16 @@ def build_areas(
     that imports and builds its view: the window calls it when the area is first shown.
     """
     # Only the first area's module loads at start; each factory imports its own view.
-    from facilitator.ui.event_view import EventView
+    from facilitator.ui.events.view import EventView
 
     def roster() -> QWidget:
-        from facilitator.ui.roster_view import RosterView
+        from facilitator.ui.roster.view import RosterView
 
         return RosterView(services.roster, runner, current, lang=lang, dialogs=dialogs)
 
     def checkin() -> QWidget:
-        from facilitator.ui.checkin_view import CheckInView, open_camera
-        from facilitator.ui.chimes import Chimes
+        from facilitator.ui.checkin.chimes import Chimes
+        from facilitator.ui.checkin.view import CheckInView, open_camera
         from facilitator.web.addresses import ipv4_addresses
 
         return CheckInView(
@@ -171,7 +145,7 @@ def build_areas(
         )
 
     def feedback() -> QWidget:
-        from facilitator.ui.feedback_view import FeedbackView
+        from facilitator.ui.feedback.view import FeedbackView
 
         return FeedbackView(
             services.feedback,
@@ -187,7 +161,7 @@ def build_areas(
 
     def certificates() -> QWidget:
         from facilitator.ui.camera_scanner import CameraScanner, camera_available
-        from facilitator.ui.certificates_view import CertificatesView
+        from facilitator.ui.certificates.view import CertificatesView
 
         return CertificatesView(
             services.certificates,
@@ -215,7 +189,7 @@ def build_areas(
             lambda: _agenda_view(services, runner, current, lang=lang, dialogs=dialogs),
         ),
         Area("feedback", QCoreApplication.translate("Areas", "Feedback"), feedback),
-        # Same context and text as certificates_view.area_title(), without importing the view.
+        # Same context and text as ui/certificates/view.area_title(), without importing the view.
         Area("certificates", QCoreApplication.translate("Areas", "Certificates"), certificates),
     ]
 
@@ -226,10 +200,10 @@ def _agenda_view(
     """The agenda editor plus what presenting a session needs (console, projector, live clock)."""
     from PySide6.QtGui import QGuiApplication
 
-    from facilitator.services.agenda_live import LiveAgenda
-    from facilitator.ui.agenda_view import AgendaView
-    from facilitator.ui.audience_window import ScreenWatch
-    from facilitator.ui.presenter_launcher import PresenterLauncher, serial_runner
+    from facilitator.services.agenda.live import LiveAgenda
+    from facilitator.ui.agenda.audience_window import ScreenWatch
+    from facilitator.ui.agenda.presenter_launcher import PresenterLauncher, serial_runner
+    from facilitator.ui.agenda.view import AgendaView
 
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
@@ -257,236 +231,38 @@ def _agenda_view(
     return view
 
 
-class AppSettings:
-    """Preferences kept in an INI file in the user data folder (not the registry)."""
+class AppComposition:
+    """The composition the GUI runs with: `build_services` and `build_areas`."""
 
-    def __init__(self) -> None:
-        path = user_data_dir() / "settings.ini"
-        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+    def services(self, workspace: Workspace, clock: Clock) -> Services:
+        return build_services(workspace, clock)
 
-    def lang(self) -> Lang | None:
-        value = self._qs.value("ui/lang")
-        return parse_lang(str(value)) if value else None
-
-    def set_lang(self, lang: Lang) -> None:
-        self._qs.setValue("ui/lang", lang)
-
-    def recent(self) -> list[Path]:
-        raw = self._qs.value("workspaces/recent") or []
-        items = [raw] if isinstance(raw, str) else list(raw)
-        return [Path(p) for p in items if p]
-
-    def add_recent(self, path: Path) -> None:
-        items = [p for p in self.recent() if p != path.resolve()]
-        self._qs.setValue(
-            "workspaces/recent", [str(p) for p in [path.resolve(), *items][:MAX_RECENT]]
-        )
-
-    def sync(self) -> None:
-        self._qs.sync()
-
-
-class AppController(QObject):
-    """Owns the open workspace and the main window built around it."""
-
-    def __init__(
+    def areas(
         self,
-        app: QApplication,
-        settings: AppSettings,
+        services: WorkspaceServices,
+        runner: Runner,
+        current: CurrentEvent,
+        parent: QObject,
+        *,
         lang: Lang,
-        clock: Clock,
-        runner_factory: Callable[[Callable[[BaseException], None]], Runner] | None = None,
-        dialogs: Dialogs | None = None,
-    ) -> None:
-        super().__init__()
-        self._app = app
-        self._settings = settings
-        self.lang: Lang = lang
-        self._clock = clock
-        self._translators: list[QTranslator] = install_translators(app, lang)
-        self._runner_factory = runner_factory or (lambda on_error: ThreadRunner(on_error))
-        self.dialogs: Dialogs = dialogs or QtDialogs()
-        self.workspace: Workspace | None = None
-        self.window: MainWindow | None = None
-        self.services: Services | None = None
-        self.current = CurrentEvent()
-
-    # -- workspace ---------------------------------------------------------------------------
-    def open(self, path: Path, *, create: bool = False) -> bool:
-        """Open `path` and show it; on failure say why and keep what was open before."""
-        if self.workspace is not None and _same_file(self.workspace.path, path):
-            return True  # already open here; a second lock from this process would fail
-        if not self._may_leave():
-            return False
-        try:
-            workspace = open_workspace(path, create=create, program=f"{APP_NAME} GUI")
-        except FacilitatorError as exc:
-            self.show_error(exc.message.text(self.lang))
-            return False
-        self._close_workspace()
-        self.workspace = workspace
-        self._settings.add_recent(path)
-        self._settings.sync()
-        self._build_window(keep_event=False)
-        return True
-
-    def _build_window(self, *, keep_event: bool) -> None:
-        assert self.workspace is not None
-        old = self.window
-        # A rebuild for another language keeps the services: the phone server goes on
-        # serving (phones choose their own language), queued writes are not disturbed.
-        if self.services is None:
-            self.services = build_services(self.workspace, self._clock)
-        kept = self.current.event_id if keep_event else None
-        if kept is None:
-            events = self.services.events.list_events()
-            kept = events[0].id if events else None
-        self.current = CurrentEvent(kept)
-        runner = self._runner_factory(self.report_unexpected)
-        window = MainWindow(self.workspace.path, self._settings.recent(), self.lang)
-        areas = build_areas(
-            self.services, runner, self.current, window, lang=self.lang, dialogs=self.dialogs
-        )
-        for area in areas:
-            window.add_area(area.key, area.title, area.view)
-        window.new_workspace_requested.connect(self._ask_new)
-        window.open_workspace_requested.connect(self._ask_open)
-        window.open_recent_requested.connect(lambda p: self.open(Path(p)))
-        window.backup_requested.connect(self._ask_backup)
-        window.language_requested.connect(self.switch_language)
-        window.about_requested.connect(self._about)
-        window.close_guard = self._may_leave
-        self.window = window
-        if old is not None:
-            window.restoreGeometry(old.saveGeometry())
-            if old.area_keys():
-                window.show_area(old.current_area_key())
-            old.closing.disconnect()
-            old.close_guard = None
-            old.close()
-            old.deleteLater()
-        window.closing.connect(self.shutdown)
-        window.show()
-
-    def _may_leave(self) -> bool:
-        """Ask before a window with unsaved edits is closed or rebuilt."""
-        if self.window is None or not self.window.has_unsaved_changes():
-            return True
-        return self.dialogs.confirm(
-            self.window,
-            APP_NAME,
-            self.tr("Some changes have not been saved. Discard them?"),
-        )
-
-    def _close_workspace(self) -> None:
-        if self.services is not None:
-            self.services.close()
-            self.services = None
-        if self.workspace is not None:
-            self.workspace.close()
-            self.workspace = None
-
-    def shutdown(self) -> None:
-        """The window is gone: release the workspace and this controller's translations."""
-        self._close_workspace()
-        remove_translators(self._app, self._translators)
-        self._translators = []
-
-    # -- menus -------------------------------------------------------------------------------
-    def _ask_new(self) -> None:
-        chosen = self.dialogs.save_path(
-            self.window,
-            self.tr("New workspace"),
-            default_workspace_path().parent,
-            self.tr("Workspaces (*.sqlite)"),
-        )
-        if chosen is None:
-            return
-        path = chosen if chosen.suffix == ".sqlite" else chosen.with_name(chosen.name + ".sqlite")
-        if path.exists():
-            self.show_error(
-                self.tr("%1 already exists; choose another name.").replace("%1", str(path))
-            )
-            return
-        self.open(path, create=True)
-
-    def _ask_open(self) -> None:
-        chosen = self.dialogs.open_path(
-            self.window,
-            self.tr("Open workspace"),
-            default_workspace_path().parent,
-            self.tr("Workspaces (*.sqlite);;All files (*)"),
-        )
-        if chosen is not None:
-            self.open(chosen)
-
-    def _ask_backup(self) -> None:
-        if self.workspace is None:
-            return
-        source = self.workspace.path
-        chosen = self.dialogs.save_path(
-            self.window,
-            self.tr("Back up workspace"),
-            source.with_name(f"{source.stem}-backup{source.suffix}"),
-            self.tr("Workspaces (*.sqlite)"),
-        )
-        if chosen is None:
-            return
-        try:
-            backup_workspace(self.workspace, chosen)
-        except FacilitatorError as exc:
-            self.show_error(exc.message.text(self.lang))
-            return
-        self.dialogs.inform(
-            self.window, APP_NAME, self.tr("Backed up to %1.").replace("%1", str(chosen))
-        )
-
-    def switch_language(self, code: str) -> None:
-        """Rebuild the window in `code`'s language; the choice is kept for the next start."""
-        lang = parse_lang(code)
-        if lang is None or lang == self.lang or not self._may_leave():
-            if self.window is not None:
-                self.window.check_language(self.lang)
-            return
-        self.lang = lang
-        self._settings.set_lang(lang)
-        self._settings.sync()
-        remove_translators(self._app, self._translators)
-        self._translators = install_translators(self._app, lang)
-        if self.workspace is not None:
-            self._build_window(keep_event=True)
-
-    def _about(self) -> None:
-        self.dialogs.inform(
-            self.window,
-            APP_NAME,
-            about_text() + "\n" + self.tr("Logs: %1").replace("%1", str(log_dir())),
-        )
-
-    # -- errors ------------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
-        self.dialogs.warn(self.window, APP_NAME, text)
-
-    def report_unexpected(self, exc: BaseException) -> None:
-        if isinstance(exc, FacilitatorError):
-            self.show_error(exc.message.text(self.lang))
-            return
-        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-        path = log_dir() / LOG_FILE_NAME
-        self.dialogs.critical(
-            self.window,
-            APP_NAME,
-            self.tr(
-                "Something went wrong. Your saved data is safe.\nDetails are in the log file:\n%1"
-            ).replace("%1", str(path)),
-        )
+        dialogs: Dialogs,
+    ) -> list[Area]:
+        assert isinstance(services, Services)  # built by `services` above
+        return build_areas(services, runner, current, parent, lang=lang, dialogs=dialogs)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
+def app_controller(
+    app: QApplication,
+    settings: AppSettings,
+    lang: Lang,
+    clock: Clock,
+    runner_factory: Callable[[Callable[[BaseException], None]], Runner] | None = None,
+    dialogs: Dialogs | None = None,
+) -> AppController:
+    """The controller of the GUI, composed with this app's services and areas."""
+    return AppController(
+        app, settings, lang, clock, AppComposition(), runner_factory=runner_factory, dialogs=dialogs
+    )
 
 
 def _install_excepthook(controller: AppController) -> None:
@@ -525,7 +301,7 @@ def run_gui(
     app = create_application()
     settings = AppSettings()
     chosen: Lang = lang or settings.lang() or system_lang()
-    controller = AppController(app, settings, chosen, SystemClock(), dialogs=dialogs)
+    controller = app_controller(app, settings, chosen, SystemClock(), dialogs=dialogs)
     controller.setParent(app)
     _install_excepthook(controller)
     if demo:
@@ -546,7 +322,7 @@ def run_gui(
 
 
 def _fresh_demo_workspace() -> Path:
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     path = Path(tempfile.mkdtemp(prefix="facilitator-demo-")) / "demo.sqlite"
     with open_workspace(path, create=True) as workspace:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, settings
 
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
+from facilitator.lang import Lang
 
 # CI runs on a loaded 2-core machine: no per-example deadline, and a fixed
 # example sequence so a red run can be reproduced exactly.
@@ -50,9 +51,42 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def demo_workspace(tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
     """A workspace holding the 100-attendee demo event (seed 1)."""
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     ws = open_workspace(tmp_path / "demo.sqlite", create=True)
     build_demo(ws, clock, attendees=100, seed=1)
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    """Where a test saves the pictures of what it showed, to be looked at by a person:
+    the folder in $FACILITATOR_SCREENSHOTS when set (kept), else the test's own tmp_path."""
+    folder = os.environ.get("FACILITATOR_SCREENSHOTS")
+    if not folder:
+        return tmp_path
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def qt_lang(qapp: object) -> Iterator[Callable[[Lang], None]]:
+    """Pins the language a Qt test reads: `qt_lang("ja")` installs the Japanese
+    catalogues (removed after the test), `qt_lang("en")` the source texts."""
+    from PySide6.QtCore import QCoreApplication
+
+    from facilitator.ui.translations import install_translators, remove_translators
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    installed: list[object] = []
+
+    def pin(lang: Lang) -> None:
+        remove_translators(app, installed)  # type: ignore[arg-type]
+        installed[:] = install_translators(app, lang)
+
+    yield pin
+    remove_translators(app, installed)  # type: ignore[arg-type]
+    install_translators(app, "en")

@@ -3,20 +3,13 @@ handlers import what they need when they run."""
 
 from __future__ import annotations
 
-from facilitator.commands import (
-    agenda_commands,
-    certificate_commands,
-    checkin_commands,
-    feedback_commands,
-    roster_commands,
-    workspace_commands,
-)
+from facilitator.commands import agenda, certificates, checkin, feedback, roster, workspace
 
 REGISTRARS = (
-    workspace_commands.register,
-    feedback_commands.register,
-    roster_commands.register,
-    checkin_commands.register,
-    certificate_commands.register,
-    agenda_commands.register,
+    workspace.register,
+    feedback.register,
+    roster.register,
+    checkin.register,
+    certificates.register,
+    agenda.register,
 )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from facilitator.domain.agenda_clock import AgendaState, AgendaStateError, Instant, Phase
+from facilitator.domain.agenda_clock import AgendaState
+from facilitator.domain.agenda_timing import AgendaStateError, Instant, Phase
 
 # A flexible item is never cut below this share of its plan.
 MIN_FLEXIBLE_SHARE = 0.5

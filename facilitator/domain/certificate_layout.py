@@ -334,3 +334,30 @@ def layout_to_json(layout: Layout) -> dict[str, Any]:
         else None,
         "elements": elements,
     }
+
+
+def new_text_element() -> dict[str, Any]:
+    """A text element as the editor adds it: the attendee's name, top left, 14 pt Mincho."""
+    return {
+        "kind": "text",
+        "x": 20,
+        "y": 20,
+        "width": 80,
+        "height": 10,
+        "text": "{name}",
+        "font": "mincho",
+        "size": 14,
+        "align": "left",
+    }
+
+
+def new_image_element(data: bytes) -> dict[str, Any]:
+    """An image element as the editor adds it: 30 mm square, top left, the file kept inline."""
+    return {
+        "kind": "image",
+        "x": 20,
+        "y": 20,
+        "width": 30,
+        "height": 30,
+        "data": base64.b64encode(data).decode("ascii"),
+    }

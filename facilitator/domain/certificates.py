@@ -148,3 +148,13 @@ def safe_file_name(number: str, name: str, suffix: str = ".pdf") -> str:
     if stem.split(".")[0].upper() in _RESERVED:
         stem = f"_{stem}"
     return stem + suffix
+
+
+class VerifyOutcome(Enum):
+    VALID = "valid"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"
+    FORGED = "forged"
+    # Only a certificate number was given (read out on the phone, typed from the
+    # paper): the record is shown, but nothing about the paper is proven.
+    NUMBER_ONLY = "number_only"

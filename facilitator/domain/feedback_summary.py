@@ -9,7 +9,7 @@ from facilitator.domain.survey_rules import RATING_MAX, RATING_MIN, QuestionDef
 # An anonymous survey never shows or keeps a department that fewer people than
 # this could be behind: results pool smaller groups, and a response stores its
 # department only when at least this many of its session's checked-in
-# attendees share it (see feedback_writer.anonymous_department).
+# attendees share it (see services/feedback/submission.anonymous_department).
 MIN_GROUP = 3
 
 

@@ -6,12 +6,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
 
+from facilitator.domain.scheduling_inputs import Person, RoleKind, Slot
 from facilitator.errors import Msg
-
-if TYPE_CHECKING:
-    from facilitator.domain.scheduling import Person, Slot
 
 _SHOW_NAMES = 10
 
@@ -98,8 +95,6 @@ def explain(
     unsplit: Sequence[str],
 ) -> list[Issue]:
     """Group what went unmet into issues, in a fixed order."""
-    from facilitator.domain.scheduling import RoleKind
-
     issues: list[Issue] = []
     for slot, locked in sorted(over_capacity.items()):
         s = by_key[slot]

@@ -339,3 +339,23 @@ def validate_questions(questions: Sequence[QuestionDef]) -> list[FieldError]:
                 )
             )
     return errors
+
+
+# What became of one submission, whichever channel it came through (phone, kiosk,
+# paper): decided by the feedback service against these rules.
+class FeedbackOutcome(Enum):
+    RECORDED = "recorded"
+    REPLACED = "replaced"
+    ALREADY_SUBMITTED = "already_submitted"
+    NOT_CHECKED_IN = "not_checked_in"
+    SURVEY_CLOSED = "survey_closed"
+    INVALID_TOKEN = "invalid_token"
+    EXPIRED_TOKEN = "expired_token"
+    INVALID_ANSWERS = "invalid_answers"
+    # The phone answers only as the attendee it checked in (or claimed after a desk
+    # check-in); this one is bound to somebody else, or the attendee to another phone.
+    DEVICE_USED = "device_used"
+
+    @property
+    def stored(self) -> bool:
+        return self in (FeedbackOutcome.RECORDED, FeedbackOutcome.REPLACED)

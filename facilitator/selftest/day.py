@@ -36,7 +36,7 @@ ANSWERS = {
 def check_resources(_state: SelfTestState) -> Msg:
     """The files the app reads at run time are where the resource helper looks."""
     from facilitator.resources import resources_root
-    from facilitator.web.app import STATIC_DIR, TEMPLATES_DIR
+    from facilitator.web.deps import STATIC_DIR, TEMPLATES_DIR
 
     root = resources_root()
     fonts = sorted(p.name for p in (root / "fonts").glob("*.ttf"))
@@ -75,7 +75,7 @@ def create_workspace(state: SelfTestState) -> Msg:
     from facilitator.db.workspace import FileState, inspect_file, open_workspace
     from facilitator.domain.event_rules import EventSpec, SessionSpec
     from facilitator.services.events import EventService
-    from facilitator.services.survey_editor import SurveyEditorService
+    from facilitator.services.feedback.survey_editor import SurveyEditorService
 
     state.workspace = open_workspace(state.db, create=True, program="facilitator --self-test")
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
@@ -105,14 +105,11 @@ def create_workspace(state: SelfTestState) -> Msg:
 
 def import_cp932_roster(state: SelfTestState) -> Msg:
     """Excel's Japanese CSV (CP932, CRLF) is read with its encoding guessed, names intact."""
-    from facilitator.services.roster import RosterService
-    from facilitator.services.roster_import import RosterImportService
-
     path = state.folder / "roster.csv"
     path.write_bytes(("\r\n".join([ROSTER_HEADER, *ROSTER_ROWS]) + "\r\n").encode("cp932"))
-    workspace = state.open()
-    report = RosterImportService(workspace, state.clock).import_file(state.event_id, path)
-    names = {a.name for a in RosterService(workspace, state.clock).list_attendees(state.event_id)}
+    roster = state.roster()
+    report = roster.importer.import_file(state.event_id, path)
+    names = {a.name for a in roster.roster.list_attendees(state.event_id)}
     expected = {row.split(",")[1] for row in ROSTER_ROWS}
     if report.added != len(ROSTER_ROWS) or names != expected:
         raise fail(
@@ -127,9 +124,7 @@ def import_cp932_roster(state: SelfTestState) -> Msg:
 
 def assign_sessions(state: SelfTestState) -> Msg:
     """Everyone gets a session, and each department's two leaders are kept apart."""
-    from facilitator.services.schedule import ScheduleService
-
-    report = ScheduleService(state.open(), state.clock).assign(state.event_id)
+    report = state.roster().schedule.assign(state.event_id)
     if report.unassigned or sorted(report.sessions.values()) != [3, 3]:
         raise fail(
             f"assignment left {report.unassigned} unassigned, sessions {report.sessions}",
@@ -143,17 +138,17 @@ def phone_day_over_http(state: SelfTestState) -> Msg:
     """The real server on loopback: the Japanese phone page, a check-in, a feedback answer."""
     from facilitator.domain.phone_links import CHECKIN_PURPOSE, FEEDBACK_PURPOSE, checkin_url
     from facilitator.domain.tokens import RotatingTokens
-    from facilitator.services.checkin import CheckInService
-    from facilitator.services.feedback import FeedbackService
+    from facilitator.services.checkin.service import CheckInService
+    from facilitator.services.feedback.capture import FeedbackService
     from facilitator.web.app import create_app
-    from facilitator.web.compose import close_services, lan_deps, other_web_services
+    from facilitator.web.compose import lan_deps
     from facilitator.web.server import LanServer
 
     workspace = state.open()
     session_code, session_id, staff_no = _first_assigned(state)
-    FeedbackService(workspace, state.clock).set_feedback_open(session_id, True)
+    feedback = FeedbackService(workspace, state.clock)
+    feedback.set_feedback_open(session_id, True)
     checkin = CheckInService(workspace, state.clock)
-    services = other_web_services(workspace, state.clock)
     found = checkin.phone_session(session_code)
     if found is None:
         raise fail(
@@ -163,7 +158,7 @@ def phone_day_over_http(state: SelfTestState) -> Msg:
     token = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code).token_at(now)
     survey_token = RotatingTokens(found.secret, FEEDBACK_PURPOSE, found.code).token_at(now)
     # Port 0: any free port, so a running copy of the app on 8765 does not matter.
-    server = LanServer(create_app(lan_deps(checkin, state.clock, services)), LOOPBACK, 0)
+    server = LanServer(create_app(lan_deps(checkin, state.clock, feedback)), LOOPBACK, 0)
     try:
         server.start()
         base = server.base_url
@@ -192,7 +187,7 @@ def phone_day_over_http(state: SelfTestState) -> Msg:
     finally:
         server.stop()
         checkin.close()
-        close_services(services)
+        feedback.close()
     if checked.get("outcome") != "checked_in" or answered.get("outcome") != "recorded":
         raise fail(
             f"check-in answered {checked.get('outcome')!r}, feedback {answered.get('outcome')!r}",

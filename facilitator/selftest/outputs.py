@@ -19,8 +19,8 @@ SLIDE_BULLETS = ("重点取組：窓口のオンライン化と定型業務の�
 def check_translations(state: SelfTestState) -> Msg:
     """The Qt catalogues and the phone pages' texts exist in Japanese and English."""
     from facilitator.selftest.qt_checks import translated_area_names
-    from facilitator.web.checkin_texts import CHECKIN_TEXTS
-    from facilitator.web.feedback_i18n import FEEDBACK
+    from facilitator.web.checkin.texts import CHECKIN_TEXTS
+    from facilitator.web.feedback.texts import FEEDBACK
     from facilitator.web.i18n import COMMON
 
     texts = {**COMMON, **CHECKIN_TEXTS, **FEEDBACK}
@@ -82,8 +82,8 @@ def render_pdf_deck_page(state: SelfTestState) -> Msg:
 def export_feedback_report(state: SelfTestState) -> Msg:
     """The feedback summary PDF, with the answer given over HTTP counted in it."""
     from facilitator.selftest.qt_checks import pdf_page_count
-    from facilitator.services.feedback_export import export_feedback
-    from facilitator.services.feedback_results import FeedbackResultsService
+    from facilitator.services.feedback.export import export_feedback
+    from facilitator.services.feedback.results import FeedbackResultsService
 
     path = state.folder / "feedback.pdf"
     results = FeedbackResultsService(state.open(), state.clock)
@@ -100,18 +100,17 @@ def export_feedback_report(state: SelfTestState) -> Msg:
 def render_certificate(state: SelfTestState) -> Msg:
     """The checked-in attendee is eligible: number them and print one certificate."""
     from facilitator.selftest.qt_checks import pdf_page_count
-    from facilitator.services.certificate_export import CertificateExporter
-    from facilitator.services.certificates import CertificateService
+    from facilitator.services.certificates.suite import build_certificate_services
 
-    workspace = state.open()
-    issued = CertificateService(workspace, state.clock).issue(state.event_id).newly_issued
+    certificates = build_certificate_services(state.open(), state.clock)
+    issued = certificates.issuer.issue(state.event_id).newly_issued
     if len(issued) != 1:
         raise fail(
             f"{len(issued)} certificates were issued, expected 1 (the checked-in attendee)",
             f"修了証が {len(issued)} 件発行されました（受付済みの 1 名分のはず）",
         )
     state.certificate_number = issued[0].number
-    CertificateExporter(workspace, state.clock).export(state.event_id, str(state.certificate_pdf))
+    certificates.exporter.export(state.event_id, str(state.certificate_pdf))
     pages = pdf_page_count(state.certificate_pdf)
     if pages != 1:
         raise fail(
@@ -127,8 +126,9 @@ def render_certificate(state: SelfTestState) -> Msg:
 
 def verify_certificate_qr(state: SelfTestState) -> Msg:
     """The certificate's QR, read from the rendered page, verifies as that certificate."""
+    from facilitator.domain.certificates import VerifyOutcome
     from facilitator.selftest.qt_checks import decode_first_page_qr
-    from facilitator.services.certificates import CertificateService, VerifyOutcome
+    from facilitator.services.certificates.verify import CertificateVerifier
 
     texts = decode_first_page_qr(state.certificate_pdf, RENDER_WIDTH_PX)
     if len(texts) != 1:
@@ -136,7 +136,7 @@ def verify_certificate_qr(state: SelfTestState) -> Msg:
             f"found {len(texts)} QR codes on the certificate, expected 1",
             f"修了証から QR コードが {len(texts)} 個見つかりました（1 個のはず）",
         )
-    verdict = CertificateService(state.open(), state.clock).verify(texts[0])
+    verdict = CertificateVerifier(state.open()).verify(texts[0])
     if verdict.outcome is not VerifyOutcome.VALID or verdict.number != state.certificate_number:
         raise fail(
             f"the QR reads as {verdict.outcome.value} {verdict.number}",
@@ -151,10 +151,10 @@ def verify_certificate_qr(state: SelfTestState) -> Msg:
 def print_slip_sheet(state: SelfTestState) -> Msg:
     """Admission slips for everyone, each personal QR readable from the printed page."""
     from facilitator.selftest.qt_checks import decode_first_page_qr
-    from facilitator.services.roster_papers import RosterPapersService, write_paper
+    from facilitator.services.roster.papers import write_paper
 
     path = state.folder / "slips.pdf"
-    paper = write_paper(RosterPapersService(state.open(), state.clock).slips(state.event_id), path)
+    paper = write_paper(state.roster().papers.slips(state.event_id), path)
     codes = decode_first_page_qr(path, RENDER_WIDTH_PX)
     if paper.count < 1 or not codes:
         raise fail(
@@ -171,8 +171,8 @@ def export_checkins_xlsx(state: SelfTestState) -> Msg:
     """The check-in list as Excel, read back: the attendee checked in over HTTP is in it."""
     from openpyxl import load_workbook
 
-    from facilitator.services.checkin import CheckInService
-    from facilitator.services.checkin_export import export_checkins
+    from facilitator.services.checkin.export import export_checkins
+    from facilitator.services.checkin.service import CheckInService
 
     path = state.folder / "checkins.xlsx"
     service = CheckInService(state.open(), state.clock)

@@ -60,7 +60,7 @@ def render_slide(heading: str, bullets: tuple[str, ...], png: Path) -> int:
     from PySide6.QtCore import QSize
 
     from facilitator.domain.agenda_items import ItemKind, SlideContent
-    from facilitator.ui.agenda_slide import SlideCanvas, SlideFrame
+    from facilitator.ui.agenda.slide import SlideCanvas, SlideFrame
 
     _application()
     canvas = SlideCanvas(show_progress=False)
@@ -82,7 +82,7 @@ def render_deck_page(pdf: Path, page: int) -> tuple[int, int, int]:
     """Page `page` (0-based) of a PDF deck as the projector shows it: (width, height, colours)."""
     from PySide6.QtCore import QSize
 
-    from facilitator.ui.pdf_pages import PdfUnreadable, page_count, render_page
+    from facilitator.ui.agenda.pdf_pages import PdfUnreadable, page_count, render_page
 
     _application()
     try:
@@ -108,13 +108,14 @@ def grab_main_window(db: Path, lang: Lang, png: Path) -> Msg:
     from PySide6.QtGui import QFontDatabase
     from PySide6.QtMultimedia import QMediaFormat
 
-    from facilitator.app import AppController, AppSettings
+    from facilitator.app import app_controller
     from facilitator.domain.clock import SystemClock
     from facilitator.ui.dialogs import RecordingDialogs
+    from facilitator.ui.settings import AppSettings
 
     app = _application()
     dialogs = RecordingDialogs()  # a dialog would block an unattended run; record it instead
-    controller = AppController(app, AppSettings(), lang, SystemClock(), dialogs=dialogs)
+    controller = app_controller(app, AppSettings(), lang, SystemClock(), dialogs=dialogs)
     # An exception in a Qt slot never reaches this frame; collect it instead.
     unhandled: list[BaseException] = []
     previous_hook = sys.excepthook
@@ -191,7 +192,7 @@ def decode_first_page_qr(pdf: Path, width: int) -> list[str]:
     """The QR texts zxing-cpp finds on page 1 of `pdf`, rendered `width` pixels wide."""
     import zxingcpp
 
-    from facilitator.ui.certificate_images import render_first_page
+    from facilitator.ui.certificates.images import render_first_page
 
     _application()
     page = render_first_page(pdf.read_bytes(), width)

@@ -10,6 +10,7 @@ from facilitator.lang import Lang
 
 if TYPE_CHECKING:
     from facilitator.db.workspace import Workspace
+    from facilitator.services.roster.area import RosterServices
 
 
 class SelfTestState:
@@ -32,6 +33,14 @@ class SelfTestState:
 
             self.workspace = open_workspace(self.db, program="facilitator --self-test")
         return self.workspace
+
+    def roster(self) -> RosterServices:
+        """The roster area's services on the workspace, built as the app builds them."""
+        from facilitator.services.events import EventService
+        from facilitator.services.roster.area import build_roster_services
+
+        workspace = self.open()
+        return build_roster_services(workspace, self.clock, EventService(workspace, self.clock))
 
     def close(self) -> None:
         if self.workspace is not None:

@@ -16,7 +16,8 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.event_rules import EventSpec, SessionSpec, validate_event
 from facilitator.errors import FieldError, InputRejected, Msg, UnknownEvent, ValidationFailed
 from facilitator.services import audit
-from facilitator.services.survey_setup import give_survey
+from facilitator.services.event_rows import load_event
+from facilitator.services.feedback.survey_setup import give_survey
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,7 @@ class EventService:
         """`event_id` if it exists; when None, the only or latest event."""
         with self._workspace.session(readonly=True) as session:
             if event_id is not None:
-                if session.get(Event, event_id) is None:
-                    raise UnknownEvent(
-                        Msg(
-                            en=f"There is no event with id {event_id} in this workspace.",
-                            ja=f"このワークスペースに ID {event_id} の研修はありません。",
-                        )
-                    )
+                load_event(session, event_id)
                 return event_id
             latest = session.scalar(select(Event.id).order_by(Event.date.desc(), Event.id.desc()))
         if latest is None:
@@ -161,7 +156,7 @@ class EventService:
 
     def get_event(self, event_id: int) -> EventDetail:
         with self._workspace.session(readonly=True) as session:
-            return self._detail(session, self._load(session, event_id))
+            return self._detail(session, load_event(session, event_id))
 
     def create_event(self, spec: EventSpec, survey_from: int | None = None) -> EventDetail:
         """Validate and store a new event with its sessions and its survey; returns it.
@@ -173,7 +168,7 @@ class EventService:
         now = self._clock.now()
         with self._workspace.session() as session:
             if survey_from is not None:
-                self._load(session, survey_from)
+                load_event(session, survey_from)
             row = Event(
                 title=spec.title.strip(),
                 date=spec.date,
@@ -196,7 +191,7 @@ class EventService:
         self._check(spec)
         now = self._clock.now()
         with self._workspace.session() as session:
-            row = self._load(session, event_id)
+            row = load_event(session, event_id)
             row.title, row.date, row.venue = spec.title.strip(), spec.date, spec.venue.strip()
             row.issuer, row.signatory, row.hours = (
                 spec.issuer.strip(),
@@ -227,17 +222,6 @@ class EventService:
         errors = validate_event(spec)
         if errors:
             raise ValidationFailed(errors)
-
-    def _load(self, session: Session, event_id: int) -> Event:
-        row = session.get(Event, event_id)
-        if row is None:
-            raise UnknownEvent(
-                Msg(
-                    en=f"There is no event with id {event_id} in this workspace.",
-                    ja=f"このワークスペースに ID {event_id} の研修はありません。",
-                )
-            )
-        return row
 
     def _apply_sessions(self, session: Session, event: Event, spec: EventSpec) -> None:
         existing = {s.id: s for s in event.sessions}

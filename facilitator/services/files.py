@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from facilitator.errors import InputRejected, Msg
 
@@ -18,23 +21,31 @@ def cannot_write(out: Path, exc: OSError) -> InputRejected:
 
 
 def write_atomically(out: Path, data: bytes) -> None:
-    """Write `data` beside `out`, then move it into place: a failure (a folder of that
-    name, no permission, a full disk) leaves any existing file as it was and is
-    refused with exit 3, not reported as an unexpected error.
+    """Write `data` to `out`, whole or not at all (see `replacing`)."""
+    with replacing(out) as handle:
+        handle.write(data)
 
-    A missing folder on the way is created, for every export alike: the user named
+
+@contextmanager
+def replacing(out: Path) -> Iterator[BinaryIO]:
+    """A file beside `out` to write into; when the block ends it is moved into place.
+
+    A failure (a folder of that name, no permission, a full disk) leaves any existing
+    file as it was and is refused with exit 3, not reported as an unexpected error; an
+    exception from the block (a cancelled export) also leaves `out` untouched. A
+    missing folder on the way is created, for every export alike: the user named
     where the file should go."""
     folder = out.parent if str(out.parent) else Path()
     try:
         if out.is_dir():
             raise IsADirectoryError(21, "Is a directory", str(out))
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=folder)
     except OSError as exc:
         raise cannot_write(out, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if os.name == "posix":
@@ -44,8 +55,9 @@ def write_atomically(out: Path, data: bytes) -> None:
             Path(tmp).chmod(mode)
         os.replace(tmp, out)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise cannot_write(out, exc) from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _new_file_mode() -> int:

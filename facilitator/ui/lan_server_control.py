@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from facilitator.domain.clock import Clock
-from facilitator.services.checkin import CheckInResult, CheckInService
+from facilitator.services.checkin.service import CheckInResult, CheckInService
+from facilitator.services.feedback.capture import FeedbackService
 
 if TYPE_CHECKING:
     from facilitator.web.server import LanServer
@@ -31,7 +32,7 @@ class LanServerControl(QObject):
         self,
         checkin: CheckInService,
         clock: Clock,
-        web_services: dict[str, Any],
+        feedback: FeedbackService | None,
         announce: Callable[[str], None] = lambda _url: None,
     ) -> None:
         super().__init__()
@@ -39,7 +40,7 @@ class LanServerControl(QObject):
         self._announce = announce
         self._checkin = checkin
         self._clock = clock
-        self._web_services = web_services
+        self._feedback = feedback
         self._server: LanServer | None = None
         self.started_once = False
         self._lock = threading.Lock()
@@ -82,7 +83,7 @@ class LanServerControl(QObject):
 
         self.stop()
         tune_interpreter_for_serving()
-        deps = lan_deps(self._checkin, self._clock, self._web_services, self._relay)
+        deps = lan_deps(self._checkin, self._clock, self._feedback, self._relay)
         server = LanServer(create_app(deps), host, port)
         server.start()
         self._server = server

@@ -7,10 +7,7 @@ the internet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -18,132 +15,25 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.templating import Jinja2Templates
 
-from facilitator.domain.clock import Clock
-from facilitator.domain.devices import LookupQuota
-from facilitator.services.checkin import CheckInResult, CheckInService
-from facilitator.web.i18n import Catalogue, negotiate, translator
-from facilitator.web.security import (
-    ASGIApp,
-    BodyLimit,
-    FailureLimiter,
-    HotPaths,
-    SecurityHeaders,
-)
-
-WEB_DIR = Path(__file__).resolve().parent
-TEMPLATES_DIR = WEB_DIR / "templates"
-STATIC_DIR = WEB_DIR / "static"
-
-
-@dataclass
-class WebDeps:
-    """Everything the routes need, passed in (the app holds no globals)."""
-
-    checkin: CheckInService
-    clock: Clock
-    # Called on the server's thread after every check-in; the GUI passes a
-    # function that emits a Qt signal, which Qt queues to the GUI thread.
-    on_checkin: Callable[[CheckInResult], None] = lambda _result: None
-    limiter: FailureLimiter | None = None
-    # Distinct people each phone looked up on the confirm step (used on the loop only).
-    lookups: LookupQuota = field(default_factory=LookupQuota)
-    # Other areas' services for their routes (e.g. "feedback": FeedbackService).
-    services: dict[str, Any] = field(default_factory=dict)
-    # More routes from other areas, added after check-in's.
-    extra_routes: Sequence[BaseRoute] = ()
-    templates: Jinja2Templates = field(
-        default_factory=lambda: Jinja2Templates(directory=str(TEMPLATES_DIR))
-    )
-    # `facilitator serve --event ID` serves that event only; None (the GUI): every event.
-    event_id: int | None = None
-    _secrets: dict[int, str] = field(default_factory=dict, repr=False)
-    _code_events: dict[str, int] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        if self.limiter is None:
-            self.limiter = FailureLimiter(self.clock.monotonic)
-
-    @property
-    def failures(self) -> FailureLimiter:
-        assert self.limiter is not None
-        return self.limiter
-
-    def serves(self, event_id: int) -> bool:
-        return self.event_id is None or event_id == self.event_id
-
-    def serves_code(self, session_code: str) -> bool:
-        """Whether a session code belongs to the served event (session codes never change,
-        so the answer is cached: the check-in hot path pays one dict lookup)."""
-        if self.event_id is None:
-            return True
-        event_id = self._code_events.get(session_code)
-        if event_id is None:
-            found = self.checkin.phone_session(session_code)
-            if found is None:
-                return False
-            event_id = self._code_events.setdefault(session_code, found.event_id)
-        return event_id == self.event_id
-
-    def event_secret(self, session_code: str) -> tuple[int, str] | None:
-        """(event id, signing secret) of the event a session code belongs to."""
-        found = self.checkin.phone_session(session_code)
-        return (found.event_id, found.secret) if found else None
-
-    def secret_for_event(self, event_id: int) -> str | None:
-        """The event's signing secret (it never changes, so it is cached)."""
-        secret = self._secrets.get(event_id)
-        if secret is None:
-            secret = self.checkin.event_secret(event_id)
-            if secret is not None:
-                self._secrets[event_id] = secret
-        return secret
+from facilitator.web.checkin.routes import checkin_routes
+from facilitator.web.deps import STATIC_DIR, WebDeps, render_message
+from facilitator.web.security import ASGIApp, BodyLimit, HotPaths, SecurityHeaders
 
 
 async def healthz(_request: Request) -> Response:
     return PlainTextResponse("ok")
 
 
-def render_message(
-    deps: WebDeps,
-    request: Request,
-    title_key: str,
-    body_key: str,
-    status: int,
-    *catalogues: Catalogue,
-    **values: Any,
-) -> Response:
-    """A plain page with one message, in the phone's language; keys from `catalogues`
-    (an area's texts) or the common ones."""
-    lang = negotiate(request.headers.get("accept-language"))
-    return deps.templates.TemplateResponse(
-        request,
-        "message.html",
-        {
-            "t": translator(lang, *catalogues),
-            "lang": lang,
-            "title_key": title_key,
-            "body_key": body_key,
-            "values": values,
-        },
-        status_code=status,
-    )
-
-
 def _feedback_routes(deps: WebDeps) -> list[BaseRoute]:
-    # The feedback area's pages, served when its service is given (the GUI and
-    # `serve` pass it; check-in tests run without it).
-    if "feedback" not in deps.services:
+    if deps.feedback is None:
         return []
-    from facilitator.web.feedback_routes import feedback_routes
+    from facilitator.web.feedback.routes import feedback_routes
 
     return feedback_routes(deps)
 
 
 def create_app(deps: WebDeps) -> Starlette:
-    from facilitator.web.checkin_routes import checkin_routes
-
     routes: list[BaseRoute] = [
         *checkin_routes(deps),
         Route("/healthz", healthz, methods=["GET"]),

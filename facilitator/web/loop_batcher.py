@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from facilitator.services.checkin_writer import MAX_GROUP
+from facilitator.services.group_commit import MAX_GROUP
 
 Req = TypeVar("Req")
 Res = TypeVar("Res")
@@ -58,8 +59,10 @@ class LoopBatcher(Generic[Req, Res]):
         submit_many: Callable[[list[Req]], Future[list[Future[Res]]]],
         max_gather_seconds: float = MAX_GATHER_SECONDS,
         max_batch: int = MAX_BATCH,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._submit_many = submit_many
+        self._monotonic = monotonic  # injected: the gather limit is testable without sleeping
         self._max_gather = max_gather_seconds
         self._max_batch = max_batch
         # Keyed by loop: the GUI's server has one, test clients start their own. Weakly,
@@ -73,7 +76,7 @@ class LoopBatcher(Generic[Req, Res]):
         future: asyncio.Future[Res] = loop.create_future()
         gathering = self._gathering.get(loop)
         if gathering is None:
-            gathering = self._gathering[loop] = _Gathering(loop.time())
+            gathering = self._gathering[loop] = _Gathering(self._monotonic())
             # Runs after every callback already on the loop's ready list, i.e. after
             # the requests this turn has read have all been queued here.
             loop.call_soon(self._check, loop)
@@ -87,7 +90,7 @@ class LoopBatcher(Generic[Req, Res]):
         if (
             still_arriving
             and arrived < self._max_batch
-            and loop.time() - gathering.started < self._max_gather
+            and self._monotonic() - gathering.started < self._max_gather
         ):
             gathering.seen = arrived
             loop.call_soon(self._check, loop)

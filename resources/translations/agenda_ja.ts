@@ -4,188 +4,188 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="91"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="91"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="92"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="92"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="93"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="93"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="94"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="94"/>
         <source>Undo delete</source>
         <translation>削除を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="101"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="101"/>
         <source> min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="105"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="105"/>
         <source>May be shortened to catch up</source>
         <translation>遅れを取り戻すために短縮してよい</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="108"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="111"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="108"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="111"/>
         <source> s left</source>
         <translation> 秒前</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="114"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="114"/>
         <source>One line per bullet</source>
         <translation>1行に1項目</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="123"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="123"/>
         <source>Save item</source>
         <translation>項目を保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="134"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="137"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="134"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="137"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="138"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="138"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="143"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="143"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="144"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="144"/>
         <source>Duration</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="145"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="145"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="147"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="147"/>
         <source>Amber warning at</source>
         <translation>黄の警告（残り）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="148"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="148"/>
         <source>Red warning at</source>
         <translation>赤の警告（残り）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="149"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="149"/>
         <source>Slide heading</source>
         <translation>スライドの見出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="150"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="150"/>
         <source>Slide bullets</source>
         <translation>スライドの箇条書き</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="151"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="321"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="335"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="151"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="321"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="335"/>
         <source>Slide picture</source>
         <translation>スライドの画像</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="152"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="347"/>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="360"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="152"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="347"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="360"/>
         <source>PDF deck</source>
         <translation>PDF資料</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="153"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="153"/>
         <source>PDF pages (from, to)</source>
         <translation>PDFのページ（開始、終了）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="154"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="154"/>
         <source>Presenter notes</source>
         <translation>発表者メモ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="166"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="166"/>
         <source>Talk</source>
         <translation>講義</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="167"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="167"/>
         <source>Exercise</source>
         <translation>演習</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="168"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="168"/>
         <source>Discussion</source>
         <translation>討議</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="169"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="169"/>
         <source>Break</source>
         <translation>休憩</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="170"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="170"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="171"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="171"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="172"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="172"/>
         <source>Closing</source>
         <translation>閉会</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="198"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="198"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="285"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="285"/>
         <source>New item</source>
         <translation>新しい項目</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="321"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="321"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="336"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="336"/>
         <source>%1 cannot be opened as a picture (PNG or JPEG).</source>
         <translation>%1 は画像（PNG または JPEG）として開けません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="347"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="347"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="361"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="361"/>
         <source>%1 cannot be opened as a PDF.</source>
         <translation>%1 は PDF として開けません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_editor.py" line="379"/>
+        <location filename="../../facilitator/ui/agenda/editor.py" line="379"/>
         <source>Agenda</source>
         <translation>アジェンダ</translation>
     </message>
@@ -193,115 +193,115 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="66"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="68"/>
         <source>Present…</source>
         <translation>発表を開始…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="70"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="72"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="87"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="89"/>
         <source>Planned clock times</source>
         <translation>予定時刻</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="94"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="96"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="96"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="98"/>
         <source>Export CSV…</source>
         <translation>CSV に書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="99"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="101"/>
         <source>Export PDF…</source>
         <translation>PDF に書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="110"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="112"/>
         <source>Planned vs actual minutes; red: overran, green: finished early.</source>
         <translation>予定と実績（分）。赤：超過、緑：早く終了。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="116"/>
-        <location filename="../../facilitator/ui/agenda_view.py" line="262"/>
-        <location filename="../../facilitator/ui/agenda_view.py" line="265"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="118"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="264"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="267"/>
         <source>Agenda</source>
         <translation>アジェンダ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="117"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="119"/>
         <source>Planned vs actual</source>
         <translation>予定と実績</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="154"/>
-        <location filename="../../facilitator/ui/agenda_view.py" line="192"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="156"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="194"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="154"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="156"/>
         <source>Minutes</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="171"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="173"/>
         <source>%1: the agenda ends at %2, %3 min after the session ends (%4).</source>
         <translation>%1：アジェンダの終了は %2 で、セッション終了（%4）より %3 分超過します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="180"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="182"/>
         <source>The agenda does not fit the slot.</source>
         <translation>アジェンダが時間枠に収まりません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="195"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="197"/>
         <source>%1 planned</source>
         <translation>%1 予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="196"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="198"/>
         <source>%1 actual</source>
         <translation>%1 実績</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="197"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="199"/>
         <source>%1 difference</source>
         <translation>%1 差</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="233"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="235"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="233"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="235"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="235"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="237"/>
         <source>Export planned vs actual</source>
         <translation>予定と実績を書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="255"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="257"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="255"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="257"/>
         <source>Saved %1.</source>
         <translation>%1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="265"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="267"/>
         <source>Could not save: %1</source>
         <translation>保存できませんでした：%1</translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../facilitator/ui/agenda_view.py" line="54"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="54"/>
         <source>Agenda</source>
         <translation>アジェンダ</translation>
     </message>
@@ -317,7 +317,7 @@
 <context>
     <name>AudienceWindow</name>
     <message>
-        <location filename="../../facilitator/ui/audience_window.py" line="66"/>
+        <location filename="../../facilitator/ui/agenda/audience_window.py" line="66"/>
         <source>Projector — %1</source>
         <translation>プロジェクター — %1</translation>
     </message>
@@ -325,205 +325,205 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="56"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="56"/>
         <source>Presenter — %1</source>
         <translation>発表者画面 — %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="101"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="101"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="102"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="212"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="102"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="212"/>
         <source>Pause (P)</source>
         <translation>一時停止 (P)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="103"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="103"/>
         <source>◀ Previous item</source>
         <translation>◀ 前の項目</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="104"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="104"/>
         <source>Next item ▶</source>
         <translation>次の項目 ▶</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="105"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="105"/>
         <source>◁ Page</source>
         <translation>◁ ページ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="106"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="106"/>
         <source>Page ▷</source>
         <translation>ページ ▷</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="107"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="107"/>
         <source>−1 min</source>
         <translation>−1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="108"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="108"/>
         <source>+1 min</source>
         <translation>+1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="109"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="109"/>
         <source>Blackout (B)</source>
         <translation>暗転 (B)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="111"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="111"/>
         <source>Jump</source>
         <translation>移動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="112"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="112"/>
         <source>Swap screens</source>
         <translation>画面を入れ替え</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="114"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="114"/>
         <source>Show projector</source>
         <translation>プロジェクター画面を表示</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="116"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="321"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="116"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="321"/>
         <source>Finish session</source>
         <translation>セッション終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="117"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="117"/>
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="118"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="118"/>
         <source>Ignore</source>
         <translation>無視</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="137"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="137"/>
         <source>Now</source>
         <translation>現在時刻</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="139"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="139"/>
         <source>Planned end</source>
         <translation>予定終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="141"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="141"/>
         <source>Projected end</source>
         <translation>見込み終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="143"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="143"/>
         <source>Pace</source>
         <translation>進行</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="148"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="148"/>
         <source>Next</source>
         <translation>次</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="151"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="151"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="199"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="199"/>
         <source>(last item)</source>
         <translation>（最後の項目）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="212"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="212"/>
         <source>Resume (P)</source>
         <translation>再開 (P)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="220"/>
-        <location filename="../../facilitator/ui/presenter_console.py" line="240"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="220"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="240"/>
         <source>Not started</source>
         <translation>未開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="221"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="221"/>
         <source>Running</source>
         <translation>進行中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="222"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="222"/>
         <source>PAUSED</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="223"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="223"/>
         <source>Finished</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="225"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="225"/>
         <source> · BLACKOUT</source>
         <translation> · 暗転中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="226"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="226"/>
         <source> · rehearsal</source>
         <translation> · リハーサル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="242"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="242"/>
         <source>Over %1</source>
         <translation>超過 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="244"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="244"/>
         <source>%1 left</source>
         <translation>残り %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="257"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="257"/>
         <source>%1 min</source>
         <translation>%1分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="261"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="261"/>
         <source>On time</source>
         <translation>予定どおり</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="264"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="264"/>
         <source>%1 min ahead</source>
         <translation>%1分早い</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="265"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="265"/>
         <source>%1 min behind</source>
         <translation>%1分遅れ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="289"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="289"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="293"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="293"/>
         <source>%1 min behind. Shorten: %2</source>
         <translation>%1分遅れています。短縮案：%2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="298"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="298"/>
         <source> (still %1 min late)</source>
         <translation>（それでも %1分遅れ）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_console.py" line="322"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="322"/>
         <source>Finish the session now? Its end time is recorded for the report.</source>
         <translation>セッションを今終了しますか？ 終了時刻が予実レポートに記録されます。</translation>
     </message>
@@ -531,12 +531,12 @@
 <context>
     <name>PresenterController</name>
     <message>
-        <location filename="../../facilitator/ui/presenter_controller.py" line="141"/>
+        <location filename="../../facilitator/ui/agenda/presenter_controller.py" line="137"/>
         <source>%1 / %2 checked in</source>
         <translation>受付済み %1 / %2 人</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_controller.py" line="146"/>
+        <location filename="../../facilitator/ui/agenda/presenter_controller.py" line="142"/>
         <source>%1 responses</source>
         <translation>回答 %1 件</translation>
     </message>
@@ -544,17 +544,17 @@
 <context>
     <name>PresenterLauncher</name>
     <message>
-        <location filename="../../facilitator/ui/presenter_launcher.py" line="83"/>
+        <location filename="../../facilitator/ui/agenda/presenter_launcher.py" line="83"/>
         <source>Present</source>
         <translation>発表</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_launcher.py" line="94"/>
+        <location filename="../../facilitator/ui/agenda/presenter_launcher.py" line="94"/>
         <source>「%1」 was running when Facilitator stopped (%2 left). Resume it?</source>
         <translation>Facilitator が終了したとき「%1」が進行中でした（残り %2）。再開しますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/presenter_launcher.py" line="98"/>
+        <location filename="../../facilitator/ui/agenda/presenter_launcher.py" line="98"/>
         <source>Resume session</source>
         <translation>セッションの再開</translation>
     </message>
@@ -562,27 +562,27 @@
 <context>
     <name>SlideCanvas</name>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="269"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="269"/>
         <source>Resume at %1</source>
         <translation>再開 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="282"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="282"/>
         <source>The phone server is not running. Start it in the Check-in area.</source>
         <translation>スマートフォン用サーバーが停止しています。「受付」画面で開始してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="294"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="294"/>
         <source>Scan the code with your phone&apos;s camera to check in.</source>
         <translation>スマートフォンのカメラでコードを読み取って受付してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="296"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="296"/>
         <source>Scan the code with your phone&apos;s camera to answer the survey.</source>
         <translation>スマートフォンのカメラでコードを読み取ってアンケートにお答えください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda_slide.py" line="310"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="310"/>
         <source>Thank you</source>
         <translation>ありがとうございました</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../facilitator/ui/certificates_view.py" line="26"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="26"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
@@ -12,95 +12,168 @@
 <context>
     <name>CertificatesView</name>
     <message>
-        <location filename="../../facilitator/ui/certificates_view.py" line="54"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="59"/>
         <source>Who gets one</source>
         <translation>対象者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates_view.py" line="55"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="60"/>
         <source>Layout</source>
         <translation>レイアウト</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates_view.py" line="56"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="61"/>
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates_view.py" line="57"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="62"/>
         <source>Verify</source>
         <translation>真正性の確認</translation>
     </message>
 </context>
 <context>
+    <name>ElementForm</name>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="20"/>
+        <source>Placeholders: {name} {name_kana} {department} {title} {event} {date} {date_wareki} {hours} {number} {issuer} {signatory} {code}</source>
+        <translation>差し込み項目：{name} 氏名、{name_kana} ふりがな、{department} 所属、{title} 職名、{event} 研修名、{date} 日付（英語）、{date_wareki} 和暦の日付、{hours} 時間数、{number} 番号、{issuer} 発行者、{signatory} 署名者、{code} 検証コード</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="27"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="29"/>
+        <source>Left (mm)</source>
+        <translation>左端（mm）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="30"/>
+        <source>Top (mm)</source>
+        <translation>上端（mm）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="31"/>
+        <source>Width (mm)</source>
+        <translation>幅（mm）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="32"/>
+        <source>Height (mm)</source>
+        <translation>高さ（mm）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="33"/>
+        <source>Size (pt / mm for QR)</source>
+        <translation>サイズ（pt、QRは mm）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="43"/>
+        <source>Mincho</source>
+        <translation>明朝</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="44"/>
+        <source>Gothic</source>
+        <translation>ゴシック</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="48"/>
+        <source>Left</source>
+        <translation>左揃え</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="49"/>
+        <source>Centre</source>
+        <translation>中央揃え</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="50"/>
+        <source>Right</source>
+        <translation>右揃え</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="53"/>
+        <source>Font</source>
+        <translation>書体</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/element_form.py" line="54"/>
+        <source>Alignment</source>
+        <translation>揃え</translation>
+    </message>
+</context>
+<context>
     <name>EligibilityModel</name>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="38"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="38"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="39"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="39"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="40"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="40"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="41"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="41"/>
         <source>Certificate</source>
         <translation>修了証</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="42"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="42"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="43"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="43"/>
         <source>Number</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="48"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="48"/>
         <source>Checked in</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="49"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="49"/>
         <source>Not checked in</source>
         <translation>未受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="50"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="50"/>
         <source>No feedback submitted</source>
         <translation>アンケート未提出</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="51"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="51"/>
         <source>Included by hand</source>
         <translation>手動で対象に追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="52"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="52"/>
         <source>Excluded by hand</source>
         <translation>手動で対象外</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="69"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="69"/>
         <source>Eligible</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="69"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="69"/>
         <source>Not eligible</source>
         <translation>対象外</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_table_model.py" line="74"/>
+        <location filename="../../facilitator/ui/certificates/table_model.py" line="74"/>
         <source>%1 (revoked)</source>
         <translation>%1（取消済み）</translation>
     </message>
@@ -108,99 +181,99 @@
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="63"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="64"/>
         <source>Fields: {prefix}, {year}, {seq:04d}</source>
         <translation>使える項目：{prefix}（接頭辞）、{year}（年）、{seq:04d}（連番）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="64"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="65"/>
         <source>Also require feedback to be submitted</source>
         <translation>アンケートの提出も条件にする</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="66"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="67"/>
         <source>Save rules</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="69"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="70"/>
         <source>Number prefix</source>
         <translation>番号の接頭辞</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="70"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="71"/>
         <source>Number format</source>
         <translation>番号の書式</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="88"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="89"/>
         <source>Include…</source>
         <translation>対象に追加…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="90"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="91"/>
         <source>Exclude…</source>
         <translation>対象外にする…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="92"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="93"/>
         <source>Follow the rules</source>
         <translation>条件どおりに戻す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="94"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="95"/>
         <source>Issue numbers</source>
         <translation>番号を発行</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="96"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="97"/>
         <source>Revoke…</source>
         <translation>取り消す…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="98"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="99"/>
         <source>Reissue…</source>
         <translation>再発行…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="153"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="154"/>
         <source>%1 of %2 eligible; %3 certificates issued; %4 waiting for a number.</source>
         <translation>%2 名中 %1 名が対象、修了証 %3 件発行済み、番号待ち %4 名。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="181"/>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="230"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="182"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="231"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="208"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="209"/>
         <source>Why is %1 included by hand?</source>
         <translation>%1 さんを手動で対象に加える理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="210"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="211"/>
         <source>Why is %1 excluded by hand?</source>
         <translation>%1 さんを手動で対象外にする理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="212"/>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="249"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="213"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="250"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="231"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="232"/>
         <source>%1 new numbers issued; %2 in total.</source>
         <translation>番号を新たに %1 件発行しました（合計 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="245"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="246"/>
         <source>Why is certificate %1 revoked?</source>
         <translation>修了証 %1 を取り消す理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_eligibility_panel.py" line="247"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="248"/>
         <source>Why is certificate %1 reissued?</source>
         <translation>修了証 %1 を再発行する理由を入力してください。</translation>
     </message>
@@ -208,98 +281,98 @@
 <context>
     <name>ExportPanel</name>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="66"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="66"/>
         <source>Exporting first gives a number to everyone eligible who has none yet, then writes the issued certificates (revoked ones are left out), sorted by department and kana.</source>
         <translation>出力の前に、番号のない対象者へ番号を発行します。その後、発行済みの修了証（取消済みを除く）を所属・ふりがな順に出力します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="72"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="72"/>
         <source>One PDF with every certificate…</source>
         <translation>全員分を1つのPDFに…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="74"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="74"/>
         <source>ZIP with one PDF per person…</source>
         <translation>1人1ファイルのPDFをZIPに…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="76"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="76"/>
         <source>Folder with one PDF per person…</source>
         <translation>1人1ファイルのPDFをフォルダーに…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="78"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="78"/>
         <source>List of issued certificates (CSV, Excel, PDF)…</source>
         <translation>発行済み修了証の一覧（CSV・Excel・PDF）…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="83"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="83"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="112"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="112"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="112"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="112"/>
         <source>ZIP (*.zip)</source>
         <translation>ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="114"/>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="130"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="114"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="130"/>
         <source>Export certificates</source>
         <translation>修了証の出力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="123"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="123"/>
         <source>Folder for the certificates</source>
         <translation>修了証の出力先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="131"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="131"/>
         <source>Files in %1 with the same names will be replaced. Continue?</source>
         <translation>%1 内の同じ名前のファイルは置き換えられます。続けますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="143"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="143"/>
         <source>List of issued certificates</source>
         <translation>発行済み修了証の一覧</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="145"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="145"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="152"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="152"/>
         <source>Wrote the list of %1 certificates to %2.</source>
         <translation>修了証 %1 件の一覧を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="168"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="168"/>
         <source>Exporting…</source>
         <translation>出力中…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="186"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="186"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="195"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="195"/>
         <source>Wrote %1 certificates to %2.</source>
         <translation>修了証 %1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="203"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="203"/>
         <source>Export cancelled; no file was written.</source>
         <translation>出力をキャンセルしました。ファイルは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_export_panel.py" line="217"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="217"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
@@ -307,236 +380,166 @@
 <context>
     <name>LayoutPanel</name>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="103"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="77"/>
         <source>Formal Japanese certificate (A4 landscape)</source>
         <translation>修了証（和文・A4横）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="106"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="80"/>
         <source>Certificate of attendance (English, A4 portrait)</source>
         <translation>受講証明書（英文・A4縦）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="108"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="82"/>
         <source>This event&apos;s edited layout</source>
         <translation>この研修用に編集したレイアウト</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="113"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="87"/>
         <source>Landscape</source>
         <translation>A4 横</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="114"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="88"/>
         <source>Portrait</source>
         <translation>A4 縦</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="122"/>
-        <source>Placeholders: {name} {name_kana} {department} {title} {event} {date} {date_wareki} {hours} {number} {issuer} {signatory} {code}</source>
-        <translation>差し込み項目：{name} 氏名、{name_kana} ふりがな、{department} 所属、{title} 職名、{event} 研修名、{date} 日付（英語）、{date_wareki} 和暦の日付、{hours} 時間数、{number} 番号、{issuer} 発行者、{signatory} 署名者、{code} 検証コード</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="128"/>
-        <source>Text</source>
-        <translation>文字</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="130"/>
-        <source>Left (mm)</source>
-        <translation>左端（mm）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="131"/>
-        <source>Top (mm)</source>
-        <translation>上端（mm）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="132"/>
-        <source>Width (mm)</source>
-        <translation>幅（mm）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="133"/>
-        <source>Height (mm)</source>
-        <translation>高さ（mm）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="134"/>
-        <source>Size (pt / mm for QR)</source>
-        <translation>サイズ（pt、QRは mm）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="144"/>
-        <source>Mincho</source>
-        <translation>明朝</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="145"/>
-        <source>Gothic</source>
-        <translation>ゴシック</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="149"/>
-        <source>Left</source>
-        <translation>左揃え</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="150"/>
-        <source>Centre</source>
-        <translation>中央揃え</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="151"/>
-        <source>Right</source>
-        <translation>右揃え</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="154"/>
-        <source>Font</source>
-        <translation>書体</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="155"/>
-        <source>Alignment</source>
-        <translation>揃え</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="157"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="97"/>
         <source>Add text</source>
         <translation>文字を追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="158"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="98"/>
         <source>Add image…</source>
         <translation>画像を追加…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="159"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="99"/>
         <source>Background…</source>
         <translation>背景…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="162"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="102"/>
         <source>A PNG or JPEG image, or a one-page PDF (converted to a 200 dpi image)</source>
         <translation>PNG・JPEG の画像、または1ページのPDF（200 dpi の画像に変換します）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="164"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="104"/>
         <source>No background</source>
         <translation>背景なし</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="165"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="105"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="166"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="106"/>
         <source>Save layout</source>
         <translation>レイアウトを保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="168"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="108"/>
         <source>Discard changes</source>
         <translation>変更を破棄</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="172"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="112"/>
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="180"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="354"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="470"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="120"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="281"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="386"/>
         <source>Layout</source>
         <translation>レイアウト</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="181"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="121"/>
         <source>Paper</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="182"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="122"/>
         <source>Preview for</source>
         <translation>プレビューの対象者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="247"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="183"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="270"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="318"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="206"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="254"/>
         <source>Text: %1</source>
         <translation>文字：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="272"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="208"/>
         <source>Verification QR</source>
         <translation>検証用QRコード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="274"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="210"/>
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="276"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="212"/>
         <source>Frame</source>
         <translation>枠線</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="344"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="271"/>
         <source>Add image</source>
         <translation>画像を追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="344"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="271"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="355"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="282"/>
         <source>Could not read %1 (%2).</source>
         <translation>%1 を読み込めませんでした（%2）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="374"/>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="387"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="290"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="303"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="376"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="292"/>
         <source>Images or PDF (*.png *.jpg *.jpeg *.pdf)</source>
         <translation>画像または PDF (*.png *.jpg *.jpeg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="395"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="311"/>
         <source>The background PDF must have exactly one page.</source>
         <translation>背景に使う PDF は1ページのものにしてください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="397"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="313"/>
         <source>This file cannot be read as an image or a PDF.</source>
         <translation>このファイルは画像としても PDF としても読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="398"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="314"/>
         <source>Cannot read the file: %1</source>
         <translation>ファイルを読み込めません：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="414"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="330"/>
         <source>Edited — not saved yet.</source>
         <translation>編集中（まだ保存していません）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_layout_panel.py" line="432"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="348"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -544,63 +547,63 @@
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="60"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="61"/>
         <source>Paste or type the code printed under the QR</source>
         <translation>QRコードの下に印刷されたコードを貼り付けるか入力してください</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="61"/>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="178"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="62"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="179"/>
         <source>Verify</source>
         <translation>真正性の確認</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="71"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="72"/>
         <source>Check whether a certificate shown to you is genuine.</source>
         <translation>提示された修了証が本物かどうかを確認します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="76"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="77"/>
         <source>Scan with the webcam</source>
         <translation>Webカメラで読み取る</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="126"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="127"/>
         <source>Valid: certificate %1 of %2 (%3), %4 on %5.</source>
         <translation>有効：修了証 %1、%2（%3）、%4（%5）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="129"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="130"/>
         <source>Revoked: certificate %1 of %2 was revoked on %3. Reason: %4</source>
         <translation>取消済み：%2 さんの修了証 %1 は %3 に取り消されました。理由：%4</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="137"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="138"/>
         <source>Number only: %1 is the certificate of %2 (%3), %4 on %5.</source>
         <translation>番号のみ：%1 は %2（%3）の修了証です（%4、%5）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="140"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="141"/>
         <source>It was revoked on %1. Reason: %2</source>
         <translation>%1 に取り消されています。理由：%2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="147"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="148"/>
         <source>A number alone does not prove a paper genuine: type the whole code printed under the QR (it starts with C1- or C2-).</source>
         <translation>番号だけでは書面が本物かどうかは確かめられません。QR の下に印刷されたコード（C1- または C2- で始まる）全体を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="156"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="157"/>
         <source>Forged: the code&apos;s signature does not match certificate %1. Do not accept this certificate.</source>
         <translation>偽造の疑い：コードの署名が修了証 %1 と一致しません。この修了証は受け付けないでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="160"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="161"/>
         <source>Unknown: no certificate %1 was issued in this workspace.</source>
         <translation>不明：番号 %1 の修了証はこのワークスペースで発行されていません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificate_verify_panel.py" line="166"/>
+        <location filename="../../facilitator/ui/certificates/verify_panel.py" line="167"/>
         <source>Unknown: this is not a certificate code. Type the whole code printed under the QR; it starts with C1-.</source>
         <translation>不明：修了証のコードではありません。QR の下に印刷されたコード（C1- で始まる）をすべて入力してください。</translation>
     </message>

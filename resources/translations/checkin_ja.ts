@@ -4,93 +4,93 @@
 <context>
     <name>ArrivalsPanel</name>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="49"/>
         <source>In / expected</source>
         <translation>受付 / 予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="49"/>
         <source>Not yet arrived</source>
         <translation>未到着</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="55"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="55"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="61"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="61"/>
         <source>Undo selected check-in…</source>
         <translation>選択した受付を取り消す…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="74"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="74"/>
         <source>By department</source>
         <translation>所属別</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="76"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="76"/>
         <source>Latest check-ins</source>
         <translation>最近の受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="82"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="82"/>
         <source>Phone</source>
         <translation>スマートフォン</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="83"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="83"/>
         <source>Webcam</source>
         <translation>Webカメラ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="84"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="84"/>
         <source>USB scanner</source>
         <translation>USBスキャナー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="85"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="85"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="86"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="86"/>
         <source>Walk-in</source>
         <translation>当日登録</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="87"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="87"/>
         <source>API</source>
         <translation>API</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="95"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="95"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="97"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="97"/>
         <source>Session %1 · missing %2 · late %3</source>
         <translation>%1 セッション · 未到着 %2 名 · 遅刻 %3 名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/arrivals_panel.py" line="108"/>
+        <location filename="../../facilitator/ui/checkin/arrivals_panel.py" line="108"/>
         <source>(late)</source>
         <translation>（遅刻）</translation>
     </message>
@@ -106,113 +106,113 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="123"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="124"/>
         <source>Check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="138"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="139"/>
         <source>Phones (venue Wi-Fi)</source>
         <translation>スマートフォン（会場 Wi-Fi）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="140"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="141"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="146"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="147"/>
         <source>Scan a slip or type a staff number, then Enter</source>
         <translation>受講票を読み取るか、職員番号を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="148"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="149"/>
         <source>Rapid mode (back to scanning after 2 s)</source>
         <translation>連続モード（2 秒後に読み取り待ちに戻る）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="150"/>
-        <location filename="../../facilitator/ui/checkin_view.py" line="477"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="151"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="478"/>
         <source>Start webcam</source>
         <translation>Webカメラを開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="165"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="166"/>
         <source>Search: kana, name, staff number or department</source>
         <translation>検索：ふりがな・氏名・職員番号・所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="170"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="171"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="171"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="172"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="172"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="173"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="173"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="174"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="174"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="175"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="185"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="186"/>
         <source>Check in selected</source>
         <translation>選択した人を受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="188"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="189"/>
         <source>Walk-in…</source>
         <translation>当日登録…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="322"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="323"/>
         <source>Undo the check-in of %1? It stays in the audit log.</source>
         <translation>%1 さんの受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="326"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="327"/>
         <source>Undo check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="324"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="325"/>
         <source>Undo this check-in? It stays in the audit log.</source>
         <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="383"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="384"/>
         <source>In (%1)</source>
         <translation>受付済み（%1）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="384"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="385"/>
         <source>Expected in %1</source>
         <translation>%1 に参加予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="472"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="473"/>
         <source>Stop webcam</source>
         <translation>Webカメラを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="481"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="482"/>
         <source>Webcam unavailable</source>
         <translation>Webカメラを使用できません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_view.py" line="493"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="494"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
@@ -220,72 +220,72 @@
 <context>
     <name>DeviceRefusalsPanel</name>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="36"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="36"/>
         <source>Phones refused: one phone checks in one person</source>
         <translation>受付できなかった端末（1 台で受付できるのは 1 人）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="40"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="40"/>
         <source>These phones had already checked in someone else. Check who the person is, then admit them here.</source>
         <translation>これらの端末では、すでに別の方が受付済みでした。ご本人であることを確認してから、ここで受付してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="47"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="47"/>
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="48"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="48"/>
         <source>Wants to check in</source>
         <translation>受付しようとした方</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="49"/>
         <source>Phone already checked in</source>
         <translation>この端末で受付済みの方</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="50"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="50"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="51"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="51"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="57"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="61"/>
         <source>Admit selected</source>
         <translation>選択した方を受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="60"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="64"/>
         <source>Remove from list</source>
         <translation>一覧から外す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="63"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="67"/>
         <source>Phones share one address (NAT)</source>
         <translation>全端末が同じアドレスを共有（NAT）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="67"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="71"/>
         <source>Turn on when the venue&apos;s network puts every phone behind one address: phones are then told apart by their cookie alone.</source>
         <translation>会場のネットワークで全端末が同じアドレスになる場合にオンにします。端末は Cookie だけで区別されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="100"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="104"/>
         <source>Already in</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="100"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="104"/>
         <source>Not in yet</source>
         <translation>未受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/device_refusals_panel.py" line="115"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="119"/>
         <source>Many refused phones come from %1: the venue may put every phone behind one address. If so, turn on “Phones share one address (NAT)”.</source>
         <translation>受付できなかった端末の多くが %1 からです。会場のネットワークで全端末が同じアドレスになっている可能性があります。その場合は「全端末が同じアドレスを共有（NAT）」をオンにしてください。</translation>
     </message>
@@ -293,97 +293,97 @@
 <context>
     <name>ResultCard</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="89"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="89"/>
         <source>Admit to this session anyway</source>
         <translation>このセッションに受け入れる</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="91"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="91"/>
         <source>Undo this check-in</source>
         <translation>この受付を取り消す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="113"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="113"/>
         <source>Ready to scan</source>
         <translation>読み取り待ち</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="116"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="116"/>
         <source>Scan an admission slip, or type a staff number and press Enter.</source>
         <translation>受講票の QR を読み取るか、職員番号を入力して Enter を押してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="148"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="148"/>
         <source>Checked in</source>
         <translation>受付完了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="149"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="149"/>
         <source>Already checked in</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="150"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="150"/>
         <source>Registered for another session</source>
         <translation>別のセッションの申込者です</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="151"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="151"/>
         <source>Not on the roster</source>
         <translation>名簿にありません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="152"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="152"/>
         <source>Code not valid (forged or replaced slip)</source>
         <translation>無効なコードです（偽造または再発行前の受講票）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="153"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="153"/>
         <source>Code expired</source>
         <translation>コードの有効期限切れ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="154"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="154"/>
         <source>Check-in for this session is closed</source>
         <translation>このセッションの受付は終了しています</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="155"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="155"/>
         <source>This phone already checked in someone else</source>
         <translation>この端末ではすでに別の方が受付済みです</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="164"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="164"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="170"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="170"/>
         <source>Checked in at %1 (session %2).</source>
         <translation>%1 に受付済み（%2 セッション）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="175"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="175"/>
         <source>Assigned to session %1.</source>
         <translation>%1 セッションに割り当てられています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="179"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="179"/>
         <source>Check the staff number, search by name below, or register them as a walk-in.</source>
         <translation>職員番号を確かめるか、下の検索で氏名から探すか、当日登録してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="182"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="182"/>
         <source>Search the attendee by name below. An old slip stops working once a replacement is printed.</source>
         <translation>下の検索で氏名から探してください。受講票を再発行すると、古い受講票は使えなくなります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="185"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="185"/>
         <source>Ask them to scan the code on the screen again.</source>
         <translation>画面の QR をもう一度読み取ってもらってください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_widgets.py" line="187"/>
+        <location filename="../../facilitator/ui/checkin/widgets.py" line="187"/>
         <source>Tick “Check-in open” above to accept arrivals again.</source>
         <translation>上の「受付中」にチェックを入れると、再び受け付けます。</translation>
     </message>
@@ -391,59 +391,59 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="62"/>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="134"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="62"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="134"/>
         <source>Start phone check-in server</source>
         <translation>スマートフォン受付サーバーを起動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="65"/>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="135"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="65"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="135"/>
         <source>Server stopped.</source>
         <translation>サーバーは停止しています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="68"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="68"/>
         <source>Show session QR on projector</source>
         <translation>セッションの QR をプロジェクターに表示</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="77"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="77"/>
         <source>Address</source>
         <translation>アドレス</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="79"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="79"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="104"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="104"/>
         <source>Phones on the venue Wi-Fi will open pages served by this laptop.</source>
         <translation>スマートフォンは会場の Wi-Fi から、このノートパソコンが提供するページを開きます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="108"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="108"/>
         <source>Windows may now ask whether to allow Facilitator through the firewall: choose “Private networks” and allow it, or phones cannot connect.</source>
         <translation>このあと Windows から、Facilitator にファイアウォールの通過を許可するか確認されることがあります。「プライベート ネットワーク」を選んで許可してください。許可しないとスマートフォンから接続できません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="111"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="111"/>
         <source>Phone check-in server</source>
         <translation>スマートフォン受付サーバー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="123"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="123"/>
         <source>Only this laptop can open that address: for phones, choose the Wi-Fi address.</source>
         <translation>このアドレスはこのノートパソコンからしか開けません。スマートフォン用には Wi-Fi のアドレスを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="118"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="118"/>
         <source>Stop server</source>
         <translation>サーバーを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin_server_panel.py" line="119"/>
+        <location filename="../../facilitator/ui/checkin/server_panel.py" line="119"/>
         <source>Serving on %1</source>
         <translation>%1 で受付中</translation>
     </message>
@@ -451,17 +451,17 @@
 <context>
     <name>SessionQrWindow</name>
     <message>
-        <location filename="../../facilitator/ui/session_qr_window.py" line="36"/>
+        <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="36"/>
         <source>Check-in — %1</source>
         <translation>受付 — %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_qr_window.py" line="46"/>
+        <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="46"/>
         <source>Scan to check in · Session %1</source>
         <translation>QR を読み取って受付 · %1 セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_qr_window.py" line="59"/>
+        <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="59"/>
         <source>checked in</source>
         <translation>受付済み</translation>
     </message>
@@ -469,32 +469,32 @@
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="28"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="28"/>
         <source>Walk-in registration</source>
         <translation>当日登録</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="42"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="42"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="43"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="43"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="44"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="44"/>
         <source>Kana</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="45"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="45"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/walk_in_dialog.py" line="50"/>
+        <location filename="../../facilitator/ui/checkin/walk_in_dialog.py" line="50"/>
         <source>Register and check in</source>
         <translation>登録して受付</translation>
     </message>

@@ -4,47 +4,47 @@
 <context>
     <name>FeedbackOutcome</name>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="13"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="13"/>
         <source>Thank you! The answers were recorded.</source>
         <translation>ご回答ありがとうございました。回答を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="16"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="16"/>
         <source>Thank you! The earlier answers were replaced.</source>
         <translation>ご回答ありがとうございました。前回の回答を更新しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="19"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="19"/>
         <source>This attendee has already answered.</source>
         <translation>この受講者は既に回答済みです。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="22"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="22"/>
         <source>No check-in for this staff number in this session. Check the number.</source>
         <translation>この職員番号の本セッションの受付記録がありません。番号を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="26"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="26"/>
         <source>The survey of this session is closed.</source>
         <translation>このセッションのアンケートは締め切られています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="29"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="29"/>
         <source>The link is not valid.</source>
         <translation>リンクが無効です。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="32"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="32"/>
         <source>The link has expired.</source>
         <translation>リンクの有効期限が切れています。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="35"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="35"/>
         <source>Please check the marked questions.</source>
         <translation>印の付いた質問を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_texts.py" line="38"/>
+        <location filename="../../facilitator/ui/feedback/texts.py" line="38"/>
         <source>This phone answers only for the person it checked in.</source>
         <translation>このスマートフォンでは、このスマートフォンで受付した方のみ回答できます。</translation>
     </message>
@@ -52,63 +52,63 @@
 <context>
     <name>FeedbackResultsPanel</name>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="121"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="121"/>
         <source>Filter comments…</source>
         <translation>回答を絞り込み…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="123"/>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="264"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="123"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="264"/>
         <source>Other (small groups)</source>
         <translation>その他（少人数）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="124"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="124"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="124"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="124"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="124"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="124"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="154"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="154"/>
         <source>Question</source>
         <translation>質問</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="168"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="168"/>
         <source>Comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="232"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="232"/>
         <source>Answers by session</source>
         <translation>セッション別の回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="268"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="268"/>
         <source>Mean by department</source>
         <translation>所属別の平均</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="269"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="269"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="276"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="276"/>
         <source>Answers by department</source>
         <translation>所属別の回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_results_panel.py" line="314"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="314"/>
         <source>%1 of %2</source>
         <translation>%1 / %2 件</translation>
     </message>
@@ -116,68 +116,68 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="97"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="98"/>
         <source>Kiosk mode</source>
         <translation>キオスクモード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="99"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="100"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="105"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="106"/>
         <source>Results</source>
         <translation>集計結果</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="106"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="107"/>
         <source>Paper entry</source>
         <translation>紙の回答入力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="107"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="108"/>
         <source>Survey</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="125"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="126"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="228"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="229"/>
         <source>%1: %2 of %3 checked-in attendees answered</source>
         <translation>%1：受付済み %3 名中 %2 名が回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="236"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="237"/>
         <source>Close survey</source>
         <translation>回答受付を終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="236"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="237"/>
         <source>Open survey</source>
         <translation>回答受付を開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="292"/>
-        <location filename="../../facilitator/ui/feedback_view.py" line="307"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="293"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="308"/>
         <source>Export feedback</source>
         <translation>アンケート結果の書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="294"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="295"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF summary (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF 集計レポート (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="308"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="309"/>
         <source>Wrote %1 responses to %2.</source>
         <translation>%1 件の回答を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback_view.py" line="317"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="318"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>
@@ -185,299 +185,319 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="171"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="76"/>
         <source>Feedback kiosk</source>
         <translation>アンケート回答端末</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="220"/>
-        <source>Enter your staff number to answer the survey</source>
-        <translation>職員番号を入力してアンケートに回答してください</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="231"/>
-        <source>Start</source>
-        <translation>回答を始める</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="239"/>
-        <source>Staff: press Esc and enter the PIN to leave kiosk mode.</source>
-        <translation>スタッフの方へ：Esc キーを押して PIN を入力すると、キオスクモードを終了します。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="269"/>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="342"/>
-        <source>Cancel</source>
-        <translation>やめる</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="274"/>
-        <source>Send</source>
-        <translation>送信する</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="316"/>
-        <source>Choose a PIN for leaving kiosk mode</source>
-        <translation>キオスクモードを終了するための PIN を決めてください</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="323"/>
-        <source>%1 to %2 digits. Staff need it to close the kiosk; attendees do not.</source>
-        <translation>%1〜%2 桁の数字です。キオスクを閉じるときにスタッフが使います（受講者は使いません）。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="332"/>
-        <source>PIN</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="335"/>
-        <source>The same PIN again</source>
-        <translation>確認のため同じ PIN をもう一度</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="343"/>
-        <source>Start the kiosk</source>
-        <translation>キオスクを開始</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="354"/>
-        <source>Staff PIN to leave kiosk mode</source>
-        <translation>キオスクモードを終了するにはスタッフ用 PIN を入力してください</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="365"/>
-        <source>Back</source>
-        <translation>戻る</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="366"/>
-        <source>Leave kiosk mode</source>
-        <translation>キオスクモードを終了</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="379"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="137"/>
         <source>The PIN needs %1 to %2 digits.</source>
         <translation>PIN は %1〜%2 桁の数字にしてください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="385"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="143"/>
         <source>The two PINs differ. Please type them again.</source>
         <translation>2 つの PIN が一致しません。もう一度入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="422"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="163"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="183"/>
         <source>Too many wrong PINs. Try again in 30 seconds.</source>
         <translation>PIN の誤りが続いたため、30 秒後に再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="425"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="186"/>
         <source>Wrong PIN.</source>
         <translation>PIN が違います。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="474"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="242"/>
         <source>Please enter your staff number.</source>
         <translation>職員番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="492"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="261"/>
         <source>Staff number: %1</source>
         <translation>職員番号：%1</translation>
     </message>
 </context>
 <context>
+    <name>LeavePage</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="180"/>
+        <source>Staff PIN to leave kiosk mode</source>
+        <translation>キオスクモードを終了するにはスタッフ用 PIN を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="188"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="189"/>
+        <source>Leave kiosk mode</source>
+        <translation>キオスクモードを終了</translation>
+    </message>
+</context>
+<context>
     <name>PaperEntryForm</name>
     <message>
-        <location filename="../../facilitator/ui/paper_entry.py" line="81"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="80"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/paper_entry.py" line="88"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="87"/>
         <source>Type each paper form: staff number, then a digit per rating, the number of a choice (several: 13 or 1 3), text as written. Enter moves on; Ctrl+Enter saves.</source>
         <translation>紙の回答票を1枚ずつ入力します：職員番号、評価は数字1文字、選択肢は番号（複数は 13 または 1 3）、記述は記載どおり。Enter で次の欄へ、Ctrl+Enter で保存します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/paper_entry.py" line="113"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="112"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
 </context>
 <context>
-    <name>SurveyEditor</name>
+    <name>PinSetupPage</name>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="83"/>
-        <source>Create the survey</source>
-        <translation>アンケートを作成</translation>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="144"/>
+        <source>Choose a PIN for leaving kiosk mode</source>
+        <translation>キオスクモードを終了するための PIN を決めてください</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="86"/>
-        <source>Anonymous (answers are not linked to names)</source>
-        <translation>無記名（回答を氏名と結び付けない）</translation>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="147"/>
+        <source>%1 to %2 digits. Staff need it to close the kiosk; attendees do not.</source>
+        <translation>%1〜%2 桁の数字です。キオスクを閉じるときにスタッフが使います（受講者は使いません）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="90"/>
-        <source>A second answer replaces the first</source>
-        <translation>再回答で前回の回答を置き換える</translation>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="155"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="91"/>
-        <source>A second answer is refused</source>
-        <translation>再回答は受け付けない</translation>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="158"/>
+        <source>The same PIN again</source>
+        <translation>確認のため同じ PIN をもう一度</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="94"/>
-        <source>Add question</source>
-        <translation>質問を追加</translation>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="165"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="95"/>
-        <source>Remove</source>
-        <translation>削除</translation>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="166"/>
+        <source>Start the kiosk</source>
+        <translation>キオスクを開始</translation>
     </message>
+</context>
+<context>
+    <name>QuestionBox</name>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="96"/>
-        <source>Up</source>
-        <translation>上へ</translation>
+        <location filename="../../facilitator/ui/feedback/kiosk_parts.py" line="74"/>
+        <source>(optional)</source>
+        <translation>（任意）</translation>
     </message>
+</context>
+<context>
+    <name>QuestionForm</name>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="97"/>
-        <source>Down</source>
-        <translation>下へ</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="103"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="48"/>
         <source>Rating 1–5</source>
         <translation>5段階評価</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="104"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="49"/>
         <source>Single choice</source>
         <translation>単一選択</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="105"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="50"/>
         <source>Multiple choice</source>
         <translation>複数選択</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="106"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="51"/>
         <source>Free text</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="113"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="58"/>
         <source>Answer required</source>
         <translation>回答必須</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="117"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="62"/>
         <source>one per line: value | 日本語 | English</source>
         <translation>1行に1つ：値 | 日本語 | English</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="120"/>
-        <source>Save survey</source>
-        <translation>アンケートを保存</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="131"/>
-        <source>Title</source>
-        <translation>タイトル</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="133"/>
-        <source>Answering twice</source>
-        <translation>再回答</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="141"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="67"/>
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="142"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="68"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="143"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="69"/>
         <source>Question (Japanese)</source>
         <translation>質問文（日本語）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="144"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="70"/>
         <source>Question (English)</source>
         <translation>質問文（英語）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="148"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="74"/>
         <source>1 means (ja / en)</source>
         <translation>1 の意味（日本語 / 英語）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="149"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="75"/>
         <source>5 means (ja / en)</source>
         <translation>5 の意味（日本語 / 英語）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="150"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="76"/>
         <source>Choices</source>
         <translation>選択肢</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="151"/>
+        <location filename="../../facilitator/ui/feedback/question_form.py" line="77"/>
         <source>Length limit</source>
         <translation>文字数の上限</translation>
     </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="158"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="105"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="110"/>
+        <source>Send</source>
+        <translation>送信する</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="52"/>
+        <source>Enter your staff number to answer the survey</source>
+        <translation>職員番号を入力してアンケートに回答してください</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="63"/>
+        <source>Start</source>
+        <translation>回答を始める</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="71"/>
+        <source>Staff: press Esc and enter the PIN to leave kiosk mode.</source>
+        <translation>スタッフの方へ：Esc キーを押して PIN を入力すると、キオスクモードを終了します。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEditor</name>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="62"/>
+        <source>Create the survey</source>
+        <translation>アンケートを作成</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="65"/>
+        <source>Anonymous (answers are not linked to names)</source>
+        <translation>無記名（回答を氏名と結び付けない）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="69"/>
+        <source>A second answer replaces the first</source>
+        <translation>再回答で前回の回答を置き換える</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="70"/>
+        <source>A second answer is refused</source>
+        <translation>再回答は受け付けない</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="73"/>
+        <source>Add question</source>
+        <translation>質問を追加</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="74"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="75"/>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="76"/>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="92"/>
+        <source>Save survey</source>
+        <translation>アンケートを保存</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="103"/>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="105"/>
+        <source>Answering twice</source>
+        <translation>再回答</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="118"/>
         <source>Start from</source>
         <translation>作成元</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="222"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="174"/>
         <source>Default template</source>
         <translation>標準テンプレート（受講報告書）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="246"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="198"/>
         <source>%1 responses so far.</source>
         <translation>これまでの回答：%1 件</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="248"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="200"/>
         <source>This event has no survey yet.</source>
         <translation>この研修にはまだアンケートがありません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="260"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="212"/>
         <source>(optional)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="287"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="239"/>
         <source>Not saved yet.</source>
         <translation>未保存の変更があります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="370"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="312"/>
         <source>This question has answers and cannot be removed.</source>
         <translation>この質問には回答があるため削除できません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/survey_editor.py" line="411"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="353"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
-    </message>
-</context>
-<context>
-    <name>_QuestionBox</name>
-    <message>
-        <location filename="../../facilitator/ui/kiosk_window.py" line="91"/>
-        <source>(optional)</source>
-        <translation>（任意）</translation>
     </message>
 </context>
 </TS>

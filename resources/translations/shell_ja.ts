@@ -4,53 +4,53 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../facilitator/app.py" line="377" />
+        <location filename="../../facilitator/ui/app_controller.py" line="164"/>
         <source>Some changes have not been saved. Discard them?</source>
         <translation>保存していない変更があります。破棄しますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="398" />
+        <location filename="../../facilitator/ui/app_controller.py" line="185"/>
         <source>New workspace</source>
         <translation>新しいワークスペース</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="400" />
-        <location filename="../../facilitator/app.py" line="430" />
+        <location filename="../../facilitator/ui/app_controller.py" line="187"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="217"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="407" />
+        <location filename="../../facilitator/ui/app_controller.py" line="194"/>
         <source>%1 already exists; choose another name.</source>
         <translation>%1 は既に存在します。別の名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="415" />
+        <location filename="../../facilitator/ui/app_controller.py" line="202"/>
         <source>Open workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="417" />
+        <location filename="../../facilitator/ui/app_controller.py" line="204"/>
         <source>Workspaces (*.sqlite);;All files (*)</source>
         <translation>ワークスペース (*.sqlite);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="428" />
+        <location filename="../../facilitator/ui/app_controller.py" line="215"/>
         <source>Back up workspace</source>
         <translation>ワークスペースのバックアップ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="440" />
+        <location filename="../../facilitator/ui/app_controller.py" line="227"/>
         <source>Backed up to %1.</source>
         <translation>%1 にバックアップしました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="462" />
+        <location filename="../../facilitator/ui/app_controller.py" line="249"/>
         <source>Logs: %1</source>
         <translation>ログ：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="479" />
+        <location filename="../../facilitator/ui/app_controller.py" line="266"/>
         <source>Something went wrong. Your saved data is safe.
 Details are in the log file:
 %1</source>
@@ -62,32 +62,32 @@ Details are in the log file:
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../facilitator/app.py" line="204" />
+        <location filename="../../facilitator/app.py" line="178"/>
         <source>Event</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="209" />
+        <location filename="../../facilitator/app.py" line="183"/>
         <source>Roster &amp; sessions</source>
         <translation>名簿とセッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="211" />
+        <location filename="../../facilitator/app.py" line="185"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="214" />
+        <location filename="../../facilitator/app.py" line="188"/>
         <source>Agenda</source>
         <translation>アジェンダ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="217" />
+        <location filename="../../facilitator/app.py" line="191"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="219" />
+        <location filename="../../facilitator/app.py" line="193"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
@@ -95,57 +95,57 @@ Details are in the log file:
 <context>
     <name>EventForm</name>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="81" />
+        <location filename="../../facilitator/ui/events/form.py" line="81"/>
         <source> hours</source>
         <translation> 時間</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="99" />
+        <location filename="../../facilitator/ui/events/form.py" line="99"/>
         <source>Add session</source>
         <translation>セッションを追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="101" />
+        <location filename="../../facilitator/ui/events/form.py" line="101"/>
         <source>Remove session</source>
         <translation>セッションを削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="153" />
+        <location filename="../../facilitator/ui/events/form.py" line="153"/>
         <source>Title</source>
         <translation>研修名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="154" />
+        <location filename="../../facilitator/ui/events/form.py" line="154"/>
         <source>Date</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="155" />
+        <location filename="../../facilitator/ui/events/form.py" line="155"/>
         <source>Venue</source>
         <translation>会場</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="156" />
+        <location filename="../../facilitator/ui/events/form.py" line="156"/>
         <source>Issuer</source>
         <translation>修了証の発行者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="157" />
+        <location filename="../../facilitator/ui/events/form.py" line="157"/>
         <source>Signatory</source>
         <translation>修了証の署名者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="158" />
+        <location filename="../../facilitator/ui/events/form.py" line="158"/>
         <source>Training hours</source>
         <translation>研修時間</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="163" />
+        <location filename="../../facilitator/ui/events/form.py" line="163"/>
         <source>Sessions</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_form.py" line="259" />
+        <location filename="../../facilitator/ui/events/form.py" line="259"/>
         <source>Not saved. Problems to correct, marked below: %1.</source>
         <translation>保存できませんでした。修正が必要な項目（下に表示）：%1 件</translation>
     </message>
@@ -153,22 +153,22 @@ Details are in the log file:
 <context>
     <name>EventListModel</name>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="28" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="28"/>
         <source>Title</source>
         <translation>研修名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="29" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="29"/>
         <source>Date</source>
         <translation>開催日</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="30" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="30"/>
         <source>Sessions</source>
         <translation>セッション数</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_list_model.py" line="31" />
+        <location filename="../../facilitator/ui/events/list_model.py" line="31"/>
         <source>Attendees</source>
         <translation>受講者数</translation>
     </message>
@@ -176,54 +176,54 @@ Details are in the log file:
 <context>
     <name>EventView</name>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="71" />
-        <location filename="../../facilitator/ui/event_view.py" line="189" />
+        <location filename="../../facilitator/ui/events/view.py" line="72"/>
+        <location filename="../../facilitator/ui/events/view.py" line="203"/>
         <source>New event</source>
         <translation>新しい研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="77" />
+        <location filename="../../facilitator/ui/events/view.py" line="78"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="84" />
+        <location filename="../../facilitator/ui/events/view.py" line="85"/>
         <source>Discard changes</source>
         <translation>変更を破棄</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="102" />
+        <location filename="../../facilitator/ui/events/view.py" line="103"/>
         <source>Events in this workspace</source>
         <translation>このワークスペースの研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="177" />
+        <location filename="../../facilitator/ui/events/view.py" line="191"/>
         <source>Edit event</source>
         <translation>研修の編集</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="211" />
+        <location filename="../../facilitator/ui/events/view.py" line="225"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="217" />
+        <location filename="../../facilitator/ui/events/view.py" line="231"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="230" />
+        <location filename="../../facilitator/ui/events/view.py" line="244"/>
         <source>Event</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="237" />
-        <location filename="../../facilitator/ui/event_view.py" line="251" />
+        <location filename="../../facilitator/ui/events/view.py" line="251"/>
+        <location filename="../../facilitator/ui/events/view.py" line="265"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更があります</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/event_view.py" line="252" />
+        <location filename="../../facilitator/ui/events/view.py" line="266"/>
         <source>The event you are editing has unsaved changes. Discard them?</source>
         <translation>編集中の研修に保存していない変更があります。破棄しますか？</translation>
     </message>
@@ -231,62 +231,62 @@ Details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="53" />
+        <location filename="../../facilitator/ui/main_window.py" line="53"/>
         <source>%1 — Facilitator</source>
         <translation>%1 — Facilitator</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="77" />
+        <location filename="../../facilitator/ui/main_window.py" line="77"/>
         <source>The open workspace file</source>
         <translation>開いているワークスペースのファイル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="149" />
+        <location filename="../../facilitator/ui/main_window.py" line="149"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="152" />
+        <location filename="../../facilitator/ui/main_window.py" line="152"/>
         <source>&amp;New workspace…</source>
         <translation>新しいワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="158" />
+        <location filename="../../facilitator/ui/main_window.py" line="158"/>
         <source>&amp;Open workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="162" />
+        <location filename="../../facilitator/ui/main_window.py" line="162"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="170" />
+        <location filename="../../facilitator/ui/main_window.py" line="170"/>
         <source>&amp;Back up workspace…</source>
         <translation>ワークスペースをバックアップ(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="172" />
+        <location filename="../../facilitator/ui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="174" />
+        <location filename="../../facilitator/ui/main_window.py" line="174"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="175" />
+        <location filename="../../facilitator/ui/main_window.py" line="175"/>
         <source>&amp;Language</source>
         <translation>表示言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="189" />
+        <location filename="../../facilitator/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="190" />
+        <location filename="../../facilitator/ui/main_window.py" line="190"/>
         <source>&amp;About Facilitator</source>
         <translation>Facilitator について(&amp;A)</translation>
     </message>
@@ -294,32 +294,32 @@ Details are in the log file:
 <context>
     <name>SessionTableModel</name>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="81" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="81"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="82" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="82"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="83" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="83"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="84" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="84"/>
         <source>End</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="85" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="85"/>
         <source>Room</source>
         <translation>会場（部屋）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/session_table_model.py" line="86" />
+        <location filename="../../facilitator/ui/events/session_table_model.py" line="86"/>
         <source>Capacity</source>
         <translation>定員</translation>
     </message>

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,23 +20,18 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.app import CurrentEvent
+from benchmarks.serve_process import free_port, start_serve
 from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
-from facilitator.ui.checkin_view import CheckInView
+from facilitator.ui.checkin.view import CheckInView
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import SyncRunner
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -46,7 +39,7 @@ def view_and_server(
     demo_workspace: Workspace, clock: FakeClock, qtbot: QtBot
 ) -> Iterator[tuple[CheckInView, CheckInService, RecordingDialogs]]:
     checkin = CheckInService(demo_workspace, clock)
-    lan = LanServerControl(checkin, clock, {})
+    lan = LanServerControl(checkin, clock, None)
     dialogs = RecordingDialogs()
     with demo_workspace.session() as s:
         event_id = s.scalars(select(Event.id)).one()
@@ -73,6 +66,7 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
     qtbot: QtBot,
     view_and_server: tuple[CheckInView, CheckInService, RecordingDialogs],
     demo_workspace: Workspace,
+    screenshots: Path,
 ) -> None:
     view, _checkin, dialogs = view_and_server
     view.server.port_spin.setValue(free_port())
@@ -89,7 +83,7 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
     projector.resize(1000, 700)
     qtbot.waitExposed(projector)
     image = projector.grab().toImage()
-    image.save("/tmp/checkin_projector.png")
+    image.save(str(screenshots / "checkin_projector.png"))
     (found,) = zxingcpp.read_barcodes(image)
     url = found.text
     assert url == projector.url
@@ -119,40 +113,11 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
         httpx.get(f"{parts.scheme}://{parts.netloc}/healthz", timeout=2)
 
 
-def _serve(db: Path) -> tuple[subprocess.Popen[str], str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "facilitator",
-            "serve",
-            "--db",
-            str(db),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(free_port()),
-            "--json",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line:
-        proc.kill()
-        raise AssertionError(proc.stderr.read() if proc.stderr else "serve did not start")
-    return proc, json.loads(line)["url"]
-
-
 def demo_door(
     db: Path, clock: FakeClock, *, attendees: int, seed: int
 ) -> tuple[str, str, list[str]]:
     """A demo workspace at `db`: (event secret, AM session code, AM staff numbers by id)."""
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     with open_workspace(db, create=True) as ws:
         build_demo(ws, clock, attendees=attendees, seed=seed)
@@ -173,7 +138,7 @@ def demo_door(
 def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: FakeClock) -> None:
     db = tmp_path / "door.sqlite"
     secret, code, staff = demo_door(db, clock, attendees=100, seed=3)
-    proc, base = _serve(db)
+    proc, base = start_serve(db)
     acknowledged: list[str] = []
     lock = threading.Lock()
     try:
@@ -212,7 +177,8 @@ def test_killed_server_keeps_every_acknowledged_check_in(tmp_path: Path, clock: 
 def _cli(argv: list[str]) -> tuple[int, str, str]:
     import io
 
-    from facilitator.cli import CliContext, main
+    from facilitator.cli import main
+    from facilitator.commands.context import CliContext
 
     out, err = io.StringIO(), io.StringIO()
     code = main(["--lang", "en", *argv], CliContext(lang="en", out=out, err=err))
@@ -222,12 +188,12 @@ def _cli(argv: list[str]) -> tuple[int, str, str]:
 def test_read_only_commands_work_while_serve_holds_the_workspace(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    from facilitator.services.demo import build_demo
+    from facilitator.services.demo.workspace import build_demo
 
     db = tmp_path / "busy.sqlite"
     with open_workspace(db, create=True) as ws:
         build_demo(ws, clock, attendees=20, seed=2)
-    proc, base = _serve(db)
+    proc, base = start_serve(db)
     try:
         port = base.rsplit(":", 1)[1]
         # In this process, while the serve subprocess holds the writer's lock.

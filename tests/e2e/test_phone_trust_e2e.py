@@ -18,11 +18,12 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from benchmarks.serve_process import start_serve
 from facilitator.db.models import Attendee, CheckIn, DeviceRefusal
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from tests.e2e.test_checkin_e2e import _serve, demo_door
+from tests.e2e.test_checkin_e2e import demo_door
 
 pytestmark = pytest.mark.skipif(
     not hasattr(socket, "SO_REUSEADDR"), reason="needs a POSIX socket layer"
@@ -47,7 +48,7 @@ class Door:
 def door(tmp_path: Path, clock: FakeClock) -> Iterator[Door]:
     db = tmp_path / "door.sqlite"
     secret, code, staff = demo_door(db, clock, attendees=40, seed=5)
-    proc, base = _serve(db)
+    proc, base = start_serve(db)
     try:
         yield Door(db, base, secret, code, staff)
     finally:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import io
-import json
-import os
 import signal
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
-from facilitator.cli import CliContext, main
+from benchmarks.serve_process import start_serve
+from facilitator.cli import main
+from facilitator.commands.context import CliContext
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 
 
 def _cli(argv: list[str]) -> tuple[int, str]:
@@ -33,28 +31,8 @@ def test_links_follow_a_server_that_moved_to_the_next_port(
     taken.bind(("127.0.0.1", 0))
     taken.listen()
     busy_port = taken.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "facilitator",
-            "serve",
-            "--db",
-            str(db),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(busy_port),
-            "--json",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    proc, served = start_serve(db, busy_port)
     try:
-        assert proc.stdout is not None
-        served = json.loads(proc.stdout.readline())["url"]
         assert not served.endswith(f":{busy_port}")  # it moved on
         code, out = _cli(["checkin-url", "--db", str(db), "--session", "AM"])
         assert code == 0 and out.startswith(served + "/c/")

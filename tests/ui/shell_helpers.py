@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import AppController, AppSettings, create_application
+from facilitator.app import app_controller, create_application
 from facilitator.domain.clock import FakeClock
 from facilitator.lang import Lang
 from facilitator.resources import resource_path
+from facilitator.ui.app_controller import AppController
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.runner import SyncRunner
+from facilitator.ui.settings import AppSettings
 
 
 def ensure_translations() -> None:
@@ -40,7 +42,7 @@ def make_controller(lang: Lang, dialogs: RecordingDialogs | None = None) -> AppC
     """An app controller as `run_gui` builds it, but synchronous and with recorded dialogs."""
     ensure_translations()
     app = create_application()
-    return AppController(
+    return app_controller(
         app,
         AppSettings(),
         lang,

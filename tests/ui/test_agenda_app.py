@@ -10,15 +10,17 @@ from pytestqt.qtbot import QtBot
 from shell_helpers import make_controller
 
 from facilitator.db.workspace import open_workspace
-from facilitator.domain.agenda_clock import Phase
+from facilitator.domain.agenda_timing import Phase
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo import build_demo
-from facilitator.ui.agenda_view import AgendaView
-from facilitator.ui.audience_window import AudienceWindow
-from facilitator.ui.presenter_console import PresenterConsole
+from facilitator.services.demo.workspace import build_demo
+from facilitator.ui.agenda.audience_window import AudienceWindow
+from facilitator.ui.agenda.presenter_console import PresenterConsole
+from facilitator.ui.agenda.view import AgendaView
 
 
-def test_agenda_area_presents_through_the_app(qtbot: QtBot, tmp_path: Path) -> None:
+def test_agenda_area_presents_through_the_app(
+    qtbot: QtBot, tmp_path: Path, screenshots: Path
+) -> None:
     path = tmp_path / "demo.sqlite"
     with open_workspace(path, create=True) as ws:
         build_demo(ws, FakeClock(), attendees=20, seed=1)
@@ -55,7 +57,7 @@ def test_agenda_area_presents_through_the_app(qtbot: QtBot, tmp_path: Path) -> N
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
     assert audience.isVisible()
     console.resize(1366, 768)
-    console.grab().save("/tmp/agenda_console_ja.png")
-    view.grab().save("/tmp/agenda_view_ja.png")
+    console.grab().save(str(screenshots / "agenda_console_ja.png"))
+    view.grab().save(str(screenshots / "agenda_view_ja.png"))
     console.close()
     window.close()

@@ -27,13 +27,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.agenda_live import LiveAgenda
-from facilitator.services.demo import build_demo
+from facilitator.services.agenda.live import LiveAgenda
+from facilitator.services.demo.workspace import build_demo
 from facilitator.services.events import EventService
-from facilitator.ui.audience_window import AudienceWindow
-from facilitator.ui.pdf_pages import PdfPageCache
-from facilitator.ui.presenter_console import PresenterConsole
-from facilitator.ui.presenter_controller import PresenterController
+from facilitator.ui.agenda.audience_window import AudienceWindow
+from facilitator.ui.agenda.pdf_pages import PdfPageCache
+from facilitator.ui.agenda.presenter_console import PresenterConsole
+from facilitator.ui.agenda.presenter_controller import PresenterController
 from facilitator.ui.runner import SyncRunner
 
 app = QApplication([])

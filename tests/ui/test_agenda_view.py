@@ -9,19 +9,19 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import CurrentEvent
 from facilitator.db.workspace import Workspace
-from facilitator.domain.agenda_clock import Phase
+from facilitator.domain.agenda_timing import Phase
 from facilitator.domain.clock import FakeClock
-from facilitator.services.agenda import AgendaService, local_datetime
-from facilitator.services.agenda_live import LiveAgenda
-from facilitator.services.agenda_phone import PhoneSlides
-from facilitator.services.agenda_report import AgendaReportService
+from facilitator.services.agenda.items import AgendaService, local_datetime
+from facilitator.services.agenda.live import LiveAgenda
+from facilitator.services.agenda.phone_slides import PhoneSlides
+from facilitator.services.agenda.report import AgendaReportService
 from facilitator.services.events import EventService
-from facilitator.ui.agenda_view import AgendaView
-from facilitator.ui.audience_window import ScreenWatch
+from facilitator.ui.agenda.audience_window import ScreenWatch
+from facilitator.ui.agenda.presenter_launcher import PresenterLauncher
+from facilitator.ui.agenda.view import AgendaView
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.presenter_launcher import PresenterLauncher
 from facilitator.ui.runner import SyncRunner
 
 
@@ -57,7 +57,7 @@ class Area:
         )
         self.view = AgendaView(
             self.agenda,
-            AgendaReportService(ws, clock),
+            AgendaReportService(ws, clock, AgendaService(ws, clock)),
             self.events,
             runner,
             CurrentEvent(self.event_id),
@@ -138,7 +138,7 @@ def test_drag_reorder_saves_the_order(area: Area) -> None:
     assert editor.list.item(1).text().startswith("2. 休憩")
 
 
-def test_planned_times_and_fit_warning(area: Area, qtbot: QtBot) -> None:
+def test_planned_times_and_fit_warning(area: Area, qtbot: QtBot, screenshots: Path) -> None:
     times = area.view.times
     headers = [header(times, c) for c in range(times.columnCount())]
     assert headers[2:] == ["AM", "PM"]
@@ -152,7 +152,7 @@ def test_planned_times_and_fit_warning(area: Area, qtbot: QtBot) -> None:
     assert area.view.fit_warning.isVisible()
     assert "10 min" in area.view.fit_warning.text() and "AM" in area.view.fit_warning.text()
     area.view.resize(1100, 800)
-    area.view.grab().save("/tmp/agenda_editor.png")
+    area.view.grab().save(str(screenshots / "agenda_editor.png"))
 
 
 def test_present_opens_console_and_projector(area: Area, qtbot: QtBot) -> None:

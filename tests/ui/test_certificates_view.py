@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shell_helpers import type_text
 
-from facilitator.app import CurrentEvent
 from facilitator.db.workspace import Workspace
+from facilitator.domain.certificates import VerifyOutcome
 from facilitator.domain.clock import FakeClock
-from facilitator.services.certificate_suite import build_certificate_services
-from facilitator.services.certificates import VerifyOutcome
+from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.ui.camera_scanner import CameraScanner
-from facilitator.ui.certificate_images import render_first_page
-from facilitator.ui.certificates_view import CertificatesView
+from facilitator.ui.certificates.images import render_first_page
+from facilitator.ui.certificates.view import CertificatesView
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.runner import SyncRunner
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id
@@ -73,7 +73,7 @@ def cell(view: CertificatesView, row: int, column: int) -> str:
 
 
 def test_list_shows_why_and_manual_decisions_need_a_reason(
-    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock
+    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock, screenshots: Path
 ) -> None:
     ids = attendee_ids(demo_workspace)
     check_in(demo_workspace, clock, ids[:30])
@@ -95,7 +95,7 @@ def test_list_shows_why_and_manual_decisions_need_a_reason(
     assert "31 of 100 eligible; 31 certificates issued; 0 waiting" in panel.summary.text()
     row = select_name(view, absent.name)
     assert cell(view, row, 5).startswith("CERT-2026-")
-    view.grab().save("/tmp/certificates_eligibility.png")
+    view.grab().save(str(screenshots / "certificates_eligibility.png"))
 
 
 def test_revoke_from_the_list_shows_in_verify(
@@ -111,7 +111,7 @@ def test_revoke_from_the_list_shows_in_verify(
     services = build_certificate_services(demo_workspace, clock)
     code = next(
         c.code
-        for c in services.certificates.issued(event_id(demo_workspace))
+        for c in services.issuer.issued(event_id(demo_workspace))
         if c.number == issued[0].number
     )
     view.tabs.setCurrentWidget(view.verify)
@@ -122,7 +122,7 @@ def test_revoke_from_the_list_shows_in_verify(
 
 
 def test_layout_edit_previews_a_real_attendee_and_saves(
-    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock
+    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock, screenshots: Path
 ) -> None:
     view = make_view(qtbot, demo_workspace, clock)
     panel = view.layout_panel
@@ -147,7 +147,7 @@ def test_layout_edit_previews_a_real_attendee_and_saves(
     panel.orientation_combo.activated.emit(panel.orientation_combo.currentIndex())
     panel.refresh_preview()  # the landscape layout no longer fits: the reason is shown
     assert "beyond the edge" in panel.status.text()
-    view.grab().save("/tmp/certificates_layout.png")
+    view.grab().save(str(screenshots / "certificates_layout.png"))
 
 
 def test_a_one_page_pdf_becomes_the_background(
@@ -208,7 +208,7 @@ def test_verify_by_pasting_and_by_webcam(
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:2])
     services = build_certificate_services(demo_workspace, clock)
     ev = event_id(demo_workspace)
-    cert = services.certificates.issue(ev).newly_issued[0]
+    cert = services.issuer.issue(ev).newly_issued[0]
     scanner = CameraScanner()
     view = make_view(qtbot, demo_workspace, clock, scanner=scanner)
     panel = view.verify

@@ -14,8 +14,8 @@ from shell_helpers import make_controller
 
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo import build_demo
-from facilitator.ui.checkin_view import CheckInView
+from facilitator.services.demo.workspace import build_demo
+from facilitator.ui.checkin.view import CheckInView
 from facilitator.ui.dialogs import RecordingDialogs
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,34 +11,30 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.app import CurrentEvent
 from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.devices import Phone
 from facilitator.domain.tokens import slip_code
-from facilitator.services.checkin import (
-    CheckInRequest,
-    CheckInResult,
-    CheckInService,
-    StaffNumber,
-)
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import CheckInRequest, CheckInResult, StaffNumber
 from facilitator.services.events import EventService
-from facilitator.ui.agenda_qr import qr_image
 from facilitator.ui.camera_scanner import CameraScanner, FrameDecoder
-from facilitator.ui.checkin_view import CheckInView
+from facilitator.ui.checkin.view import CheckInView
+from facilitator.ui.checkin.walk_in_dialog import WalkIn
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
+from facilitator.ui.qr_image import qr_image
 from facilitator.ui.runner import SyncRunner
-from facilitator.ui.walk_in_dialog import WalkIn
 
 
 class Desk:
     def __init__(self, ws: Workspace, clock: FakeClock, qtbot: QtBot) -> None:
         self.ws, self.clock = ws, clock
         self.checkin = CheckInService(ws, clock)
-        self.lan = LanServerControl(self.checkin, clock, {})
+        self.lan = LanServerControl(self.checkin, clock, None)
         self.dialogs = RecordingDialogs()
         self.walk_ins: list[WalkIn | None] = []
         with ws.session() as s:
@@ -94,7 +91,9 @@ def scan(qtbot: QtBot, desk: Desk, text: str, end: Qt.Key = Qt.Key.Key_Return) -
     qtbot.keyClick(desk.view.scanner, end)
 
 
-def test_usb_scanner_checks_in_and_shows_green_card(qtbot: QtBot, desk: Desk) -> None:
+def test_usb_scanner_checks_in_and_shows_green_card(
+    qtbot: QtBot, desk: Desk, screenshots: Path
+) -> None:
     person = desk.am_people[0]
     scan(qtbot, desk, desk.slip(person))
     card = desk.view.card
@@ -106,7 +105,7 @@ def test_usb_scanner_checks_in_and_shows_green_card(qtbot: QtBot, desk: Desk) ->
     qtbot.waitUntil(
         lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=5000
     )
-    card.grab().save("/tmp/checkin_card_ok.png")
+    card.grab().save(str(screenshots / "checkin_card_ok.png"))
 
 
 def test_same_code_within_3s_is_ignored_then_already_checked_in(qtbot: QtBot, desk: Desk) -> None:
@@ -138,13 +137,13 @@ def test_forged_slip_is_refused(qtbot: QtBot, desk: Desk) -> None:
     assert desk.records() == []
 
 
-def test_wrong_session_admit_anyway(qtbot: QtBot, desk: Desk) -> None:
+def test_wrong_session_admit_anyway(qtbot: QtBot, desk: Desk, screenshots: Path) -> None:
     person = desk.pm_people[0]
     scan(qtbot, desk, desk.slip(person))
     card = desk.view.card
     assert card.headline.text() == "Registered for another session"
     assert card.admit_button.isVisible() and not card.undo_button.isVisible()
-    card.grab().save("/tmp/checkin_card_wrong.png")
+    card.grab().save(str(screenshots / "checkin_card_wrong.png"))
     qtbot.mouseClick(card.admit_button, Qt.MouseButton.LeftButton)
     assert card.headline.text() == "Checked in"
     (record,) = desk.records()
@@ -197,7 +196,7 @@ def test_walk_in(qtbot: QtBot, desk: Desk) -> None:
     assert desk.dialogs.messages[-1][0] == "warn" and "staff number" in desk.dialogs.messages[-1][1]
 
 
-def test_arrivals_by_department_show_missing(qtbot: QtBot, desk: Desk) -> None:
+def test_arrivals_by_department_show_missing(qtbot: QtBot, desk: Desk, screenshots: Path) -> None:
     scan(qtbot, desk, desk.slip(desk.am_people[0]))
     qtbot.waitUntil(
         lambda: desk.view.arrivals.counter.text() == f"1 / {len(desk.am_people)}", timeout=5000
@@ -209,7 +208,7 @@ def test_arrivals_by_department_show_missing(qtbot: QtBot, desk: Desk) -> None:
     assert sum(int(row[1].split(" / ")[0]) for row in rows) == 1
     assert desk.am_people[1].name in missing
     assert desk.view.arrivals.recent_model.text(0, 1) == desk.am_people[0].name
-    desk.view.grab().save("/tmp/checkin_view.png")
+    desk.view.grab().save(str(screenshots / "checkin_view.png"))
 
 
 def _frame_with(text: str, at: tuple[int, int], side: int) -> QImage:
@@ -276,7 +275,7 @@ def test_closing_check_in_turns_every_scan_red(qtbot: QtBot, desk: Desk) -> None
 
 def test_no_webcam_says_so_on_the_card(qtbot: QtBot, desk: Desk) -> None:
     from facilitator.ui.camera_scanner import camera_available
-    from facilitator.ui.checkin_view import open_camera
+    from facilitator.ui.checkin.view import open_camera
 
     if camera_available():
         pytest.skip("this machine has a camera; the test is for one without")

@@ -14,16 +14,16 @@ from PySide6.QtWidgets import QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 from shell_helpers import edit_cell, make_controller, type_text
 
-from facilitator.app import CurrentEvent
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.lang import Lang
 from facilitator.services.events import EventService
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.event_view import EventView
+from facilitator.ui.events.session_table_model import Column
+from facilitator.ui.events.view import EventView
 from facilitator.ui.runner import SyncRunner
-from facilitator.ui.session_table_model import Column
 
 T = TypeVar("T")
 

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.resources import resource_path
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.feedback_view import FeedbackView
+from facilitator.ui.feedback.view import FeedbackView
 
 shell_helpers = pytest.importorskip("tests.ui.shell_helpers")
 
@@ -28,7 +28,7 @@ def _compile_feedback_catalogue() -> None:
         subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
-def test_feedback_area_in_japanese(qtbot: QtBot, tmp_path: Path) -> None:
+def test_feedback_area_in_japanese(qtbot: QtBot, tmp_path: Path, screenshots: Path) -> None:
     _compile_feedback_catalogue()
     db = tmp_path / "day.sqlite"
     with open_workspace(db, create=True) as ws:
@@ -51,4 +51,4 @@ def test_feedback_area_in_japanese(qtbot: QtBot, tmp_path: Path) -> None:
     assert view.toggle_button.text() == "回答受付を終了"
     assert view.kiosk_button.isEnabled()
     assert "受付済み 0 名中 0 名が回答" in view.count_label.text()
-    window.grab().save("/tmp/feedback_in_app.png")
+    window.grab().save(str(screenshots / "feedback_in_app.png"))

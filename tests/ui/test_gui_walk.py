@@ -11,18 +11,18 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from shell_helpers import make_controller
 
-from facilitator.app import AppController
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.lang import Lang
-from facilitator.services.demo import build_demo
-from facilitator.ui.agenda_view import AgendaView
-from facilitator.ui.certificates_view import CertificatesView
-from facilitator.ui.checkin_view import CheckInView
+from facilitator.services.demo.workspace import build_demo
+from facilitator.ui.agenda.presenter_console import PresenterConsole
+from facilitator.ui.agenda.view import AgendaView
+from facilitator.ui.app_controller import AppController
+from facilitator.ui.certificates.view import CertificatesView
+from facilitator.ui.checkin.view import CheckInView
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.feedback_view import FeedbackView
-from facilitator.ui.presenter_console import PresenterConsole
-from facilitator.ui.roster_view import RosterView
+from facilitator.ui.feedback.view import FeedbackView
+from facilitator.ui.roster.view import RosterView
 
 # The smallest laptop screen the app is meant for.
 SCREEN_WIDTH, SCREEN_HEIGHT = 1280, 800

@@ -11,17 +11,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shell_helpers import type_text
 
-from facilitator.app import CurrentEvent
 from facilitator.db.models import CheckIn
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.roster_rules import RosterField
 from facilitator.services.events import EventService
-from facilitator.services.roster import RosterService
-from facilitator.services.roster_area import build_roster_services
+from facilitator.services.roster.area import build_roster_services
+from facilitator.services.roster.attendees import RosterService
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.roster_table_model import CheckInFilter, Column
-from facilitator.ui.roster_view import RosterView
+from facilitator.ui.roster.table_model import CheckInFilter, Column
+from facilitator.ui.roster.view import RosterView
 from facilitator.ui.runner import SyncRunner
 
 

@@ -14,15 +14,17 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 from shell_helpers import ensure_translations, make_controller, type_text
 
-from facilitator.app import AppController, AppSettings, run_gui
+from facilitator.app import run_gui
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.logs import LOG_FILE_NAME
 from facilitator.paths import log_dir
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
+from facilitator.ui.app_controller import AppController
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.event_view import EventView
+from facilitator.ui.events.view import EventView
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.settings import AppSettings
 
 
 @pytest.fixture
@@ -139,7 +141,7 @@ def test_switching_language_keeps_the_phone_server_serving(qtbot: QtBot, demo_pa
     """Phones choose their own language: the laptop's must not cut them off."""
     import socket
 
-    from facilitator.ui.checkin_view import CheckInView
+    from facilitator.ui.checkin.view import CheckInView
 
     controller = make_controller("ja")
     assert controller.open(demo_path)

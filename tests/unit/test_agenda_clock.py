@@ -7,15 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from facilitator.domain.agenda_catchup import accept_catch_up, propose_catch_up
-from facilitator.domain.agenda_clock import (
-    AgendaState,
-    Instant,
-    Level,
-    Phase,
-    PlanItem,
-    RunRecord,
-    changed_stretches,
-)
+from facilitator.domain.agenda_clock import AgendaState, changed_stretches
+from facilitator.domain.agenda_timing import Instant, Level, Phase, PlanItem, RunRecord
 from facilitator.domain.clock import FakeClock
 
 START = datetime(2026, 7, 4, 0, 30, tzinfo=UTC)  # 09:30 JST

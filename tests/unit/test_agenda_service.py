@@ -13,13 +13,13 @@ from sqlalchemy import select
 from facilitator.db.models import AgendaRun
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.agenda_catchup import propose_catch_up
-from facilitator.domain.agenda_clock import Phase
 from facilitator.domain.agenda_items import AgendaItemSpec, ItemKind, SlideContent
+from facilitator.domain.agenda_timing import Phase
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import ValidationFailed
-from facilitator.services.agenda import AgendaService, local_datetime
-from facilitator.services.agenda_live import LiveAgenda, instant
-from facilitator.services.agenda_report import AgendaReportService
+from facilitator.services.agenda.items import AgendaService, local_datetime
+from facilitator.services.agenda.live import LiveAgenda, instant
+from facilitator.services.agenda.report import AgendaReportService
 from facilitator.services.events import EventService
 
 
@@ -105,7 +105,9 @@ def test_reorder_duplicate_delete_and_undo(demo_workspace: Workspace, clock: Fak
     after = service.list_items(eid)
     assert [i.id for i in after][restored.position] == restored.id
     assert restored.position == copy.position
-    report = AgendaReportService(demo_workspace, clock).report(eid)
+    report = AgendaReportService(
+        demo_workspace, clock, AgendaService(demo_workspace, clock)
+    ).report(eid)
     row = next(r for r in report.rows if r.item_id == restored.id)
     assert row.actuals[0].actual_seconds == pytest.approx(90)
 
@@ -152,7 +154,9 @@ def test_rehearsal_on_another_day_stays_out_of_the_session(
     start = LiveAgenda(demo_workspace, clock, am).load()
     assert not start.rehearsal and not start.resumable and not start.state.stretches
     assert sum(p.minutes for p in start.state.plan) == 140
-    report = AgendaReportService(demo_workspace, clock).report(eid)
+    report = AgendaReportService(
+        demo_workspace, clock, AgendaService(demo_workspace, clock)
+    ).report(eid)
     assert all(a.actual_seconds is None for row in report.rows for a in row.actuals)
 
 
@@ -231,7 +235,7 @@ def test_planned_vs_actual_am_pm_csv_and_pdf(demo_workspace: Workspace, clock: F
         clock.advance(25 * 60)
         state = live.next()
         assert state.phase == Phase.RUNNING
-    reports = AgendaReportService(demo_workspace, clock)
+    reports = AgendaReportService(demo_workspace, clock, AgendaService(demo_workspace, clock))
     report = reports.report(eid)
     assert report.sessions == ("AM", "PM")
     first = report.rows[0]

@@ -116,7 +116,7 @@ def test_every_hidden_import_exists(spec: SpecRun) -> None:
     hidden = spec.analysis.kwargs["hiddenimports"]
     assert "uvicorn.protocols.http.h11_impl" in hidden
     assert "sqlalchemy.dialects.sqlite.pysqlite" in hidden
-    assert {"facilitator.web.feedback_routes", "facilitator.selftest.qt_checks"} <= set(hidden)
+    assert {"facilitator.web.feedback.routes", "facilitator.selftest.qt_checks"} <= set(hidden)
     for name in hidden:
         assert importlib.util.find_spec(name) is not None, f"hidden import {name} does not exist"
 

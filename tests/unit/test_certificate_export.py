@@ -13,15 +13,17 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, PdfObject
 
-from facilitator.cli import CliContext, main
+from facilitator.cli import main
+from facilitator.commands.context import CliContext
 from facilitator.db.workspace import Workspace, open_workspace
+from facilitator.domain.certificates import VerifyOutcome
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.certificate_export import CertificateExporter, ExportCancelled
-from facilitator.services.certificate_layouts import LayoutService
-from facilitator.services.certificate_list import write_issued_list
-from facilitator.services.certificates import CertificateService, VerifyOutcome
-from facilitator.services.demo import build_demo
+from facilitator.services.certificates.export import ExportCancelled
+from facilitator.services.certificates.issue import CertificateIssuer
+from facilitator.services.certificates.layouts import LayoutService
+from facilitator.services.certificates.suite import build_certificate_services
+from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, decode_qr_on_page, event_id
 
 
@@ -29,7 +31,7 @@ from tests.unit.certificate_helpers import attendee_ids, check_in, decode_qr_on_
 def issued(demo_workspace: Workspace, clock: FakeClock) -> Workspace:
     """The demo event with 12 people checked in and their numbers issued."""
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:12])
-    CertificateService(demo_workspace, clock).issue(event_id(demo_workspace))
+    CertificateIssuer(demo_workspace, clock).issue(event_id(demo_workspace))
     return demo_workspace
 
 
@@ -64,9 +66,9 @@ def test_merged_pdf_has_every_name_embedded_fonts_and_a_verifiable_qr(
 ) -> None:
     ev = event_id(issued)
     LayoutService(issued, clock).choose(ev, layout)
-    certs = CertificateService(issued, clock).issued(ev)
+    certs = CertificateIssuer(issued, clock).issued(ev)
     out = tmp_path / "all.pdf"
-    result = CertificateExporter(issued, clock).export(ev, str(out))
+    result = build_certificate_services(issued, clock).exporter.export(ev, str(out))
     assert result.count == 12 and out.exists()
     reader = PdfReader(out)
     assert len(reader.pages) == 12
@@ -78,19 +80,19 @@ def test_merged_pdf_has_every_name_embedded_fonts_and_a_verifiable_qr(
     assert all("IPAex" in name for name, _ in fonts)
     code = decode_qr_on_page(out, 3, tmp_path)
     assert code == certs[2].code
-    service = CertificateService(issued, clock)
-    assert service.verify(code).outcome is VerifyOutcome.VALID
-    assert service.verify(code[:-1] + ("Q" if code[-1] != "Q" else "R")).outcome is (
+    service = build_certificate_services(issued, clock)
+    assert service.verifier.verify(code).outcome is VerifyOutcome.VALID
+    assert service.verifier.verify(code[:-1] + ("Q" if code[-1] != "Q" else "R")).outcome is (
         VerifyOutcome.FORGED
     )
-    service.revoke(certs[2].number, "誤発行")
-    assert service.verify(code).outcome is VerifyOutcome.REVOKED
+    service.issuer.revoke(certs[2].number, "誤発行")
+    assert service.verifier.verify(code).outcome is VerifyOutcome.REVOKED
 
 
 def test_reexport_is_idempotent_and_respects_force(
     issued: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
-    exporter = CertificateExporter(issued, clock)
+    exporter = build_certificate_services(issued, clock).exporter
     ev = event_id(issued)
     out = tmp_path / "all.pdf"
     exporter.export(ev, str(out))
@@ -106,8 +108,8 @@ def test_zip_and_folder_hold_one_small_pdf_per_attendee_in_order(
     issued: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     ev = event_id(issued)
-    certs = CertificateService(issued, clock).issued(ev)
-    exporter = CertificateExporter(issued, clock)
+    certs = CertificateIssuer(issued, clock).issued(ev)
+    exporter = build_certificate_services(issued, clock).exporter
     exporter.export(ev, str(tmp_path / "c.zip"))
     with zipfile.ZipFile(tmp_path / "c.zip") as archive:
         names = archive.namelist()
@@ -127,7 +129,7 @@ def test_zip_and_folder_hold_one_small_pdf_per_attendee_in_order(
 def test_a_cancelled_export_leaves_nothing_behind(
     issued: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
-    exporter = CertificateExporter(issued, clock)
+    exporter = build_certificate_services(issued, clock).exporter
     calls: list[int] = []
 
     def cancel_after_five() -> bool:
@@ -147,27 +149,27 @@ def test_issued_list_as_csv_xlsx_and_pdf(
     issued: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     ev = event_id(issued)
-    service = CertificateService(issued, clock)
-    first = service.issued(ev)[0]
+    service = build_certificate_services(issued, clock)
+    first = service.issuer.issued(ev)[0]
     with issued.session() as session:
         from facilitator.db.models import Attendee
 
         row = session.get(Attendee, first.attendee_id)
         assert row is not None
         row.name = '=HYPERLINK("http://x")'
-    assert write_issued_list(issued, clock, ev, tmp_path / "l.csv") == 12
+    assert build_certificate_services(issued, clock).write_list(ev, tmp_path / "l.csv") == 12
     raw = (tmp_path / "l.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 13 and rows[1][2] == '\'=HYPERLINK("http://x")'
-    write_issued_list(issued, clock, ev, tmp_path / "l.xlsx")
+    build_certificate_services(issued, clock).write_list(ev, tmp_path / "l.xlsx")
     sheet = load_workbook(tmp_path / "l.xlsx").active
     assert sheet["C2"].data_type == "s" and str(sheet["C2"].value).startswith("'=")
-    write_issued_list(issued, clock, ev, tmp_path / "l.pdf")
+    build_certificate_services(issued, clock).write_list(ev, tmp_path / "l.pdf")
     text = PdfReader(tmp_path / "l.pdf").pages[0].extract_text()
     assert first.number in text
     with pytest.raises(InputRejected):
-        write_issued_list(issued, clock, ev, tmp_path / "l.csv")
+        build_certificate_services(issued, clock).write_list(ev, tmp_path / "l.csv")
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:
@@ -231,7 +233,7 @@ def test_a_layout_with_a_seal_image_and_a_background(
 
     from PIL import Image
 
-    from facilitator.services.certificate_layouts import builtin_spec
+    from facilitator.services.certificates.layouts import builtin_spec
 
     def png(colour: str, size: tuple[int, int]) -> str:
         buffer = io.BytesIO()
@@ -253,7 +255,7 @@ def test_a_layout_with_a_seal_image_and_a_background(
     )
     LayoutService(issued, clock).save(ev, spec, "ja_formal")
     out = tmp_path / "sealed.pdf"
-    CertificateExporter(issued, clock).export(ev, str(out))
+    build_certificate_services(issued, clock).exporter.export(ev, str(out))
     reader = PdfReader(out)
     assert len(reader.pages) == 12
     page_objects = _dict(_dict(reader.pages[0]["/Resources"])["/XObject"])

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.cli import EXIT_REJECTED, main
+from facilitator.cli import main
+from facilitator.commands.context import EXIT_REJECTED
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.certificate_export import CertificateExporter
-from facilitator.services.certificates import CertificateService
-from facilitator.services.demo import build_demo
+from facilitator.services.certificates.issue import CertificateIssuer
+from facilitator.services.certificates.suite import build_certificate_services
+from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id
 
 
@@ -20,16 +21,16 @@ def test_all_revoked_says_revoked_not_never_issued(
     demo_workspace: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     ev = event_id(demo_workspace)
-    exporter = CertificateExporter(demo_workspace, clock)
+    exporter = build_certificate_services(demo_workspace, clock).exporter
     with pytest.raises(InputRejected) as never:
         exporter.export(ev, str(tmp_path / "none.pdf"))
     assert "issue them first" in never.value.message.en
 
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:2])
-    service = CertificateService(demo_workspace, clock)
-    service.issue(ev)
-    for cert in service.issued(ev):
-        service.revoke(cert.number, "test")
+    service = build_certificate_services(demo_workspace, clock)
+    service.issuer.issue(ev)
+    for cert in service.issuer.issued(ev):
+        service.issuer.revoke(cert.number, "test")
     out = tmp_path / "all.pdf"
     with pytest.raises(InputRejected) as revoked:
         exporter.export(ev, str(out))
@@ -46,11 +47,11 @@ def test_an_unwritable_target_is_refused_not_a_crash(
 ) -> None:
     ev = event_id(demo_workspace)
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:1])
-    CertificateService(demo_workspace, clock).issue(ev)
+    CertificateIssuer(demo_workspace, clock).issue(ev)
     blocker = tmp_path / "a-file"
     blocker.write_bytes(b"keep")
     with pytest.raises(InputRejected) as refused:
-        CertificateExporter(demo_workspace, clock).export(ev, f"{blocker}/{target}")
+        build_certificate_services(demo_workspace, clock).exporter.export(ev, f"{blocker}/{target}")
     assert refused.value.message.en.startswith(f"Cannot write {blocker}/")
     assert "に書き込めません" in refused.value.message.ja
     assert blocker.read_bytes() == b"keep"

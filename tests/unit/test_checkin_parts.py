@@ -19,10 +19,15 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, RepeatFilter
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
-from facilitator.services.checkin import AttendeeRef, CheckInRequest, CheckInService, StaffNumber
-from facilitator.services.checkin_batch import CheckInBatch
-from facilitator.services.checkin_desk import ExportRow
-from facilitator.services.checkin_export import HEADER, export_checkins
+from facilitator.services.checkin.batch import CheckInBatch
+from facilitator.services.checkin.desk import ExportRow
+from facilitator.services.checkin.export import HEADER, export_checkins
+from facilitator.services.checkin.service import (
+    AttendeeRef,
+    CheckInRequest,
+    CheckInService,
+    StaffNumber,
+)
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie, set_attendee_cookie
 from facilitator.web.security import DEVICE_COOKIE
@@ -211,7 +216,7 @@ def test_socket_helper_is_tcp() -> None:
 def test_door_sounds_are_distinct_short_wavs(tmp_path: Path) -> None:
     import wave
 
-    from facilitator.ui.chimes import TUNES, tone_wav
+    from facilitator.ui.checkin.chimes import TUNES, tone_wav
 
     lengths = {}
     for style, notes in TUNES.items():

@@ -14,7 +14,7 @@ from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, page_pass
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens, slip_code
 from facilitator.errors import InputRejected, ValidationFailed
-from facilitator.services.checkin import (
+from facilitator.services.checkin.service import (
     AttendeeRef,
     CheckInRequest,
     CheckInService,

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from facilitator.cli import EXIT_REJECTED, EXIT_UNEXPECTED, EXIT_USAGE, main
+from facilitator.cli import main
+from facilitator.commands.context import EXIT_REJECTED, EXIT_UNEXPECTED, EXIT_USAGE
 from facilitator.services.events import EventService
 from tests.unit.workspace_helpers import run_python
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main, usage_error
+from facilitator.cli import main, usage_error
+from facilitator.commands.context import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from facilitator.domain.phone_links import is_valid_host
 
 

@@ -14,7 +14,7 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.errors import UnknownEvent, ValidationFailed
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 from facilitator.services.events import EventService
 
 

@@ -12,11 +12,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from facilitator.cli import CliContext, main
+from facilitator.cli import main
+from facilitator.commands.context import CliContext
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock, SystemClock
 from facilitator.domain.tokens import TokenCheck
-from facilitator.services.feedback import FeedbackMethod, FeedbackService, Respondent
+from facilitator.services.feedback.capture import FeedbackMethod, FeedbackService, Respondent
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
     check_in,
@@ -92,7 +93,9 @@ def test_xlsx_export(demo_workspace: Workspace, clock: FakeClock, tmp_path: Path
     assert cell[head.index("comments")].data_type == "s"
 
 
-def test_pdf_export(demo_workspace: Workspace, clock: FakeClock, tmp_path: Path) -> None:
+def test_pdf_export(
+    demo_workspace: Workspace, clock: FakeClock, tmp_path: Path, screenshots: Path
+) -> None:
     _fill(demo_workspace, clock, anonymous=False)
     out = tmp_path / "feedback.pdf"
     code, text = _run(["feedback", "export", "--db", str(demo_workspace.path), "--out", str(out)])
@@ -107,7 +110,18 @@ def test_pdf_export(demo_workspace: Workspace, clock: FakeClock, tmp_path: Path)
     assert "IPAexGothic" in fonts and " yes " in fonts  # embedded
     # Look at it: the first page rendered for a human check.
     subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(out), "/tmp/feedback_pdf"],
+        [
+            "pdftoppm",
+            "-r",
+            "60",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "2",
+            str(out),
+            str(screenshots / "feedback_pdf"),
+        ],
         check=True,
     )
 

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from facilitator.db.models import Answer, AuditLog, Response, SubmissionMarker
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.feedback_group import decide_group
-from facilitator.services.feedback_types import FeedbackMethod, FeedbackOutcome, Respondent
-from facilitator.services.feedback_writer import QuestionCache, Submission, decide
+from facilitator.domain.survey_rules import FeedbackOutcome
+from facilitator.services.feedback.group import decide_group
+from facilitator.services.feedback.submission import QuestionCache, Submission, decide
+from facilitator.services.feedback.types import FeedbackMethod, Respondent
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
     attendees_of,

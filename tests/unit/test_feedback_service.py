@@ -10,15 +10,10 @@ from sqlalchemy import func, select
 from facilitator.db.models import Answer, AuditLog, Response, SubmissionMarker
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.domain.survey_rules import AnswerProblem
+from facilitator.domain.survey_rules import AnswerProblem, FeedbackOutcome
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.feedback import (
-    FeedbackMethod,
-    FeedbackOutcome,
-    FeedbackService,
-    Respondent,
-)
-from facilitator.services.feedback_results import FeedbackResultsService
+from facilitator.services.feedback.capture import FeedbackMethod, FeedbackService, Respondent
+from facilitator.services.feedback.results import FeedbackResultsService
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
     attendees_of,

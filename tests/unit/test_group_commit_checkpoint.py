@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Connection, text
 
 from facilitator.db.workspace import Workspace
-from facilitator.services import checkin_writer
-from facilitator.services.checkin_writer import GroupCommitWriter
+from facilitator.services import group_commit
+from facilitator.services.group_commit import GroupCommitWriter
 
 
 def _insert(conn: Connection, requests: list[str]) -> list[str]:
@@ -28,7 +28,7 @@ def _insert(conn: Connection, requests: list[str]) -> list[str]:
 def test_idle_checkpoint_succeeds_after_commits(
     workspace: Workspace, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(checkin_writer, "IDLE_CHECKPOINT_SECONDS", 0.05)
+    monkeypatch.setattr(group_commit, "IDLE_CHECKPOINT_SECONDS", 0.05)
     writer: GroupCommitWriter[str, str] = GroupCommitWriter(
         workspace.engine, None, "test-writer", process_group=_insert
     )

@@ -18,8 +18,9 @@ from tests.unit.workspace_helpers import run_python
 
 
 def _public_callables() -> Iterator[tuple[str, Callable[..., Any]]]:
-    for info in pkgutil.iter_modules(facilitator.services.__path__):
-        module = importlib.import_module(f"facilitator.services.{info.name}")
+    # walk_packages: the services are grouped in one package per capability.
+    for info in pkgutil.walk_packages(facilitator.services.__path__, "facilitator.services."):
+        module = importlib.import_module(info.name)
         for name, obj in vars(module).items():
             if getattr(obj, "__module__", None) != module.__name__ or name.startswith("_"):
                 continue
@@ -79,8 +80,8 @@ def test_domain_and_services_never_import_qt() -> None:
         import importlib, pkgutil, sys
         import facilitator.domain, facilitator.services
         for package in (facilitator.domain, facilitator.services):
-            for info in pkgutil.iter_modules(package.__path__):
-                importlib.import_module(f"{package.__name__}.{info.name}")
+            for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+                importlib.import_module(info.name)
         print(sorted(m for m in sys.modules if m.startswith("PySide6")))
         """
     )

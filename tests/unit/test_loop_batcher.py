@@ -8,6 +8,7 @@ from concurrent.futures import Future
 
 import pytest
 
+from facilitator.domain.clock import FakeClock
 from facilitator.web.loop_batcher import LoopBatcher
 
 
@@ -80,25 +81,36 @@ def test_a_batch_is_handed_over_when_full_even_while_requests_keep_coming() -> N
     assert [len(b) for b in writer.batches] == [30, 30, 30, 10]
 
 
-def test_a_stream_that_never_pauses_is_still_written_within_the_gather_limit() -> None:
+def _never_pausing_stream(seconds_per_turn: float) -> list[list[int]]:
+    """One request in every loop turn for 30 turns, the injected clock moving
+    `seconds_per_turn` each turn; the batches the writer was given."""
     writer = FakeWriter()
-    batcher = LoopBatcher(writer.submit_many, max_gather_seconds=0.02)
+    clock = FakeClock()
+    batcher = LoopBatcher(writer.submit_many, max_gather_seconds=0.02, monotonic=clock.monotonic)
 
     async def stream() -> None:
-        # A request in every turn for 0.15 s: without the age limit, one batch at the end.
-        loop = asyncio.get_running_loop()
-        end = loop.time() + 0.15
         tasks = []
-        while loop.time() < end:
-            tasks.append(asyncio.create_task(batcher.submit(len(tasks))))
-            await asyncio.sleep(0.001)
+        for turn in range(30):
+            tasks.append(asyncio.create_task(batcher.submit(turn)))
+            await asyncio.sleep(0)
+            clock.advance(seconds_per_turn)
         await asyncio.gather(*tasks)
 
     asyncio.run(stream())
-    assert len(writer.batches) >= 4
-    assert [r for batch in writer.batches for r in batch] == list(
-        range(sum(map(len, writer.batches)))
-    )
+    assert [r for batch in writer.batches for r in batch] == list(range(30))  # in order, once
+    return writer.batches
+
+
+def test_a_stream_that_never_pauses_is_still_written_within_the_gather_limit() -> None:
+    # 10 ms a turn against a 20 ms limit: a batch is handed over every two or three turns.
+    batches = _never_pausing_stream(0.01)
+    assert len(batches) >= 10
+    assert max(map(len, batches)) <= 3
+
+
+def test_without_the_gather_limit_passing_a_never_pausing_stream_is_one_batch() -> None:
+    # The clock standing still: the batch grows for as long as requests keep coming.
+    assert len(_never_pausing_stream(0.0)) == 1
 
 
 def test_one_failed_request_fails_only_its_caller() -> None:

@@ -16,7 +16,7 @@ from facilitator.db.migrate import MIGRATIONS_DIR, alembic_config, upgrade_to_he
 from facilitator.db.models import Base
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 
 
 def _migrated(tmp_path: Path) -> Path:
@@ -148,8 +148,8 @@ def test_a_workspace_of_0001_upgrades_to_phone_trust_without_loss(
     """Taken back to 0001_initial (as an existing workspace is), then opened by this build."""
     from alembic import command
 
-    from facilitator.services.feedback import FeedbackService, Respondent
-    from facilitator.services.feedback_types import FeedbackMethod
+    from facilitator.services.feedback.capture import FeedbackService, Respondent
+    from facilitator.services.feedback.types import FeedbackMethod
     from tests.unit.feedback_helpers import GOOD_ANSWERS, check_in, open_feedback, session_ids
 
     path = tmp_path / "w.sqlite"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.cli import EXIT_REJECTED, main
+from facilitator.cli import main
+from facilitator.commands.context import EXIT_REJECTED
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -14,7 +14,8 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.services.events import EventService
-from facilitator.services.roster_import import RosterImportService
+from facilitator.services.roster.attendees import RosterService
+from facilitator.services.roster.files import RosterImportService
 from tests.unit.test_roster_service import csv_file
 
 
@@ -39,7 +40,7 @@ def staff_numbers(workspace: Workspace) -> list[str]:
 def test_invalid_row_keeps_its_attendee(
     workspace: Workspace, clock: FakeClock, event_id: int, tmp_path: Path
 ) -> None:
-    service = RosterImportService(workspace, clock)
+    service = RosterImportService(workspace, clock, RosterService(workspace, clock))
     first = csv_file(
         tmp_path, "1001,一 人,,総務課,,,", "1002,二 人,,総務課,,,", "1003,三 人,,総務課,,,"
     )

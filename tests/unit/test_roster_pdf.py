@@ -16,8 +16,8 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import read_slip_code
 from facilitator.services.events import EventService
-from facilitator.services.roster import RosterService
-from facilitator.services.roster_papers import RosterPapersService
+from facilitator.services.roster.attendees import RosterService
+from facilitator.services.roster.papers import RosterPapersService
 
 
 def render_page(pdf: bytes, page: int, tmp_path: Path) -> Image.Image:
@@ -42,11 +42,17 @@ def render_page(pdf: bytes, page: int, tmp_path: Path) -> Image.Image:
     return Image.open(tmp_path / "page.png")
 
 
+def papers_of(workspace: Workspace, clock: FakeClock) -> RosterPapersService:
+    return RosterPapersService(
+        workspace, EventService(workspace, clock), RosterService(workspace, clock)
+    )
+
+
 def test_slips_carry_a_scannable_personal_code(
     demo_workspace: Workspace, clock: FakeClock, tmp_path: Path
 ) -> None:
     event_id = EventService(demo_workspace, clock).resolve_event_id(None)
-    paper = RosterPapersService(demo_workspace, clock).slips(event_id)
+    paper = papers_of(demo_workspace, clock).slips(event_id)
     assert (paper.count, paper.skipped) == (100, 0)
     reader = PdfReader(io.BytesIO(paper.pdf))
     assert len(reader.pages) == 13  # eight to a page
@@ -74,7 +80,7 @@ def test_a_single_slip_can_be_reprinted(
 ) -> None:
     event_id = EventService(demo_workspace, clock).resolve_event_id(None)
     person = RosterService(demo_workspace, clock).list_attendees(event_id)[42]
-    paper = RosterPapersService(demo_workspace, clock).slips(event_id, [person.id])
+    paper = papers_of(demo_workspace, clock).slips(event_id, [person.id])
     assert paper.count == 1
     text = PdfReader(io.BytesIO(paper.pdf)).pages[0].extract_text()
     assert person.name in text and person.session_label in text
@@ -87,7 +93,7 @@ def test_attendance_sheet_by_session_department_then_kana(
 ) -> None:
     event_id = EventService(demo_workspace, clock).resolve_event_id(None)
     people = RosterService(demo_workspace, clock).list_attendees(event_id)
-    paper = RosterPapersService(demo_workspace, clock).attendance(event_id)
+    paper = papers_of(demo_workspace, clock).attendance(event_id)
     assert paper.count == 100
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(paper.pdf)).pages)
     assert "出席簿 AM" in text.replace("\u3000", " ") and "署名" in text
@@ -101,7 +107,7 @@ def test_department_notice_lists_each_departments_staff(
 ) -> None:
     event_id = EventService(demo_workspace, clock).resolve_event_id(None)
     people = RosterService(demo_workspace, clock).list_attendees(event_id)
-    paper = RosterPapersService(demo_workspace, clock).notices(event_id)
+    paper = papers_of(demo_workspace, clock).notices(event_id)
     pages = PdfReader(io.BytesIO(paper.pdf)).pages
     assert len(pages) == len({p.department for p in people})
     first = pages[0].extract_text()
@@ -117,7 +123,7 @@ def test_a_lost_slip_is_replaced_and_the_old_code_stops_matching(
     event_id = EventService(demo_workspace, clock).resolve_event_id(None)
     roster = RosterService(demo_workspace, clock)
     person = roster.list_attendees(event_id)[3]
-    papers = RosterPapersService(demo_workspace, clock)
+    papers = papers_of(demo_workspace, clock)
     (old,) = zxingcpp.read_barcodes(
         render_page(papers.slips(event_id, [person.id]).pdf, 1, tmp_path)
     )

@@ -13,8 +13,8 @@ from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.errors import InputRejected, ValidationFailed
 from facilitator.services.events import EventService
-from facilitator.services.roster import AttendeeInput, RosterService
-from facilitator.services.roster_import import RosterImportRejected, RosterImportService
+from facilitator.services.roster.attendees import AttendeeInput, RosterService
+from facilitator.services.roster.files import RosterImportRejected, RosterImportService
 
 HEADER = "職員番号,氏名,ふりがな,所属,職名,役割,希望"
 
@@ -48,7 +48,7 @@ def attendee_count(workspace: Workspace) -> int:
 def test_import_then_reimport_reports_each_kind(
     workspace: Workspace, clock: FakeClock, event_id: int, tmp_path: Path
 ) -> None:
-    service = RosterImportService(workspace, clock)
+    service = RosterImportService(workspace, clock, RosterService(workspace, clock))
     first = csv_file(
         tmp_path,
         "１００１,髙橋 﨑子,ﾀｶﾊｼ,㈱総務課①,課長,DX推進リーダー,ＡＭ",
@@ -107,7 +107,9 @@ def test_every_invalid_row_rejects_the_whole_import(
 ) -> None:
     path = csv_file(tmp_path, "1001,正しい 人,,総務課,,,AM", row)
     with pytest.raises(RosterImportRejected) as caught:
-        RosterImportService(workspace, clock).import_file(event_id, path)
+        RosterImportService(workspace, clock, RosterService(workspace, clock)).import_file(
+            event_id, path
+        )
     errors = caught.value.report.errors
     assert [(e.row, e.column) for e in errors] == [(3, column)]
     assert phrase in errors[0].message.en
@@ -123,7 +125,9 @@ def test_valid_rows_only_when_asked(
     path = csv_file(
         tmp_path, "1001,正しい 人,,総務課,,,", "1002,,,総務課,,,", "1003,別の 人,,総務課,,,"
     )
-    report = RosterImportService(workspace, clock).import_file(event_id, path, valid_rows_only=True)
+    report = RosterImportService(workspace, clock, RosterService(workspace, clock)).import_file(
+        event_id, path, valid_rows_only=True
+    )
     assert (report.added, report.skipped_rows, len(report.errors)) == (2, 1, 1)
 
 
@@ -132,7 +136,7 @@ def test_unknown_headers_need_a_mapping(
 ) -> None:
     path = tmp_path / "x.csv"
     path.write_text("番号,なまえ,課\n1,山田,総務課\n", encoding="utf-8")
-    service = RosterImportService(workspace, clock)
+    service = RosterImportService(workspace, clock, RosterService(workspace, clock))
     with pytest.raises(InputRejected) as caught:
         service.import_file(event_id, path)
     assert "Staff number" in caught.value.message.en
@@ -195,7 +199,10 @@ def test_export_csv_is_excel_safe(
     roster = RosterService(workspace, clock)
     roster.add_attendee(event_id, AttendeeInput("1", '=HYPERLINK("x")', "@総務課", role="-1+1"))
     out = tmp_path / "out.csv"
-    assert RosterImportService(workspace, clock).export(event_id, out) == 1
+    assert (
+        RosterImportService(workspace, clock, RosterService(workspace, clock)).export(event_id, out)
+        == 1
+    )
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     import csv
@@ -206,7 +213,7 @@ def test_export_csv_is_excel_safe(
     assert rows[1][1] == '\'=HYPERLINK("x")'
     assert (rows[1][3], rows[1][5]) == ("'@総務課", "'-1+1")
     xlsx = tmp_path / "out.xlsx"
-    RosterImportService(workspace, clock).export(event_id, xlsx)
+    RosterImportService(workspace, clock, RosterService(workspace, clock)).export(event_id, xlsx)
     from openpyxl import load_workbook
 
     sheet = load_workbook(xlsx).active

@@ -7,7 +7,8 @@ from collections import defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator.domain.scheduling import Person, Plan, RoleKind, Slot, assign, role_kind
+from facilitator.domain.scheduling import Plan, assign
+from facilitator.domain.scheduling_inputs import Person, RoleKind, Slot, role_kind
 from facilitator.domain.scheduling_issues import IssueKind
 
 

@@ -12,7 +12,8 @@ from facilitator.db.models import AgendaItem
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.spreadsheet import neutralise
-from facilitator.services.agenda_report import AgendaReportService
+from facilitator.services.agenda.items import AgendaService
+from facilitator.services.agenda.report import AgendaReportService
 from facilitator.services.events import EventService
 
 
@@ -32,6 +33,8 @@ def test_agenda_csv_neutralises_titles(demo_workspace: Workspace, clock: FakeClo
         assert item is not None
         item.title = '=HYPERLINK("http://x","y")'
     event_id = EventService(demo_workspace, clock).resolve_event_id(None)
-    text = AgendaReportService(demo_workspace, clock).export_csv(event_id, "en")
+    text = AgendaReportService(
+        demo_workspace, clock, AgendaService(demo_workspace, clock)
+    ).export_csv(event_id, "en")
     table = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
     assert table[1][1] == "'" + '=HYPERLINK("http://x","y")'

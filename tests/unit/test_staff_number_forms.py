@@ -15,10 +15,15 @@ from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInRequest, CheckInService, QrToken, StaffNumber
+from facilitator.services.checkin.service import (
+    CheckInRequest,
+    CheckInService,
+    QrToken,
+    StaffNumber,
+)
 from facilitator.services.events import EventService
-from facilitator.services.roster import RosterService
-from facilitator.services.roster_import import RosterImportService
+from facilitator.services.roster.attendees import RosterService
+from facilitator.services.roster.files import RosterImportService
 
 
 @pytest.mark.parametrize(
@@ -42,7 +47,9 @@ def test_a_number_written_with_a_space_in_the_list_checks_in_from_a_phone(
     roster.write_bytes(
         "職員番号,氏名,所属,希望\r\n１２ ３４,門真 太郎,総務課,AM\r\n".encode("cp932")
     )
-    RosterImportService(workspace, clock).import_file(event_id, roster)
+    RosterImportService(workspace, clock, RosterService(workspace, clock)).import_file(
+        event_id, roster
+    )
     (person,) = RosterService(workspace, clock).list_attendees(event_id)
     assert person.staff_no == "1234"
     with workspace.session() as session:

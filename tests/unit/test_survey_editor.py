@@ -12,9 +12,9 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.survey_rules import ChoiceDef, QuestionDef, QuestionKind
 from facilitator.errors import InputRejected, UnknownEvent, ValidationFailed
-from facilitator.services.feedback import FeedbackMethod, FeedbackService, Respondent
-from facilitator.services.feedback_results import MIN_GROUP, FeedbackResultsService
-from facilitator.services.survey_editor import SurveyDraft, SurveyEditorService
+from facilitator.services.feedback.capture import FeedbackMethod, FeedbackService, Respondent
+from facilitator.services.feedback.results import MIN_GROUP, FeedbackResultsService
+from facilitator.services.feedback.survey_editor import SurveyDraft, SurveyEditorService
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
     check_in,

@@ -37,7 +37,7 @@ from facilitator.errors import (
     WorkspaceLocked,
     WorkspaceMissing,
 )
-from facilitator.services.demo import build_demo
+from facilitator.services.demo.workspace import build_demo
 from facilitator.services.events import EventService
 from tests.unit.workspace_helpers import fingerprint, holding_writer, run_python
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,8 +13,9 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import SystemClock
 from facilitator.domain.phone_links import checkin_url
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
-from facilitator.web.app import WebDeps, create_app
+from facilitator.services.checkin.service import CheckInService
+from facilitator.web.app import create_app
+from facilitator.web.deps import WebDeps
 from facilitator.web.server import LanServer
 from tests.web.phone_browser import phone_page
 
@@ -32,7 +34,7 @@ def server(demo_workspace: Workspace) -> Iterator[tuple[LanServer, CheckInServic
 
 
 def test_phone_checks_in_with_staff_number(
-    server: tuple[LanServer, CheckInService], demo_workspace: Workspace
+    server: tuple[LanServer, CheckInService], demo_workspace: Workspace, screenshots: Path
 ) -> None:
     lan, _service = server
     with demo_workspace.session() as s:
@@ -54,15 +56,15 @@ def test_phone_checks_in_with_staff_number(
         page.goto(url)
         assert page.locator("html").get_attribute("lang") == "ja"
         page.get_by_label("職員番号").fill(staff_no)
-        page.screenshot(path="/tmp/checkin_phone_form.png")
+        page.screenshot(path=str(screenshots / "checkin_phone_form.png"))
         page.get_by_role("button", name="次へ").click()
         assert page.locator("#person-name").inner_text() == name
-        page.screenshot(path="/tmp/checkin_phone_confirm.png")
+        page.screenshot(path=str(screenshots / "checkin_phone_confirm.png"))
         page.get_by_role("button", name="はい、受付します").click()
         outcome = page.locator("#outcome")
         assert "受付が完了しました" in outcome.inner_text()
         assert name in outcome.inner_text()
-        page.screenshot(path="/tmp/checkin_phone_done.png")
+        page.screenshot(path=str(screenshots / "checkin_phone_done.png"))
         # The CSS came from the laptop (the card is green) and nothing broke the CSP.
         colour = outcome.evaluate("e => getComputedStyle(e).borderLeftColor")
         assert colour == "rgb(27, 127, 59)"
@@ -74,7 +76,7 @@ def test_phone_checks_in_with_staff_number(
 
 
 def test_phone_without_staff_number_picks_department_and_name(
-    server: tuple[LanServer, CheckInService], demo_workspace: Workspace
+    server: tuple[LanServer, CheckInService], demo_workspace: Workspace, screenshots: Path
 ) -> None:
     lan, _service = server
     with demo_workspace.session() as s:
@@ -97,7 +99,7 @@ def test_phone_without_staff_number_picks_department_and_name(
         assert page.locator("html").get_attribute("lang") == "en"
         page.get_by_role("link", name="Choose your department and name").click()
         page.get_by_role("link", name=department, exact=True).click()
-        page.screenshot(path="/tmp/checkin_phone_pick.png")
+        page.screenshot(path=str(screenshots / "checkin_phone_pick.png"))
         page.get_by_role("button", name=name, exact=True).first.click()
         assert page.locator("#person-name").inner_text() == name
         page.get_by_role("button", name="Yes, check me in").click()

@@ -13,8 +13,9 @@ from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInResult, CheckInService
-from facilitator.web.app import WebDeps, create_app
+from facilitator.services.checkin.service import CheckInResult, CheckInService
+from facilitator.web.app import create_app
+from facilitator.web.deps import WebDeps
 from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie
 from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
 

@@ -5,26 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from facilitator.app import CurrentEvent
 from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import SystemClock
 from facilitator.domain.phone_links import checkin_url
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
+from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
-from facilitator.services.feedback import FeedbackService
-from facilitator.services.feedback_results import FeedbackResultsService
-from facilitator.services.survey_editor import SurveyEditorService
+from facilitator.services.feedback.capture import FeedbackService
+from facilitator.services.feedback.results import FeedbackResultsService
+from facilitator.services.feedback.survey_editor import SurveyEditorService
+from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
-from facilitator.ui.feedback_view import FeedbackView
+from facilitator.ui.feedback.view import FeedbackView
 from facilitator.ui.runner import SyncRunner
-from facilitator.web.app import WebDeps, create_app
+from facilitator.web.app import create_app
+from facilitator.web.deps import WebDeps
 from facilitator.web.server import LanServer
 from tests.unit.feedback_helpers import attendees_of, open_feedback, session_codes, session_ids
 from tests.web.phone_browser import phone_page
@@ -46,7 +48,7 @@ def site(demo_workspace: Workspace) -> Iterator[Site]:
     checkin = CheckInService(demo_workspace, clock)
     feedback = FeedbackService(demo_workspace, clock)
     open_feedback(demo_workspace, "AM")
-    deps = WebDeps(checkin=checkin, clock=clock, services={"feedback": feedback})
+    deps = WebDeps(checkin=checkin, clock=clock, feedback=feedback)
     lan = LanServer(create_app(deps), "127.0.0.1", 18865)
     lan.start()
     with demo_workspace.session() as s:
@@ -63,7 +65,7 @@ def am_feedback_link(site: Site, ws: Workspace) -> str:
 
 
 def test_phone_answers_the_default_survey(
-    site: Site, demo_workspace: Workspace, qtbot: QtBot
+    site: Site, demo_workspace: Workspace, qtbot: QtBot, screenshots: Path
 ) -> None:
     view = FeedbackView(
         site.feedback,
@@ -105,7 +107,7 @@ def test_phone_answers_the_default_survey(
         page.locator("#q-understanding .field-error").wait_for(state="visible")
         assert "回答必須" in page.locator("#q-understanding .field-error").inner_text()
         assert page.locator("#q-comments .field-error").is_hidden()
-        page.screenshot(path="/tmp/feedback_phone_errors.png", full_page=True)
+        page.screenshot(path=str(screenshots / "feedback_phone_errors.png"), full_page=True)
 
         page.locator("#q-understanding .pick", has_text="4").click()
         page.locator("#q-usefulness .pick", has_text="5").click()
@@ -114,7 +116,7 @@ def test_phone_answers_the_default_survey(
         page.locator("#q-action textarea").fill("会議録作成に生成AIを試す")
         page.locator("#q-comments textarea").fill("<script>alert(1)</script>")
         assert page.locator("#q-action .count").inner_text() == "13"
-        page.screenshot(path="/tmp/feedback_phone_form.png", full_page=True)
+        page.screenshot(path=str(screenshots / "feedback_phone_form.png"), full_page=True)
         page.get_by_role("button", name="送信する").click()
         result = page.locator("#result")
         result.wait_for(state="visible")
@@ -122,7 +124,7 @@ def test_phone_answers_the_default_survey(
         # The answered form is gone, so nobody sends it again by mistake.
         assert page.locator("#feedback").is_hidden() and page.locator("#send").is_hidden()
         assert result.is_visible() and result.bounding_box() is not None
-        page.screenshot(path="/tmp/feedback_phone_done.png")
+        page.screenshot(path=str(screenshots / "feedback_phone_done.png"))
         assert errors == []
 
     view.poll()  # what the view's timer does every few seconds
@@ -133,7 +135,7 @@ def test_phone_answers_the_default_survey(
 
 
 def test_a_phone_the_app_does_not_know_answers_with_its_staff_number(
-    site: Site, demo_workspace: Workspace
+    site: Site, demo_workspace: Workspace, screenshots: Path
 ) -> None:
     """Checked in at the desk, or on another browser: no cookie, so the page asks who."""
     from tests.unit.feedback_helpers import check_in
@@ -170,7 +172,7 @@ def test_a_phone_the_app_does_not_know_answers_with_its_staff_number(
         page.locator("#result").wait_for(state="visible")
         assert "ご回答ありがとうございました" in page.locator("#result").inner_text()
         assert len(posts) == 1 and page.locator("#feedback").is_hidden()
-        page.screenshot(path="/tmp/feedback_phone_by_staff_no.png")
+        page.screenshot(path=str(screenshots / "feedback_phone_by_staff_no.png"))
         assert errors == []
 
 

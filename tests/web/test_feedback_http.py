@@ -13,9 +13,10 @@ from facilitator.db.models import Event
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
-from facilitator.services.feedback import FeedbackService
-from facilitator.web.app import WebDeps, create_app
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.feedback.capture import FeedbackService
+from facilitator.web.app import create_app
+from facilitator.web.deps import WebDeps
 from facilitator.web.identity import ATTENDEE_COOKIE, set_attendee_cookie
 from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
 from tests.unit.feedback_helpers import (
@@ -40,7 +41,8 @@ class Setup:
             checkin=self.checkin,
             clock=clock,
             limiter=FailureLimiter(clock.monotonic, Limit(5, 60), Limit(20, 60)),
-            services={"feedback": self.feedback, "feedback_notify": self.notified.append},
+            feedback=self.feedback,
+            on_feedback=self.notified.append,
         )
         # The laptop's own address: these tests are about the survey's rules; the
         # one-phone rules have their own tests (tests/web/test_phone_trust_http.py).

@@ -15,8 +15,8 @@ from facilitator.db.models import Attendee, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import CheckInService
-from facilitator.services.feedback import FeedbackService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.app import create_app
 from facilitator.web.compose import lan_deps
 from facilitator.web.security import CONTENT_SECURITY_POLICY
@@ -24,7 +24,7 @@ from facilitator.web.security import CONTENT_SECURITY_POLICY
 
 def _app(ws: Workspace, clock: FakeClock) -> tuple[Any, CheckInService, FeedbackService]:
     checkin, feedback = CheckInService(ws, clock), FeedbackService(ws, clock)
-    return create_app(lan_deps(checkin, clock, {"feedback": feedback})), checkin, feedback
+    return create_app(lan_deps(checkin, clock, feedback)), checkin, feedback
 
 
 def test_many_check_ins_in_one_loop_turn_each_get_their_own_answer(

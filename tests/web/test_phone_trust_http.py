@@ -16,9 +16,10 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin import AttendeeRef, CheckInRequest, CheckInService
-from facilitator.services.feedback import FeedbackService
-from facilitator.web.app import WebDeps, create_app
+from facilitator.services.checkin.service import AttendeeRef, CheckInRequest, CheckInService
+from facilitator.services.feedback.capture import FeedbackService
+from facilitator.web.app import create_app
+from facilitator.web.deps import WebDeps
 from facilitator.web.security import FailureLimiter, Limit
 from tests.unit.feedback_helpers import GOOD_ANSWERS, attendees_of, check_in, open_feedback
 
@@ -36,7 +37,7 @@ class Venue:
                 checkin=self.checkin,
                 clock=clock,
                 limiter=FailureLimiter(clock.monotonic, Limit(5, 60), Limit(20, 60)),
-                services={"feedback": self.feedback},
+                feedback=self.feedback,
             )
         )
         self.phones: list[TestClient] = []

@@ -1,0 +1,1 @@
+"""Certificates of completion: eligibility, issuing, verification, layouts, exports, the register."""

@@ -1,0 +1,1 @@
+"""The demo workspace: a fictional municipal DX training day."""

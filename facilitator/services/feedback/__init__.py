@@ -1,0 +1,1 @@
+"""Feedback: capturing submissions from every channel, the survey, results and exports."""

@@ -1,0 +1,1 @@
+"""The certificates tab: eligibility, layout, export and verification panels."""

@@ -1,0 +1,496 @@
+"""The check-in area: the LAN server, the door (scanner, webcam, search, walk-in) and live arrivals.
+
+Every way in (USB scanner, webcam, manual search, walk-in, phones through
+the server) ends in `CheckInService.check_in`, always called through the
+runner so the GUI thread never waits on the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, RepeatFilter
+from facilitator.domain.clock import Clock
+from facilitator.domain.tokens import SLIP_PREFIX
+from facilitator.errors import FacilitatorError
+from facilitator.lang import Lang
+from facilitator.services.checkin.desk import AttendeeMatch, SessionArrivals
+from facilitator.services.checkin.devices import DeviceDeskState
+from facilitator.services.checkin.service import (
+    AttendeeRef,
+    CheckInRequest,
+    CheckInResult,
+    CheckInService,
+    SlipText,
+    StaffNumber,
+)
+from facilitator.services.events import EventDetail, EventService
+from facilitator.ui.checkin.arrivals_panel import ArrivalsPanel, table_view
+from facilitator.ui.checkin.device_refusals_panel import DeviceRefusalsPanel
+from facilitator.ui.checkin.server_panel import ServerPanel
+from facilitator.ui.checkin.walk_in_dialog import WalkIn, WalkInDialog
+from facilitator.ui.checkin.widgets import ResultCard, ReturnToScanning, ScannerInput, card_style
+from facilitator.ui.current_event import CurrentEvent
+from facilitator.ui.dialogs import Dialogs
+from facilitator.ui.lan_server_control import LanServerControl
+from facilitator.ui.rows_model import RowsModel
+from facilitator.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from facilitator.ui.camera_scanner import CameraScanner
+    from facilitator.ui.checkin.chimes import Chimes
+
+REFRESH_MS = 250  # arrivals follow a burst within well under a second, without a query per check-in
+
+WalkInPrompt = Callable[[list[str], QWidget], "WalkIn | None"]
+
+
+def open_camera() -> CameraScanner:
+    # Imported on first use: QtMultimedia's backends take a while to load.
+    from facilitator.ui.camera_scanner import CameraScanner
+
+    return CameraScanner()
+
+
+def ask_walk_in(departments: list[str], parent: QWidget) -> WalkIn | None:
+    dialog = WalkInDialog(departments, parent)
+    return dialog.value() if dialog.exec() == WalkInDialog.DialogCode.Accepted else None
+
+
+class CheckInView(QWidget):
+    open_box: QCheckBox
+
+    def __init__(
+        self,
+        checkin: CheckInService,
+        events: EventService,
+        runner: Runner,
+        current: CurrentEvent,
+        lan: LanServerControl,
+        clock: Clock,
+        *,
+        lang: Lang,
+        dialogs: Dialogs,
+        addresses: Callable[[], list[str]],
+        chimes: Chimes | None = None,
+        walk_in_prompt: WalkInPrompt = ask_walk_in,
+        camera_factory: Callable[[], CameraScanner] | None = None,
+    ) -> None:
+        super().__init__()
+        self._checkin, self._events, self._runner = checkin, events, runner
+        self._current, self._lan, self._clock = current, lan, clock
+        self._lang, self._dialogs, self._chimes = lang, dialogs, chimes
+        self._walk_in_prompt = walk_in_prompt
+        self._camera_factory = camera_factory
+        self._camera: CameraScanner | None = None
+        self._event: EventDetail | None = None
+        self._repeats = RepeatFilter(3.0)
+        self._build(addresses())
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh_arrivals)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self._run_search)
+        lan.checkins_arrived.connect(self._on_server_checkins)
+        current.changed.connect(self.load_event)
+        event_id = current.event_id
+        if event_id is not None:
+            self.load_event(event_id)
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build(self, addresses: list[str]) -> None:
+        self.session_combo = QComboBox()
+        self.session_combo.setObjectName("sessionCombo")
+        self.session_combo.currentIndexChanged.connect(lambda _i: self._session_changed())
+        self.open_box = QCheckBox(self.tr("Check-in open"))
+        self.open_box.setObjectName("checkinOpen")
+        self.open_box.setChecked(True)
+        self.open_box.clicked.connect(self._set_open)
+        self.server = ServerPanel(
+            self._lan,
+            self._checkin,
+            self._runner,
+            self._clock,
+            dialogs=self._dialogs,
+            addresses=addresses,
+            session_code=self.session_code,
+            on_error=self._error,
+        )
+        self.server.projector_opened.connect(self.refresh_arrivals)
+        server_box = QGroupBox(self.tr("Phones (venue Wi-Fi)"))
+        server_row = QHBoxLayout(server_box)
+        server_row.addWidget(QLabel(self.tr("Session")))
+        server_row.addWidget(self.session_combo)
+        server_row.addWidget(self.open_box)
+        server_row.addWidget(self.server, 1)
+
+        self.scanner = ScannerInput()
+        self.scanner.setPlaceholderText(self.tr("Scan a slip or type a staff number, then Enter"))
+        self.scanner.scanned.connect(self.handle_scan)
+        self.rapid = QCheckBox(self.tr("Rapid mode (back to scanning after 2 s)"))
+        self.rapid.setChecked(True)
+        self.camera_button = QPushButton(self.tr("Start webcam"))
+        self.camera_button.setObjectName("cameraButton")
+        self.camera_button.setCheckable(True)
+        self.camera_button.setVisible(self._camera_factory is not None)
+        self.camera_button.toggled.connect(self._toggle_camera)
+        self.card = ResultCard()
+        self.card.admit_requested.connect(self.admit_anyway)
+        self.card.undo_requested.connect(self.undo)
+        self._return = ReturnToScanning(self.card)
+        self.rapid.toggled.connect(lambda on: setattr(self._return, "enabled", on))
+        self.preview_holder = QVBoxLayout()
+
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(
+            self.tr("Search: kana, name, staff number or department")
+        )
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.results_model = RowsModel(
+            [
+                self.tr("Name"),
+                self.tr("Kana"),
+                self.tr("Department"),
+                self.tr("Staff number"),
+                self.tr("Status"),
+            ]
+        )
+        self.results = table_view(self.results_model, "searchResults")
+        # Narrow enough that the status column ("受付済み（AM）") stays readable beside
+        # the arrivals panel on a 1280-pixel screen.
+        header = self.results.horizontalHeader()
+        for column, width in enumerate((100, 110, 100, 64)):
+            # Never narrower than the header's own text ("Staff number" is longer in English).
+            self.results.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        self.results.doubleClicked.connect(lambda _i: self.check_in_selected())
+        self.check_in_button = QPushButton(self.tr("Check in selected"))
+        self.check_in_button.setObjectName("checkInSelected")
+        self.check_in_button.clicked.connect(self.check_in_selected)
+        self.walk_in_button = QPushButton(self.tr("Walk-in…"))
+        self.walk_in_button.setObjectName("walkInButton")
+        self.walk_in_button.clicked.connect(self.walk_in)
+
+        door = QWidget()
+        door_layout = QVBoxLayout(door)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scanner, 1)
+        scan_row.addWidget(self.camera_button)
+        door_layout.addLayout(scan_row)
+        door_layout.addWidget(self.rapid)
+        door_layout.addLayout(self.preview_holder)
+        door_layout.addWidget(self.card)
+        door_layout.addWidget(self.search_box)
+        door_layout.addWidget(self.results, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_in_button)
+        buttons.addWidget(self.walk_in_button)
+        buttons.addStretch(1)
+        door_layout.addLayout(buttons)
+        self.refusals = DeviceRefusalsPanel()
+        self.refusals.admit_requested.connect(self.admit_refused)
+        self.refusals.dismiss_requested.connect(self.dismiss_refused)
+        self.refusals.shared_address_changed.connect(self._set_shared_address)
+        door_layout.addWidget(self.refusals)
+
+        self.arrivals = ArrivalsPanel()
+        self.arrivals.undo_requested.connect(self.undo)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(door)
+        splitter.addWidget(self.arrivals)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(server_box)
+        layout.addWidget(splitter, 1)
+
+    # -- event and session -------------------------------------------------------------------
+    def load_event(self, event_id: int) -> None:
+        self._runner.run(lambda: self._events.get_event(event_id), self._event_loaded, self._error)
+
+    def _event_loaded(self, detail: EventDetail) -> None:
+        self._event = detail
+        self.session_combo.blockSignals(True)
+        self.session_combo.clear()
+        for session in detail.sessions:
+            self.session_combo.addItem(session.label, session.id)
+        self.session_combo.blockSignals(False)
+        self._session_changed()
+
+    def session_id(self) -> int | None:
+        value = self.session_combo.currentData()
+        return int(value) if value is not None else None
+
+    def session_code(self) -> str | None:
+        session_id = self.session_id()
+        if self._event is None or session_id is None:
+            return None
+        return next(s.code for s in self._event.sessions if s.id == session_id)
+
+    def _session_changed(self) -> None:
+        self.server.close_projector()
+        session_id = self.session_id()
+        if self._event is not None and session_id is not None:
+            info = next(s for s in self._event.sessions if s.id == session_id)
+            self.open_box.setChecked(info.checkin_open)
+        self.refresh_arrivals()
+
+    def _set_open(self, is_open: bool) -> None:
+        session_id = self.session_id()
+        if session_id is None:
+            return
+
+        def done(state: bool) -> None:
+            # Keep the cached event in step, so switching sessions shows the truth.
+            if self._event is not None:
+                sessions = tuple(
+                    replace(s, checkin_open=state) if s.id == session_id else s
+                    for s in self._event.sessions
+                )
+                self._event = replace(self._event, sessions=sessions)
+
+        self._runner.run(
+            lambda: self._checkin.set_checkin_open(session_id, is_open), done, self._error
+        )
+
+    # -- checking in -------------------------------------------------------------------------
+    def handle_scan(self, text: str, method: CheckInMethod | None = None) -> None:
+        """A USB-scanner burst, a typed staff number or a webcam decode."""
+        session_id = self.session_id()
+        if session_id is None or not self._repeats.accept(text.upper(), self._clock.monotonic()):
+            return
+        if text.upper().startswith(SLIP_PREFIX + "-"):
+            credential: SlipText | StaffNumber = SlipText(text)
+            how = method or CheckInMethod.USB
+        elif method == CheckInMethod.WEBCAM:
+            return  # another QR in view (the projected session QR, a poster): not a slip
+        else:
+            credential = StaffNumber(text)
+            how = method or CheckInMethod.MANUAL
+        self.submit(CheckInRequest(session_id, credential, how, device="desk"))
+
+    def submit(self, request: CheckInRequest) -> None:
+        self._runner.run(lambda: self._checkin.check_in(request), self.show_result, self._error)
+
+    def show_result(self, result: CheckInResult) -> None:
+        self.card.show_result(result)
+        self._return.shown()
+        if self._chimes is not None:
+            self._chimes.play(card_style(result.outcome))
+        self.scanner.setFocus()
+        self._refresh_timer.start()
+        self._search_again()
+
+    def _search_again(self) -> None:
+        # An open search shows who is checked in: after a change it must say so too.
+        if self.search_box.text().strip():
+            self._search_timer.start()
+
+    def admit_anyway(self, attendee_id: int) -> None:
+        session_id = self.session_id()
+        if session_id is not None:
+            self.submit(
+                CheckInRequest(
+                    session_id,
+                    AttendeeRef(attendee_id),
+                    CheckInMethod.MANUAL,
+                    device="desk",
+                    admit_anyway=True,
+                )
+            )
+
+    def undo(self, checkin_id: int, name: str = "") -> None:
+        question = (
+            self.tr("Undo the check-in of %1? It stays in the audit log.").replace("%1", name)
+            if name
+            else self.tr("Undo this check-in? It stays in the audit log.")
+        )
+        if not self._dialogs.confirm(self, self.tr("Undo check-in"), question):
+            return
+
+        def done(_result: object) -> None:
+            self.card.show_idle()
+            self.refresh_arrivals()
+            self._search_again()
+
+        self._runner.run(
+            lambda: self._checkin.undo(checkin_id, "undone at the desk"), done, self._error
+        )
+
+    def check_in_selected(self) -> None:
+        rows = self.results.selectionModel().selectedRows()
+        session_id = self.session_id()
+        if not rows or session_id is None:
+            return
+        attendee_id = int(self.results_model.key(rows[0].row()))
+        self.submit(
+            CheckInRequest(
+                session_id, AttendeeRef(attendee_id), CheckInMethod.MANUAL, device="desk"
+            )
+        )
+
+    def walk_in(self) -> None:
+        session_id, event = self.session_id(), self._event
+        if session_id is None or event is None:
+            return
+        departments = self._checkin.departments(event.id)
+        value = self._walk_in_prompt(departments, self)
+        if value is None:
+            return
+        self._runner.run(
+            lambda: self._checkin.register_walk_in(
+                session_id,
+                staff_no=value.staff_no,
+                name=value.name,
+                kana=value.kana,
+                department=value.department,
+                device="desk",
+            ),
+            self.show_result,
+            self._error,
+        )
+
+    # -- search ------------------------------------------------------------------------------
+    def _run_search(self) -> None:
+        query, event = self.search_box.text(), self._event
+        if event is None:
+            return
+        self._runner.run(
+            lambda: self._checkin.search(event.id, query), self._show_matches, self._error
+        )
+
+    def _show_matches(self, matches: list[AttendeeMatch]) -> None:
+        def status(m: AttendeeMatch) -> str:
+            if m.checked_in_session:
+                return self.tr("In (%1)").replace("%1", m.checked_in_session)
+            return self.tr("Expected in %1").replace("%1", m.assigned_session or "—")
+
+        self.results_model.set_rows(
+            [(m.name, m.kana, m.department, m.staff_no, status(m)) for m in matches],
+            [m.id for m in matches],
+        )
+        if matches:
+            self.results.selectRow(0)
+
+    # -- phones refused by the one-phone rule -------------------------------------------------
+    def refresh_refusals(self) -> None:
+        event = self._event
+        if event is None:
+            return
+        self._runner.run(
+            lambda: self._checkin.device_desk(event.id), self._show_refusals, self._error
+        )
+
+    def _show_refusals(self, state: DeviceDeskState) -> None:
+        self.refusals.show_state(state)
+
+    def admit_refused(self, refusal_id: int) -> None:
+        """One click at the desk: the person a refused phone named is checked in here."""
+
+        def done(result: CheckInResult) -> None:
+            self.show_result(result)
+            self.refresh_refusals()
+
+        self._runner.run(lambda: self._checkin.admit_refused(refusal_id), done, self._error)
+
+    def dismiss_refused(self, refusal_id: int) -> None:
+        self._runner.run(
+            lambda: self._checkin.dismiss_refusal(refusal_id),
+            lambda _r: self.refresh_refusals(),
+            self._error,
+        )
+
+    def _set_shared_address(self, shared: bool) -> None:
+        event = self._event
+        if event is None:
+            return
+        self._runner.run(
+            lambda: self._checkin.set_shared_address(event.id, shared),
+            lambda _state: self.refresh_refusals(),
+            self._error,
+        )
+
+    # -- live arrivals -----------------------------------------------------------------------
+    def _on_server_checkins(self, results: list[CheckInResult]) -> None:
+        # Coalesced: a burst of phones costs one refresh a quarter second, not one each.
+        changed = any(
+            r.outcome.admitted or r.outcome is CheckInOutcome.DEVICE_USED for r in results
+        )
+        if changed and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def refresh_arrivals(self) -> None:
+        session_id = self.session_id()
+        if session_id is None:
+            return
+        self._runner.run(
+            lambda: self._checkin.arrivals(session_id), self._show_arrivals, self._error
+        )
+        self.refresh_refusals()
+
+    def _show_arrivals(self, arrivals: SessionArrivals) -> None:
+        if arrivals.session_id != self.session_id():
+            return
+        self.arrivals.show_arrivals(arrivals)
+        self.server.set_counts(arrivals.counts)
+
+    # -- webcam ------------------------------------------------------------------------------
+    def _toggle_camera(self, on: bool) -> None:
+        if self._camera_factory is None:
+            return
+        from PySide6.QtMultimediaWidgets import QVideoWidget
+
+        if on:
+            if self._camera is None:
+                self._camera = self._camera_factory()
+                self._camera.decoded.connect(
+                    lambda text: self.handle_scan(text, CheckInMethod.WEBCAM)
+                )
+                self._camera.failed.connect(self._camera_failed)
+                self._preview = QVideoWidget()
+                self._preview.setMinimumHeight(240)
+                self.preview_holder.addWidget(self._preview)
+            self._preview.show()
+            self.camera_button.setText(self.tr("Stop webcam"))
+            self._camera.start(self._preview)
+        elif self._camera is not None:
+            self._camera.stop()
+            self._preview.hide()
+            self.camera_button.setText(self.tr("Start webcam"))
+
+    def _camera_failed(self, text: str) -> None:
+        self.camera_button.setChecked(False)
+        self.card.show_message(self.tr("Webcam unavailable"), text)
+
+    def shutdown(self) -> None:
+        """Close the projector window and the camera (the app is closing this view)."""
+        self.server.close_projector()
+        if self._camera is not None:
+            self._camera.shutdown()
+            self._camera = None
+
+    # -- errors ------------------------------------------------------------------------------
+    def _error(self, exc: BaseException) -> None:
+        if isinstance(exc, FacilitatorError):
+            self._dialogs.warn(self, self.tr("Check-in"), exc.message.text(self._lang))
+            return
+        raise exc

@@ -1,0 +1,1 @@
+"""The feedback tab: the survey editor, results, the kiosk and paper entry."""

@@ -1,0 +1,134 @@
+"""The kiosk's building blocks: big type, red error lines, big buttons, PIN fields,
+and one question with big toggle buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.survey_rules import QuestionDef, QuestionKind
+from facilitator.lang import Lang
+
+BIG = 20
+PIN_DIGITS = (4, 8)
+
+
+def big(widget: QWidget, size: int = BIG) -> None:
+    font = QFont(widget.font())
+    font.setPointSize(size)
+    widget.setFont(font)
+
+
+def error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #b3261e;")
+    big(label, 16)
+    return label
+
+
+def big_button(text: str, name: str, slot: Callable[[], Any], height: int = 72) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMinimumHeight(height)
+    big(button)
+    button.clicked.connect(slot)
+    return button
+
+
+def pin_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    high = PIN_DIGITS[1]
+    field.setValidator(QRegularExpressionValidator(QRegularExpression(f"[0-9]{{0,{high}}}")))
+    field.setMaxLength(high)
+    big(field, 28)
+    return field
+
+
+class QuestionBox(QWidget):
+    """One question with big toggle buttons (or a text box) and its error line."""
+
+    def __init__(self, q: QuestionDef, lang: Lang) -> None:
+        super().__init__()
+        self.question = q
+        column = QVBoxLayout(self)
+        optional = self.tr("(optional)")
+        title = QLabel(q.label(lang) + ("" if q.required else f"  {optional}"))
+        title.setWordWrap(True)
+        big(title, 18)
+        column.addWidget(title)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(q.kind is not QuestionKind.MULTIPLE_CHOICE)
+        self.text: QPlainTextEdit | None = None
+        if q.kind is QuestionKind.TEXT:
+            self.text = QPlainTextEdit()
+            self.text.setObjectName(f"kioskText_{q.key}")
+            self.text.setFixedHeight(110)
+            big(self.text, 16)
+            column.addWidget(self.text)
+        else:
+            row = QGridLayout()
+            options: list[tuple[str, str]]
+            low = q.min_label_ja if lang == "ja" else q.min_label_en
+            high = q.max_label_ja if lang == "ja" else q.max_label_en
+            if q.kind is QuestionKind.RATING:
+                options = [(str(v), str(v)) for v in range(1, 6)]
+            else:
+                options = [(c.value, c.label(lang)) for c in q.choices]
+            for i, (value, label) in enumerate(options):
+                button = QPushButton(label)
+                button.setCheckable(True)
+                button.setMinimumHeight(72)
+                button.setProperty("value", value)
+                button.setObjectName(f"kiosk_{q.key}_{value}")
+                big(button, 16)
+                # Equal widths that follow the screen, never a sideways scroll.
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                self.group.addButton(button, i)
+                row.addWidget(button, 0, i)
+                row.setColumnStretch(i, 1)
+            column.addLayout(row)
+            if q.kind is QuestionKind.RATING:
+                # The end labels under the scale, as on the phone page (never cut off).
+                ends = QHBoxLayout()
+                ends.addWidget(QLabel(f"1: {low}"))
+                ends.addStretch(1)
+                ends.addWidget(QLabel(f"5: {high}"))
+                column.addLayout(ends)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        column.addWidget(self.error)
+
+    def value(self) -> Any:
+        q = self.question
+        if self.text is not None:
+            return self.text.toPlainText() or None
+        picked = [str(b.property("value")) for b in self.group.buttons() if b.isChecked()]
+        if not picked:
+            return None
+        if q.kind is QuestionKind.RATING:
+            return int(picked[0])
+        if q.kind is QuestionKind.SINGLE_CHOICE:
+            return picked[0]
+        return picked

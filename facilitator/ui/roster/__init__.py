@@ -1,0 +1,1 @@
+"""The roster tab: attendees, the import dialog and the per-session lists."""

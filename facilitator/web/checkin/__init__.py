@@ -1,0 +1,1 @@
+"""Phone check-in: the page flow, its JSON API and its words."""

@@ -1,0 +1,1 @@
+"""Phone feedback: the survey page, its JSON API and its words."""
