@@ -33,7 +33,17 @@ from facilitator.db.models import (
     TrainingSession,
 )
 from facilitator.db.types import UtcDateTime
-from facilitator.domain.checkin import CheckInOutcome, Facts, check_page_pass, decide
+from facilitator.domain.checkin import (
+    UNKNOWN_SESSION,
+    CheckInOutcome,
+    Credential,
+    Facts,
+    ProofCheck,
+    decide,
+    pass_proof,
+    refused_before_lookup,
+    token_proof,
+)
 from facilitator.domain.devices import (
     SHARED_ADDRESS_SETTING,
     Binding,
@@ -41,9 +51,8 @@ from facilitator.domain.devices import (
     Phone,
     check_device,
 )
-from facilitator.domain.phone_links import CHECKIN_PURPOSE
 from facilitator.domain.roster_rules import normalise_staff_no
-from facilitator.domain.tokens import RotatingTokens, TokenCheck, read_slip_code
+from facilitator.domain.tokens import read_slip_code
 from facilitator.services.checkin.types import (
     AttendeeBrief,
     AttendeeRef,
@@ -222,6 +231,7 @@ class _Pending:
     session: AnyRow
     kind: str  # "staff" or "id"
     key: str | int
+    proof: ProofCheck
     slip_version: int | None = None
 
 
@@ -267,19 +277,21 @@ class CheckInBatch:
         results: list[CheckInResult | None] = [None] * len(requests)
         pending: list[_Pending] = []
         # A burst's phones all scanned the same projected QR: check each token once.
-        proofs: dict[tuple[str, Proof], CheckInOutcome | None] = {}
+        proofs: dict[tuple[str, Proof], ProofCheck] = {}
         for index, req in enumerate(requests):
             row = self.session(conn, req.session)
             if row is None:
-                # An unknown session code is a forged link, not a missing session.
-                results[index] = CheckInResult(CheckInOutcome.INVALID_TOKEN, req.method)
+                results[index] = CheckInResult(UNKNOWN_SESSION, req.method)
                 continue
             proof_key = (row.code, req.proof)
             if proof_key not in proofs:
-                proofs[proof_key] = _check_proof(req.proof, row.secret, row.code, now.timestamp())
-            refused = proofs[proof_key]
+                proofs[proof_key] = _proof(req.proof, row.secret, row.code, now.timestamp())
+            proof = proofs[proof_key]
+            refused = refused_before_lookup(proof)
             if refused is None:
-                refused = _lookup(index, req, row, pending)
+                refused = refused_before_lookup(
+                    proof, _queue_lookup(index, req, row, proof, pending)
+                )
             if refused is not None:
                 results[index] = CheckInResult(refused, req.method, _ref(row))
         people = _load_people(conn, pending)
@@ -305,16 +317,22 @@ class CheckInBatch:
             req, row = p.request, p.session
             phone = req.phone
             person = people.get((row.event_id, p.kind, p.key))
-            if person is None or (
-                p.slip_version is not None and person.token_version != p.slip_version
-            ):
-                # A slip whose version was bumped (reissued) is void, like a forged one.
-                outcome = (
-                    CheckInOutcome.INVALID_TOKEN
-                    if p.slip_version is not None
-                    else CheckInOutcome.UNKNOWN_ATTENDEE
+            # A slip whose version was bumped (reissued), or whose person left the
+            # roster, is void.
+            void = p.slip_version is not None and (
+                person is None or person.token_version != p.slip_version
+            )
+            if person is None or void:
+                facts = Facts(
+                    attendee_found=person is not None,
+                    already_checked_in=False,
+                    session_open=bool(row.checkin_open),
+                    assigned_session_id=None,
+                    session_id=row.id,
+                    proof=p.proof,
+                    credential=Credential.VOID_SLIP if void else Credential.READ,
                 )
-                results[p.index] = CheckInResult(outcome, req.method, _ref(row))
+                results[p.index] = CheckInResult(decide(facts), req.method, _ref(row))
                 continue
             brief = AttendeeBrief(
                 person.id,
@@ -338,6 +356,7 @@ class CheckInBatch:
                     session_id=row.id,
                     admit_anyway=req.admit_anyway,
                     device=device.verdict,
+                    proof=p.proof,
                 )
             )
             this_phone = device.verdict is DeviceVerdict.SAME
@@ -478,26 +497,26 @@ def _ref(row: AnyRow) -> SessionRef:
     return SessionRef(row.id, row.event_id, row.label, row.code)
 
 
-def _lookup(
-    index: int, req: CheckInRequest, row: AnyRow, pending: list[_Pending]
-) -> CheckInOutcome | None:
-    """Queue the attendee lookup, or the outcome when the credential says enough already."""
+def _queue_lookup(
+    index: int, req: CheckInRequest, row: AnyRow, proof: ProofCheck, pending: list[_Pending]
+) -> Credential:
+    """What the credential reads as; a readable one queues the group's attendee lookup."""
     cred = req.credential
     if isinstance(cred, AttendeeRef):
-        pending.append(_Pending(index, req, row, "id", cred.attendee_id))
-        return None
+        pending.append(_Pending(index, req, row, "id", cred.attendee_id, proof))
+        return Credential.READ
     if isinstance(cred, StaffNumber):
         staff_no = normalise_staff_no(cred.value)
         if not staff_no:
-            return CheckInOutcome.UNKNOWN_ATTENDEE
-        pending.append(_Pending(index, req, row, "staff", staff_no))
-        return None
+            return Credential.BLANK
+        pending.append(_Pending(index, req, row, "staff", staff_no, proof))
+        return Credential.READ
     assert isinstance(cred, SlipText)
     slip = read_slip_code(row.secret, row.event_id, cred.text)
     if slip is None:
-        return CheckInOutcome.INVALID_TOKEN
-    pending.append(_Pending(index, req, row, "staff", slip.staff_no, slip.version))
-    return None
+        return Credential.FORGED_SLIP
+    pending.append(_Pending(index, req, row, "staff", slip.staff_no, proof, slip.version))
+    return Credential.READ
 
 
 def _group_bindings(conn: Connection, pending: list[_Pending]) -> dict[int, list[Binding]]:
@@ -528,24 +547,11 @@ def _load_people(
     return found
 
 
-def _check_proof(
-    proof: Proof, secret: str, session_code: str, unix_time: float
-) -> CheckInOutcome | None:
-    if proof is None:
-        return None
-    if isinstance(proof, QrToken):
-        checked = RotatingTokens(secret, CHECKIN_PURPOSE, session_code).check(
-            proof.token, unix_time
-        )
-        if checked == TokenCheck.VALID:
-            return None
-        return (
-            CheckInOutcome.EXPIRED_TOKEN
-            if checked == TokenCheck.EXPIRED
-            else CheckInOutcome.INVALID_TOKEN
-        )
-    assert isinstance(proof, PagePass)
-    valid = check_page_pass(secret, session_code, proof.text, unix_time)
-    if valid is None:
-        return CheckInOutcome.INVALID_TOKEN
-    return None if valid else CheckInOutcome.EXPIRED_TOKEN
+def _proof(given: Proof, secret: str, session_code: str, unix_time: float) -> ProofCheck:
+    """The request's proof as the domain reads it (the desk gives none)."""
+    if given is None:
+        return ProofCheck.NOT_NEEDED
+    if isinstance(given, QrToken):
+        return token_proof(secret, session_code, given.token, unix_time)
+    assert isinstance(given, PagePass)
+    return pass_proof(secret, session_code, given.text, unix_time)

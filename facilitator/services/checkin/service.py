@@ -1,8 +1,9 @@
 """Check-in: one function for every path (phone, webcam, USB scanner, manual search).
 
-`CheckInService.check_in(request)` validates the proof (session QR token,
-page pass or personal slip code), decides the outcome with
-`domain.checkin.decide` and writes through the group-commit writer. It
+`CheckInService.check_in(request)` gathers the facts (the proof: session QR
+token, page pass or personal slip code; the attendee, their check-in, the
+session, the phone's bindings), lets `domain.checkin.decide` decide the outcome
+and writes through the group-commit writer. It
 returns only after the check-in is on disk, so whatever it acknowledges
 survives a crash. The partial unique index on `checkins` keeps it exactly
 once even if two processes ever wrote at the same time.

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.domain.checkin import CheckInMethod
+from facilitator.domain.checkin import UNKNOWN_SESSION, CheckInMethod
 from facilitator.services.checkin.service import CheckInRequest, CheckInResult, QrToken, StaffNumber
 from facilitator.web.asgi_json import is_json, read_json, send_json
 from facilitator.web.deps import WebDeps
@@ -98,7 +98,12 @@ class CheckInApi:
         await send_json(send, 200, result_json(result))
 
 
-_FORGED = {"outcome": "invalid_token", "attendee": None, "session": None, "checked_in_at": None}
+_FORGED = {
+    "outcome": UNKNOWN_SESSION.value,
+    "attendee": None,
+    "session": None,
+    "checked_in_at": None,
+}
 
 
 def result_json(result: CheckInResult) -> dict[str, Any]:

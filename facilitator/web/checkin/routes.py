@@ -26,10 +26,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, check_page_pass, page_pass
-from facilitator.domain.devices import DeviceVerdict, Phone
-from facilitator.domain.phone_links import CHECKIN_PURPOSE
-from facilitator.domain.tokens import RotatingTokens, TokenCheck
+from facilitator.domain.checkin import (
+    UNKNOWN_SESSION,
+    CheckInMethod,
+    CheckInOutcome,
+    page_pass,
+    pass_proof,
+    phone_confirm,
+    phone_entry,
+    refused_before_lookup,
+    token_proof,
+)
+from facilitator.domain.devices import Phone
 from facilitator.services.checkin.service import (
     AttendeeRef,
     CheckInRequest,
@@ -78,33 +86,14 @@ class _Pages:
             return self._too_many(request)
         # Reads like this one take a fraction of a millisecond (WAL, no fsync), so
         # they run on the loop; only check-ins, which wait for the disk, leave it.
-        found = self.deps.checkin.phone_session(request.path_params["code"])
-        if found is None or not self.deps.serves(found.event_id):
-            self._failed(request)
-            return render_message(
-                self.deps, request, "checkin.title", "outcome.invalid_token", 404, CHECKIN_TEXTS
-            )
+        found = self._session_of(request)
+        if isinstance(found, Response):
+            return found
         token = request.query_params.get("t", "")[:MAX_FIELD]
         now = self.deps.clock.now().timestamp()
-        checked = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code).check(token, now)
-        if checked != TokenCheck.VALID:
-            self._failed(request)
-            key = (
-                "outcome.expired_token"
-                if checked == TokenCheck.EXPIRED
-                else "outcome.invalid_token"
-            )
-            return self._page(
-                request, "checkin_result.html", found, outcome_key=key, style="error", status=403
-            )
-        if not found.checkin_open:
-            return self._page(
-                request,
-                "checkin_result.html",
-                found,
-                outcome_key="outcome.session_closed",
-                style="error",
-            )
+        refused = phone_entry(token_proof(found.secret, found.code, token, now), found.checkin_open)
+        if refused is not None:
+            return self._refusal(request, found, refused)
         response = self._form(request, found, page_pass(found.secret, found.code, int(now)))
         if DEVICE_COOKIE not in request.cookies:
             response.set_cookie(
@@ -136,20 +125,21 @@ class _Pages:
         # distinct names per phone: the confirm step must not become a staff directory.
         phone = Caller.of(request).phone
         gate = self.deps.checkin.phone_gate(found.event_id, person.id, phone)
-        if gate.check.verdict is DeviceVerdict.USED:
+        refused = phone_confirm(gate.check.verdict)
+        if refused is not None:
             # A write (it waits for the disk): off the loop.
             await run_in_threadpool(
                 self.deps.checkin.record_device_refusal, found.id, person.id, gate.check, phone
             )
             self.deps.on_checkin(
                 CheckInResult(
-                    CheckInOutcome.DEVICE_USED,
+                    refused,
                     CheckInMethod.PHONE,
                     SessionRef(found.id, found.event_id, found.label, found.code),
                     person,
                 )
             )
-            return self._outcome_page(request, found, "outcome.device_used")
+            return self._outcome_page(request, found, f"outcome.{refused.value}")
         if not self.deps.lookups.allow(
             found.event_id, phone, f"id:{person.id}", shared_address=gate.shared_address
         ):
@@ -252,22 +242,44 @@ class _Pages:
         if self._blocked(request):
             return self._too_many(request)
         pass_text = pass_text[:MAX_FIELD]
+        found = self._session_of(request)
+        if isinstance(found, Response):
+            return found
+        now = self.deps.clock.now().timestamp()
+        refused = refused_before_lookup(pass_proof(found.secret, found.code, pass_text, now))
+        if refused is not None:
+            return self._refusal(request, found, refused)
+        return found, pass_text
+
+    def _session_of(self, request: Request) -> PhoneSession | Response:
+        """The session of the URL's code, or the page for a code this server does not
+        serve (the domain's first rule: a forged link)."""
         found = self.deps.checkin.phone_session(request.path_params["code"])
         if found is None or not self.deps.serves(found.event_id):
             self._failed(request)
             return render_message(
-                self.deps, request, "checkin.title", "outcome.invalid_token", 404, CHECKIN_TEXTS
+                self.deps,
+                request,
+                "checkin.title",
+                f"outcome.{UNKNOWN_SESSION.value}",
+                404,
+                CHECKIN_TEXTS,
             )
-        valid = check_page_pass(
-            found.secret, found.code, pass_text, self.deps.clock.now().timestamp()
-        )
-        if not valid:
+        return found
+
+    def _refusal(self, request: Request, found: PhoneSession, outcome: CheckInOutcome) -> Response:
+        """The result page for an outcome the domain decided before the form: a
+        failed proof counts against the phone and answers 403."""
+        if outcome.is_failure:
             self._failed(request)
-            key = "outcome.invalid_token" if valid is None else "outcome.expired_token"
-            return self._page(
-                request, "checkin_result.html", found, outcome_key=key, style="error", status=403
-            )
-        return found, pass_text
+        return self._page(
+            request,
+            "checkin_result.html",
+            found,
+            outcome_key=f"outcome.{outcome.value}",
+            style=OUTCOME_STYLE[outcome],
+            status=403 if outcome.is_failure else 200,
+        )
 
     def _form(
         self,
