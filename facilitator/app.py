@@ -78,7 +78,7 @@ def build_services(workspace: Workspace, clock: Clock) -> Services:
     lan = LanServerControl(checkin, clock, feedback, workspace.announce_server)
 
     def arrivals(session_id: int) -> tuple[int, int]:
-        counts = checkin.counts(session_id)
+        counts = checkin.desk.counts(session_id)
         return counts.arrived, counts.expected
 
     return Services(

@@ -229,7 +229,7 @@ def run_checkins_export(args: argparse.Namespace, ctx: CliContext) -> int:
     clock = ctx.get_clock()
     with ctx.workspace(args, readonly=True) as workspace:
         event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        rows = CheckInService(workspace, clock).export_rows(event_id)
+        rows = CheckInService(workspace, clock).desk.export_rows(event_id)
     written = export_checkins(rows, out)
     if args.json:
         ctx.print_json({"out": str(out), "rows": written})

@@ -177,7 +177,7 @@ def export_checkins_xlsx(state: SelfTestState) -> Msg:
     path = state.folder / "checkins.xlsx"
     service = CheckInService(state.open(), state.clock)
     try:
-        export_checkins(service.export_rows(state.event_id), path)
+        export_checkins(service.desk.export_rows(state.event_id), path)
     finally:
         service.close()
     sheet = load_workbook(path, read_only=True).worksheets[0]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from facilitator.domain.clock import Clock
-from facilitator.services.checkin.service import CheckInResult, CheckInService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import CheckInResult
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.deps import WebDeps
 

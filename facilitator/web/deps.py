@@ -18,7 +18,8 @@ from starlette.templating import Jinja2Templates
 
 from facilitator.domain.clock import Clock
 from facilitator.domain.devices import LookupQuota
-from facilitator.services.checkin.service import CheckInResult, CheckInService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import CheckInResult
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.i18n import Catalogue, negotiate, translator
 from facilitator.web.security import FailureLimiter

@@ -18,7 +18,8 @@ from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
 from facilitator.domain.clock import FakeClock
 from facilitator.services.backup import backup_workspace
-from facilitator.services.checkin.service import AttendeeRef, CheckInRequest, CheckInService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import AttendeeRef, CheckInRequest
 
 
 def checkin_count(path: Path) -> int:

@@ -22,12 +22,8 @@ from facilitator.errors import InputRejected
 from facilitator.services.checkin.batch import CheckInBatch
 from facilitator.services.checkin.desk import ExportRow
 from facilitator.services.checkin.export import HEADER, export_checkins
-from facilitator.services.checkin.service import (
-    AttendeeRef,
-    CheckInRequest,
-    CheckInService,
-    StaffNumber,
-)
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import AttendeeRef, CheckInRequest, StaffNumber
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie, set_attendee_cookie
 from facilitator.web.security import DEVICE_COOKIE
@@ -77,8 +73,8 @@ def test_export_csv_and_xlsx(demo_workspace: Workspace, clock: FakeClock, tmp_pa
             CheckInRequest(am.id, AttendeeRef(people[3].id), CheckInMethod.USB)
         )
         assert undone.checkin_id is not None
-        service.undo(undone.checkin_id)
-        rows = service.export_rows(event_id)
+        service.desk.undo(undone.checkin_id)
+        rows = service.desk.export_rows(event_id)
     finally:
         service.close()
     assert len(rows) == 3

@@ -14,10 +14,10 @@ from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, page_pass
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens, slip_code
 from facilitator.errors import InputRejected, ValidationFailed
-from facilitator.services.checkin.service import (
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import (
     AttendeeRef,
     CheckInRequest,
-    CheckInService,
     PagePass,
     QrToken,
     SlipText,
@@ -84,7 +84,7 @@ def test_checked_in_then_already(service: CheckInService, day: Day, clock: FakeC
     again = service.check_in(phone(day, clock, person.staff_no))
     assert again.outcome == CheckInOutcome.ALREADY_CHECKED_IN
     assert again.checked_in_at == first.checked_in_at
-    assert service.counts(day.am.id).arrived == 1
+    assert service.desk.counts(day.am.id).arrived == 1
 
 
 def test_full_width_staff_number_is_forgiven(
@@ -280,11 +280,11 @@ def test_undo_allows_a_new_check_in_and_is_audited(
     person = day.am_people[0]
     first = service.check_in(phone(day, clock, person.staff_no))
     assert first.checkin_id is not None
-    undone = service.undo(first.checkin_id, "scanned the wrong slip")
+    undone = service.desk.undo(first.checkin_id, "scanned the wrong slip")
     assert undone.attendee_name == person.name
-    assert service.counts(day.am.id).arrived == 0
+    assert service.desk.counts(day.am.id).arrived == 0
     with pytest.raises(InputRejected):
-        service.undo(first.checkin_id)
+        service.desk.undo(first.checkin_id)
     assert service.check_in(phone(day, clock, person.staff_no)).outcome == CheckInOutcome.CHECKED_IN
     with demo_workspace.session() as s:
         assert s.scalar(select(AuditLog.detail).where(AuditLog.action == "checkin.undo"))[
@@ -293,7 +293,7 @@ def test_undo_allows_a_new_check_in_and_is_audited(
 
 
 def test_walk_in(service: CheckInService, day: Day, demo_workspace: Workspace) -> None:
-    result = service.register_walk_in(
+    result = service.desk.register_walk_in(
         day.am.id, staff_no="999001", name="飛込 太郎", kana="とびこみ たろう", department="新設課"
     )
     assert result.outcome == CheckInOutcome.CHECKED_IN
@@ -302,9 +302,11 @@ def test_walk_in(service: CheckInService, day: Day, demo_workspace: Workspace) -
         row = s.scalar(select(Attendee).where(Attendee.staff_no == "999001"))
         assert row is not None and row.walk_in
     with pytest.raises(ValidationFailed):
-        service.register_walk_in(day.am.id, staff_no="999001", name="x", kana="", department="y")
+        service.desk.register_walk_in(
+            day.am.id, staff_no="999001", name="x", kana="", department="y"
+        )
     with pytest.raises(ValidationFailed) as info:
-        service.register_walk_in(day.am.id, staff_no="", name="", kana="", department="")
+        service.desk.register_walk_in(day.am.id, staff_no="", name="", kana="", department="")
     assert {e.field for e in info.value.errors} == {"staff_no", "name", "department"}
 
 
@@ -314,11 +316,13 @@ def test_search_by_kana_name_staff_no_department(service: CheckInService, day: D
     import jaconv
 
     assert person.id in {
-        m.id for m in service.search(day.event.id, jaconv.kata2hira(surname_kana), 200)
+        m.id for m in service.desk.search(day.event.id, jaconv.kata2hira(surname_kana), 200)
     }
-    assert [m.id for m in service.search(day.event.id, person.staff_no)] == [person.id]
-    assert person.id in {m.id for m in service.search(day.event.id, person.name.split(" ")[0], 200)}
-    assert service.search(day.event.id, "   ") == []
+    assert [m.id for m in service.desk.search(day.event.id, person.staff_no)] == [person.id]
+    assert person.id in {
+        m.id for m in service.desk.search(day.event.id, person.name.split(" ")[0], 200)
+    }
+    assert service.desk.search(day.event.id, "   ") == []
 
 
 def test_arrivals_by_department_late_and_methods(
@@ -329,7 +333,7 @@ def test_arrivals_by_department_late_and_methods(
     service.check_in(
         CheckInRequest(day.am.id, AttendeeRef(day.am_people[1].id), CheckInMethod.MANUAL)
     )
-    arrivals = service.arrivals(day.am.id)
+    arrivals = service.desk.arrivals(day.am.id)
     assert arrivals.counts.arrived == 2
     assert arrivals.counts.expected == len(day.am_people)
     assert sum(d.expected for d in arrivals.departments) == len(day.am_people)
@@ -349,6 +353,6 @@ def test_readonly_workspace_refuses(
     try:
         with pytest.raises(InputRejected):
             CheckInService(ro, clock).check_in(phone(day, clock, day.am_people[0].staff_no))
-        assert CheckInService(ro, clock).counts(day.am.id).arrived == 0
+        assert CheckInService(ro, clock).desk.counts(day.am.id).arrived == 0
     finally:
         ro.close()

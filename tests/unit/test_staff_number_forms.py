@@ -15,12 +15,8 @@ from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin.service import (
-    CheckInRequest,
-    CheckInService,
-    QrToken,
-    StaffNumber,
-)
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import CheckInRequest, QrToken, StaffNumber
 from facilitator.services.events import EventService
 from facilitator.services.roster.attendees import RosterService
 from facilitator.services.roster.files import RosterImportService

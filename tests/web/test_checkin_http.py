@@ -13,7 +13,8 @@ from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin.service import CheckInResult, CheckInService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import CheckInResult
 from facilitator.web.app import create_app
 from facilitator.web.deps import WebDeps
 from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie

@@ -16,7 +16,8 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin.service import AttendeeRef, CheckInRequest, CheckInService
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import AttendeeRef, CheckInRequest
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.app import create_app
 from facilitator.web.deps import WebDeps
@@ -100,7 +101,7 @@ def test_name_picker_checks_in_one_person_per_phone(venue: Venue) -> None:
     # Straight to /done (skipping the confirm step) records nothing either.
     done = venue.step(phone, "done", **{"pass": pass_text, "attendee": str(second)})
     assert "already checked in someone else" in done.text
-    desk = venue.checkin.device_desk(venue.event_id)
+    desk = venue.checkin.phones.device_desk(venue.event_id)
     assert [r.address for r in desk.refusals] == ["10.0.0.2", "10.0.0.2"]
     assert desk.refusals[0].bound_name and desk.refusals[0].name != desk.refusals[0].bound_name
 
@@ -109,11 +110,11 @@ def test_desk_admits_a_refused_attempt_with_one_call(venue: Venue) -> None:
     phone = venue.phone("10.0.0.2")
     venue.check_in_phone(phone, venue.people[0][1])
     venue.check_in_phone(phone, venue.people[1][1])
-    (attempt,) = venue.checkin.device_desk(venue.event_id).refusals
+    (attempt,) = venue.checkin.phones.device_desk(venue.event_id).refusals
     assert not attempt.already_in
-    result = venue.checkin.admit_refused(attempt.id)
+    result = venue.checkin.phones.admit_refused(attempt.id)
     assert result.outcome.value == "checked_in" and result.method.value == "manual"
-    assert venue.checkin.device_desk(venue.event_id).refusals == []
+    assert venue.checkin.phones.device_desk(venue.event_id).refusals == []
 
 
 def test_confirm_step_shows_at_most_three_people_per_phone(venue: Venue) -> None:
@@ -152,14 +153,14 @@ def test_shared_address_setting_lets_phones_behind_one_nat_in(venue: Venue) -> N
     assert "someone else" in venue.check_in_phone(third, venue.people[2][1]).text
     venue.check_in_phone(venue.phone("10.0.0.9"), venue.people[3][1])
     # Many refusals from one address: the desk suggests the setting.
-    desk = venue.checkin.device_desk(venue.event_id)
+    desk = venue.checkin.phones.device_desk(venue.event_id)
     assert desk.crowded_address == "10.0.0.9" and not desk.shared_address
-    venue.checkin.set_shared_address(venue.event_id, True)
+    venue.checkin.phones.set_shared_address(venue.event_id, True)
     assert "You are checked in" in venue.check_in_phone(second, venue.people[1][1]).text
     assert "You are checked in" in venue.check_in_phone(third, venue.people[2][1]).text
     # The device cookie still binds: the first phone cannot check in anyone else.
     assert "someone else" in venue.check_in_phone(first, venue.people[4][1]).text
-    assert venue.checkin.device_desk(venue.event_id).crowded_address is None
+    assert venue.checkin.phones.device_desk(venue.event_id).crowded_address is None
 
 
 def test_the_laptop_checks_in_anyone(venue: Venue) -> None:

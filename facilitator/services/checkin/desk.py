@@ -1,13 +1,15 @@
 """The trainer's side of check-in: arrivals, search, walk-ins, undo, export rows.
 
-`CheckInService` (services/checkin/service.py) inherits these; they are read queries
-and rare writes that need no group commit.
+`CheckInService.desk` (services/checkin/service.py); read queries and rare writes
+that need no group commit. A walk-in is checked in through the service's one
+entry point, which it is given.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -103,11 +105,19 @@ def session_start(row: TrainingSession) -> datetime:
 
 
 class CheckInDesk:
-    _workspace: Workspace
-    _clock: Clock
-
-    def check_in(self, request: CheckInRequest, timeout: float = 30.0) -> CheckInResult:
-        raise NotImplementedError
+    def __init__(
+        self,
+        workspace: Workspace,
+        clock: Clock,
+        check_in: Callable[[CheckInRequest], CheckInResult],
+        sessions_changed: Callable[[], None],
+    ) -> None:
+        self._workspace = workspace
+        self._clock = clock
+        # The service's one entry point (walk-ins are checked in through it), and what
+        # makes the writer forget the sessions it cached (a closed session refuses at once).
+        self._check_in = check_in
+        self._sessions_changed = sessions_changed
 
     def counts(self, session_id: int) -> SessionCounts:
         """Arrived vs expected for one session (the projector shows "58 / 96")."""
@@ -237,7 +247,8 @@ class CheckInDesk:
                     entity_id=ts.id,
                     detail={"session": ts.label},
                 )
-            return is_open
+        self._sessions_changed()  # effective for the very next scan
+        return is_open
 
     def phone_departments(self, event_id: int) -> list[tuple[int, str]]:
         """(id, name) of the event's departments that have attendees, for the phone picker."""
@@ -363,7 +374,7 @@ class CheckInDesk:
                 detail={"session": ts.label},
             )
             attendee_id = person.id
-        return self.check_in(
+        return self._check_in(
             CheckInRequest(
                 session_id, AttendeeRef(attendee_id), CheckInMethod.WALK_IN, device=device
             )

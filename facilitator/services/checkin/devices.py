@@ -1,6 +1,6 @@
 """The device rule at the laptop: what a phone is bound to, the refused attempts, the setting.
 
-`CheckInService` inherits these. The rule itself is `domain.devices`; the
+`CheckInService.phones`. The rule itself is `domain.devices`; the
 writer applies it to every check-in (`services/checkin/batch.py`), and these are the
 reads and rare writes around it: the confirm step's early answer, the desk's
 list of `device_used` attempts with a one-click admit, and the per-event
@@ -10,6 +10,7 @@ shared-address (NAT) setting.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -72,11 +73,19 @@ class DeviceDeskState:
 
 
 class PhoneTrust:
-    _workspace: Workspace
-    _clock: Clock
-
-    def check_in(self, request: CheckInRequest, timeout: float = 30.0) -> CheckInResult:
-        raise NotImplementedError
+    def __init__(
+        self,
+        workspace: Workspace,
+        clock: Clock,
+        check_in: Callable[[CheckInRequest], CheckInResult],
+        sessions_changed: Callable[[], None],
+    ) -> None:
+        self._workspace = workspace
+        self._clock = clock
+        # The service's one entry point (the desk admits a refused attempt through it),
+        # and what makes the writer re-read the shared-address setting.
+        self._check_in = check_in
+        self._sessions_changed = sessions_changed
 
     def phone_gate(self, event_id: int, attendee_id: int, phone: Phone) -> PhoneGate:
         """The device rule for the confirm step, before the phone is shown a name."""
@@ -171,7 +180,7 @@ class PhoneTrust:
                     )
                 )
             session_id, attendee_id = refusal.session_id, refusal.attendee_id
-        result = self.check_in(
+        result = self._check_in(
             CheckInRequest(session_id, AttendeeRef(attendee_id), CheckInMethod.MANUAL)
         )
         if result.outcome in (CheckInOutcome.CHECKED_IN, CheckInOutcome.ALREADY_CHECKED_IN):
@@ -210,4 +219,5 @@ class PhoneTrust:
                     entity_id=event_id,
                     detail={"shared_address": shared},
                 )
-            return shared
+        self._sessions_changed()
+        return shared

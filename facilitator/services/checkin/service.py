@@ -29,43 +29,26 @@ from facilitator.services.checkin.types import (
     AttendeeRef,
     CheckInRequest,
     CheckInResult,
-    Credential,
-    PagePass,
     PhoneSession,
-    Proof,
-    QrToken,
-    SessionRef,
-    SlipText,
     StaffNumber,
 )
 from facilitator.services.group_commit import GroupCommitWriter
 
-__all__ = [
-    "AttendeeBrief",
-    "AttendeeRef",
-    "CheckInRequest",
-    "CheckInResult",
-    "CheckInService",
-    "Credential",
-    "PagePass",
-    "PhoneSession",
-    "Proof",
-    "QrToken",
-    "SessionRef",
-    "SlipText",
-    "StaffNumber",
-    "normalise_staff_no",
-]
 
+class CheckInService:
+    """Check-in for one workspace; see the module docstring for the guarantees.
 
-class CheckInService(CheckInDesk, PhoneTrust):
-    """Check-in for one workspace; see the module docstring for the guarantees."""
+    `desk` is the trainer's side (arrivals, search, walk-ins, undo, exports, opening
+    a session) and `phones` the one-phone rule's (the confirm step, refused attempts,
+    the shared-address setting); both record through this service's `check_in`."""
 
     def __init__(self, workspace: Workspace, clock: Clock) -> None:
         self._workspace = workspace
         self._clock = clock
         self._writer: GroupCommitWriter[CheckInRequest, CheckInResult] | None = None
         self._batch = CheckInBatch(clock.now, current_actor)
+        self.desk = CheckInDesk(workspace, clock, self.check_in, self._batch.forget_sessions)
+        self.phones = PhoneTrust(workspace, clock, self.check_in, self._batch.forget_sessions)
 
     # -- the one entry point -----------------------------------------------------------------
     def check_in(self, request: CheckInRequest, timeout: float = 30.0) -> CheckInResult:
@@ -87,16 +70,6 @@ class CheckInService(CheckInDesk, PhoneTrust):
         """Write what is queued and stop the writer thread."""
         if self._writer is not None:
             self._writer.close()
-
-    def set_checkin_open(self, session_id: int, is_open: bool) -> bool:
-        state = super().set_checkin_open(session_id, is_open)
-        self._batch.forget_sessions()  # effective for the very next scan
-        return state
-
-    def set_shared_address(self, event_id: int, shared: bool) -> bool:
-        state = super().set_shared_address(event_id, shared)
-        self._batch.forget_sessions()
-        return state
 
     def phone_session(self, code: str) -> PhoneSession | None:
         """The session a phone URL names, or None for an unknown code."""

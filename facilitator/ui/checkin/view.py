@@ -32,11 +32,11 @@ from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
 from facilitator.services.checkin.desk import AttendeeMatch, SessionArrivals
 from facilitator.services.checkin.devices import DeviceDeskState
-from facilitator.services.checkin.service import (
+from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import (
     AttendeeRef,
     CheckInRequest,
     CheckInResult,
-    CheckInService,
     SlipText,
     StaffNumber,
 )
@@ -269,7 +269,7 @@ class CheckInView(QWidget):
                 self._event = replace(self._event, sessions=sessions)
 
         self._runner.run(
-            lambda: self._checkin.set_checkin_open(session_id, is_open), done, self._error
+            lambda: self._checkin.desk.set_checkin_open(session_id, is_open), done, self._error
         )
 
     # -- checking in -------------------------------------------------------------------------
@@ -333,7 +333,7 @@ class CheckInView(QWidget):
             self._search_again()
 
         self._runner.run(
-            lambda: self._checkin.undo(checkin_id, "undone at the desk"), done, self._error
+            lambda: self._checkin.desk.undo(checkin_id, "undone at the desk"), done, self._error
         )
 
     def check_in_selected(self) -> None:
@@ -352,12 +352,12 @@ class CheckInView(QWidget):
         session_id, event = self.session_id(), self._event
         if session_id is None or event is None:
             return
-        departments = self._checkin.departments(event.id)
+        departments = self._checkin.desk.departments(event.id)
         value = self._walk_in_prompt(departments, self)
         if value is None:
             return
         self._runner.run(
-            lambda: self._checkin.register_walk_in(
+            lambda: self._checkin.desk.register_walk_in(
                 session_id,
                 staff_no=value.staff_no,
                 name=value.name,
@@ -375,7 +375,7 @@ class CheckInView(QWidget):
         if event is None:
             return
         self._runner.run(
-            lambda: self._checkin.search(event.id, query), self._show_matches, self._error
+            lambda: self._checkin.desk.search(event.id, query), self._show_matches, self._error
         )
 
     def _show_matches(self, matches: list[AttendeeMatch]) -> None:
@@ -397,7 +397,7 @@ class CheckInView(QWidget):
         if event is None:
             return
         self._runner.run(
-            lambda: self._checkin.device_desk(event.id), self._show_refusals, self._error
+            lambda: self._checkin.phones.device_desk(event.id), self._show_refusals, self._error
         )
 
     def _show_refusals(self, state: DeviceDeskState) -> None:
@@ -410,11 +410,11 @@ class CheckInView(QWidget):
             self.show_result(result)
             self.refresh_refusals()
 
-        self._runner.run(lambda: self._checkin.admit_refused(refusal_id), done, self._error)
+        self._runner.run(lambda: self._checkin.phones.admit_refused(refusal_id), done, self._error)
 
     def dismiss_refused(self, refusal_id: int) -> None:
         self._runner.run(
-            lambda: self._checkin.dismiss_refusal(refusal_id),
+            lambda: self._checkin.phones.dismiss_refusal(refusal_id),
             lambda _r: self.refresh_refusals(),
             self._error,
         )
@@ -424,7 +424,7 @@ class CheckInView(QWidget):
         if event is None:
             return
         self._runner.run(
-            lambda: self._checkin.set_shared_address(event.id, shared),
+            lambda: self._checkin.phones.set_shared_address(event.id, shared),
             lambda _state: self.refresh_refusals(),
             self._error,
         )
@@ -443,7 +443,7 @@ class CheckInView(QWidget):
         if session_id is None:
             return
         self._runner.run(
-            lambda: self._checkin.arrivals(session_id), self._show_arrivals, self._error
+            lambda: self._checkin.desk.arrivals(session_id), self._show_arrivals, self._error
         )
         self.refresh_refusals()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.checkin import CheckInOutcome
-from facilitator.services.checkin.service import CheckInResult
+from facilitator.services.checkin.types import CheckInResult
 from facilitator.ui.qr_image import qr_image
 
 # Green: in. Amber: already in (let them through, but note it). Red: send to the desk.

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from facilitator.domain.checkin import UNKNOWN_SESSION, CheckInMethod
-from facilitator.services.checkin.service import CheckInRequest, CheckInResult, QrToken, StaffNumber
+from facilitator.services.checkin.types import CheckInRequest, CheckInResult, QrToken, StaffNumber
 from facilitator.web.asgi_json import is_json, read_json, send_json
 from facilitator.web.deps import WebDeps
 from facilitator.web.loop_batcher import LoopBatcher

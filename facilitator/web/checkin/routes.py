@@ -38,7 +38,7 @@ from facilitator.domain.checkin import (
     token_proof,
 )
 from facilitator.domain.devices import Phone
-from facilitator.services.checkin.service import (
+from facilitator.services.checkin.types import (
     AttendeeRef,
     CheckInRequest,
     CheckInResult,
@@ -124,12 +124,16 @@ class _Pages:
         # No name for a phone that may not check this person in, and at most a few
         # distinct names per phone: the confirm step must not become a staff directory.
         phone = Caller.of(request).phone
-        gate = self.deps.checkin.phone_gate(found.event_id, person.id, phone)
+        gate = self.deps.checkin.phones.phone_gate(found.event_id, person.id, phone)
         refused = phone_confirm(gate.check.verdict)
         if refused is not None:
             # A write (it waits for the disk): off the loop.
             await run_in_threadpool(
-                self.deps.checkin.record_device_refusal, found.id, person.id, gate.check, phone
+                self.deps.checkin.phones.record_device_refusal,
+                found.id,
+                person.id,
+                gate.check,
+                phone,
             )
             self.deps.on_checkin(
                 CheckInResult(
@@ -167,10 +171,12 @@ class _Pages:
         if isinstance(checked, Response):
             return checked
         found, pass_text = checked
-        departments = self.deps.checkin.phone_departments(found.event_id)
+        departments = self.deps.checkin.desk.phone_departments(found.event_id)
         chosen = request.query_params.get("d", "")
         department = next((d for d in departments if str(d[0]) == chosen), None)
-        people = self.deps.checkin.phone_people(found.event_id, department[0]) if department else []
+        people = (
+            self.deps.checkin.desk.phone_people(found.event_id, department[0]) if department else []
+        )
         return self._page(
             request,
             "checkin_pick.html",
