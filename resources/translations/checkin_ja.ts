@@ -106,186 +106,189 @@
 <context>
     <name>CheckInView</name>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="124"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="118"/>
         <source>Check-in open</source>
         <translation>受付中</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="139"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="133"/>
         <source>Phones (venue Wi-Fi)</source>
         <translation>スマートフォン（会場 Wi-Fi）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="141"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="135"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="147"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="141"/>
         <source>Scan a slip or type a staff number, then Enter</source>
         <translation>受講票を読み取るか、職員番号を入力して Enter</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="149"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="143"/>
         <source>Rapid mode (back to scanning after 2 s)</source>
         <translation>連続モード（2 秒後に読み取り待ちに戻る）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="151"/>
-        <location filename="../../facilitator/ui/checkin/view.py" line="478"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="145"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="382"/>
         <source>Start webcam</source>
         <translation>Webカメラを開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="166"/>
-        <source>Search: kana, name, staff number or department</source>
-        <translation>検索：ふりがな・氏名・職員番号・所属</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="171"/>
-        <source>Name</source>
-        <translation>氏名</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="172"/>
-        <source>Kana</source>
-        <translation>ふりがな</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="173"/>
-        <source>Department</source>
-        <translation>所属</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="174"/>
-        <source>Staff number</source>
-        <translation>職員番号</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="175"/>
-        <source>Status</source>
-        <translation>状態</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="186"/>
-        <source>Check in selected</source>
-        <translation>選択した人を受付</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="189"/>
-        <source>Walk-in…</source>
-        <translation>当日登録…</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="323"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="288"/>
         <source>Undo the check-in of %1? It stays in the audit log.</source>
         <translation>%1 さんの受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="327"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="292"/>
         <source>Undo check-in</source>
         <translation>受付の取り消し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="325"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="290"/>
         <source>Undo this check-in? It stays in the audit log.</source>
         <translation>この受付を取り消しますか？ 記録は監査ログに残ります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="384"/>
-        <source>In (%1)</source>
-        <translation>受付済み（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="385"/>
-        <source>Expected in %1</source>
-        <translation>%1 に参加予定</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="473"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="377"/>
         <source>Stop webcam</source>
         <translation>Webカメラを停止</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="482"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="386"/>
         <source>Webcam unavailable</source>
         <translation>Webカメラを使用できません</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/view.py" line="494"/>
+        <location filename="../../facilitator/ui/checkin/view.py" line="398"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
 </context>
 <context>
-    <name>DeviceRefusalsPanel</name>
+    <name>DeskSearch</name>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="36"/>
-        <source>Phones refused: one phone checks in one person</source>
-        <translation>受付できなかった端末（1 台で受付できるのは 1 人）</translation>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="45"/>
+        <source>Search: kana, name, staff number or department</source>
+        <translation>検索：ふりがな・氏名・職員番号・所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="40"/>
-        <source>These phones had already checked in someone else. Check who the person is, then admit them here.</source>
-        <translation>これらの端末では、すでに別の方が受付済みでした。ご本人であることを確認してから、ここで受付してください。</translation>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="49"/>
+        <source>Name</source>
+        <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="47"/>
-        <source>Time</source>
-        <translation>時刻</translation>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="50"/>
+        <source>Kana</source>
+        <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="48"/>
-        <source>Wants to check in</source>
-        <translation>受付しようとした方</translation>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="51"/>
+        <source>Department</source>
+        <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="49"/>
-        <source>Phone already checked in</source>
-        <translation>この端末で受付済みの方</translation>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="52"/>
+        <source>Staff number</source>
+        <translation>職員番号</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="50"/>
-        <source>Address</source>
-        <translation>アドレス</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="51"/>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="53"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="64"/>
+        <source>Check in selected</source>
+        <translation>選択した人を受付</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="67"/>
+        <source>Walk-in…</source>
+        <translation>当日登録…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="100"/>
+        <source>In (%1)</source>
+        <translation>受付済み（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/search_panel.py" line="101"/>
+        <source>Expected in %1</source>
+        <translation>%1 に参加予定</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRefusalsPanel</name>
+    <message>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="49"/>
+        <source>Phones refused: one phone checks in one person</source>
+        <translation>受付できなかった端末（1 台で受付できるのは 1 人）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="53"/>
+        <source>These phones had already checked in someone else. Check who the person is, then admit them here.</source>
+        <translation>これらの端末では、すでに別の方が受付済みでした。ご本人であることを確認してから、ここで受付してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="60"/>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
         <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="61"/>
+        <source>Wants to check in</source>
+        <translation>受付しようとした方</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="62"/>
+        <source>Phone already checked in</source>
+        <translation>この端末で受付済みの方</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="63"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="64"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="74"/>
         <source>Admit selected</source>
         <translation>選択した方を受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="64"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="77"/>
         <source>Remove from list</source>
         <translation>一覧から外す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="67"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="80"/>
         <source>Phones share one address (NAT)</source>
         <translation>全端末が同じアドレスを共有（NAT）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="71"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="84"/>
         <source>Turn on when the venue&apos;s network puts every phone behind one address: phones are then told apart by their cookie alone.</source>
         <translation>会場のネットワークで全端末が同じアドレスになる場合にオンにします。端末は Cookie だけで区別されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="104"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="117"/>
         <source>Already in</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="104"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="117"/>
         <source>Not in yet</source>
         <translation>未受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="119"/>
+        <location filename="../../facilitator/ui/checkin/device_refusals_panel.py" line="132"/>
         <source>Many refused phones come from %1: the venue may put every phone behind one address. If so, turn on “Phones share one address (NAT)”.</source>
         <translation>受付できなかった端末の多くが %1 からです。会場のネットワークで全端末が同じアドレスになっている可能性があります。その場合は「全端末が同じアドレスを共有（NAT）」をオンにしてください。</translation>
     </message>

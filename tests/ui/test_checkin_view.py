@@ -171,28 +171,28 @@ def test_rapid_mode_returns_to_scanning(qtbot: QtBot, desk: Desk) -> None:
 
 def test_search_by_kana_and_check_in_selected(qtbot: QtBot, desk: Desk) -> None:
     person = desk.am_people[2]
-    qtbot.keyClicks(desk.view.search_box, person.staff_no)
-    qtbot.waitUntil(lambda: desk.view.results_model.rowCount() == 1, timeout=5000)
-    assert desk.view.results_model.text(0, 0) == person.name
-    qtbot.mouseClick(desk.view.check_in_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(desk.view.search.box, person.staff_no)
+    qtbot.waitUntil(lambda: desk.view.search.model.rowCount() == 1, timeout=5000)
+    assert desk.view.search.model.text(0, 0) == person.name
+    qtbot.mouseClick(desk.view.search.check_in_button, Qt.MouseButton.LeftButton)
     assert desk.view.card.headline.text() == "Checked in"
     assert desk.records()[0].method == "manual"
-    qtbot.waitUntil(lambda: desk.view.results_model.text(0, 4) == "In (AM)", timeout=5000)
+    qtbot.waitUntil(lambda: desk.view.search.model.text(0, 4) == "In (AM)", timeout=5000)
     # Undone from the card: the search still on screen says so too.
     desk.view.rapid.setChecked(False)
     desk.dialogs.confirm_answers.append(True)
     qtbot.mouseClick(desk.view.card.undo_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: desk.view.results_model.text(0, 4) != "In (AM)", timeout=5000)
+    qtbot.waitUntil(lambda: desk.view.search.model.text(0, 4) != "In (AM)", timeout=5000)
 
 
 def test_walk_in(qtbot: QtBot, desk: Desk) -> None:
     desk.walk_ins.append(WalkIn("777001", "当日 花子", "とうじつ はなこ", "総務課"))
-    qtbot.mouseClick(desk.view.walk_in_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.view.search.walk_in_button, Qt.MouseButton.LeftButton)
     assert desk.view.card.headline.text() == "Checked in"
     assert "当日 花子" in desk.view.card.person.text()
     assert desk.records()[0].method == "walk_in"
     desk.walk_ins.append(WalkIn("", "", "", ""))
-    qtbot.mouseClick(desk.view.walk_in_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.view.search.walk_in_button, Qt.MouseButton.LeftButton)
     assert desk.dialogs.messages[-1][0] == "warn" and "staff number" in desk.dialogs.messages[-1][1]
 
 
@@ -339,7 +339,7 @@ def test_the_desk_suggests_and_sets_the_shared_address_setting(desk: Desk, qtbot
     )
     for n, person in enumerate(desk.am_people[1:4], start=1):
         _phone_check_in(desk, person, Phone(f"c{n}", "192.0.2.99"))
-    desk.view.refresh_refusals()
+    desk.view.refusals.refresh()
     panel = desk.view.refusals
     assert panel.suggestion.isVisible() and "192.0.2.99" in panel.suggestion.text()
     desk.view.grab().save("/tmp/issue12/checkin_nat_suggestion.png")

@@ -20,10 +20,9 @@ from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, RepeatFilt
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
 from facilitator.services.checkin.batch import CheckInBatch
-from facilitator.services.checkin.desk import ExportRow
 from facilitator.services.checkin.export import HEADER, export_checkins
 from facilitator.services.checkin.service import CheckInService
-from facilitator.services.checkin.types import AttendeeRef, CheckInRequest, StaffNumber
+from facilitator.services.checkin.types import AttendeeRef, CheckInRequest, ExportRow, StaffNumber
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie, set_attendee_cookie
 from facilitator.web.security import DEVICE_COOKIE

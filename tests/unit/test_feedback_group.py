@@ -12,7 +12,8 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.services.feedback.group import decide_group
-from facilitator.services.feedback.submission import QuestionCache, Submission, decide
+from facilitator.services.feedback.questions import QuestionCache
+from facilitator.services.feedback.submission import Submission, decide
 from facilitator.services.feedback.types import FeedbackMethod, Respondent
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,

@@ -3,7 +3,7 @@
 A burst is 300 phones at once; per group this costs one query for everyone's
 attendee row, one INSERT for all of them and one query for the active
 check-ins, whatever the group's size (SQLAlchemy Core statements built once;
-rows travel as one JSON value each way, see _INSERT_CHECKINS). Decisions are made
+rows travel as one JSON value each way, see statements.py). Decisions are made
 in arrival order, so a duplicate later in the same group sees the first.
 `INSERT OR IGNORE` against the partial unique index keeps it exactly once
 even against another writer; the rows read back tell who won.
@@ -17,22 +17,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, literal, select, update
+from sqlalchemy import Connection, insert, update
 
-from facilitator.db.json_rows import rows_as_json
-from facilitator.db.models import (
-    Attendee,
-    AuditLog,
-    CheckIn,
-    Department,
-    DeviceRefusal,
-    Event,
-    PhoneBinding,
-    TrainingSession,
-)
-from facilitator.db.types import UtcDateTime
 from facilitator.domain.checkin import (
     UNKNOWN_SESSION,
     CheckInOutcome,
@@ -40,12 +28,9 @@ from facilitator.domain.checkin import (
     Facts,
     ProofCheck,
     decide,
-    pass_proof,
     refused_before_lookup,
-    token_proof,
 )
 from facilitator.domain.devices import (
-    SHARED_ADDRESS_SETTING,
     Binding,
     DeviceVerdict,
     Phone,
@@ -53,173 +38,34 @@ from facilitator.domain.devices import (
 )
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.domain.tokens import read_slip_code
+from facilitator.services.checkin.statements import (
+    ACTIVE_JSON,
+    AUDIT,
+    BIND,
+    DR,
+    INSERT_CHECKINS,
+    PEOPLE_JSON,
+    SESSION_BY_CODE,
+    SESSION_BY_ID,
+    SESSION_CACHE_SECONDS,
+    A,
+    ActiveRow,
+    AnyRow,
+    PersonRow,
+    instant,
+    load_bindings,
+    stored_instant,
+)
 from facilitator.services.checkin.types import (
     AttendeeBrief,
     AttendeeRef,
     CheckInRequest,
     CheckInResult,
-    PagePass,
     Proof,
-    QrToken,
     SessionRef,
     SlipText,
     StaffNumber,
 )
-
-A = cast(Table, Attendee.__table__)
-C = cast(Table, CheckIn.__table__)
-S = cast(Table, TrainingSession.__table__)
-E = cast(Table, Event.__table__)
-D = cast(Table, Department.__table__)
-AUDIT = cast(Table, AuditLog.__table__)
-PB = cast(Table, PhoneBinding.__table__)
-DR = cast(Table, DeviceRefusal.__table__)
-
-# A result row; SQLAlchemy's Row is variadic-generic and its columns are read by name.
-AnyRow = Any
-
-SESSION_CACHE_SECONDS = 1.0
-
-_SESSION_COLUMNS = (
-    S.c.id,
-    S.c.event_id,
-    S.c.label,
-    S.c.code,
-    S.c.checkin_open,
-    E.c.secret,
-    # The event's shared-address (NAT) setting, read as a flag (rows stay hashable).
-    func.coalesce(func.json_extract(E.c.settings, f"$.{SHARED_ADDRESS_SETTING}"), 0).label(
-        "shared_address"
-    ),
-)
-SESSION_BY_ID = (
-    select(*_SESSION_COLUMNS).join(E, E.c.id == S.c.event_id).where(S.c.id == bindparam("key"))
-)
-SESSION_BY_CODE = (
-    select(*_SESSION_COLUMNS).join(E, E.c.id == S.c.event_id).where(S.c.code == bindparam("key"))
-)
-_ASSIGNED = S.alias("assigned")
-_CHECKED = S.alias("checked")
-PERSON = (
-    select(
-        A.c.id,
-        A.c.staff_no,
-        A.c.name,
-        A.c.kana,
-        A.c.token_version,
-        A.c.assigned_session_id,
-        D.c.name.label("dept"),
-        _ASSIGNED.c.label.label("assigned_label"),
-        C.c.id.label("checkin_id"),
-        C.c.checked_in_at,
-        _CHECKED.c.label.label("checked_label"),
-    )
-    .join(D, D.c.id == A.c.department_id)
-    .outerjoin(_ASSIGNED, _ASSIGNED.c.id == A.c.assigned_session_id)
-    .outerjoin(C, (C.c.attendee_id == A.c.id) & C.c.undone_at.is_(None))
-    .outerjoin(_CHECKED, _CHECKED.c.id == C.c.session_id)
-)
-_PEOPLE_BY_STAFF = PERSON.where(
-    A.c.event_id == bindparam("event_id"), A.c.staff_no.in_(bindparam("keys", expanding=True))
-)
-_NEW = func.json_each(bindparam("rows")).table_valued("value")
-_PEOPLE_BY_ID = PERSON.where(
-    A.c.event_id == bindparam("event_id"), A.c.id.in_(bindparam("keys", expanding=True))
-)
-# Rows come back as one JSON array in one row (see db.json_rows), and the
-# group's check-ins go in as one JSON argument: a statement is then one step of
-# SQLite, which matters more than the SQL.
-_INSERT_CHECKINS = (
-    insert(C)
-    .prefix_with("OR IGNORE")
-    .from_select(
-        ["attendee_id", "session_id", "method", "device", "note", "checked_in_at", "undone_reason"],
-        select(
-            *(func.json_extract(_NEW.c.value, f"$[{i}]") for i in range(5)),
-            bindparam("at", type_=UtcDateTime()),
-            literal(""),
-        ),
-    )
-)
-_ACTIVE = (
-    select(C.c.id, C.c.attendee_id, C.c.session_id, C.c.checked_in_at, S.c.label)
-    .join(S, S.c.id == C.c.session_id)
-    .where(C.c.attendee_id.in_(bindparam("ids", expanding=True)), C.c.undone_at.is_(None))
-)
-
-
-_PEOPLE_JSON = {"staff": rows_as_json(_PEOPLE_BY_STAFF), "id": rows_as_json(_PEOPLE_BY_ID)}
-_ACTIVE_JSON = rows_as_json(_ACTIVE)
-# The bindings that may concern a group's phones (by cookie or by address).
-_BINDINGS = select(PB.c.attendee_id, PB.c.device, PB.c.address).where(
-    PB.c.event_id == bindparam("event_id"),
-    PB.c.device.in_(bindparam("cookies", expanding=True))
-    | PB.c.address.in_(bindparam("addresses", expanding=True)),
-)
-# A phone that recorded a check-in is bound to that attendee from now on (a new
-# check-in after an undo moves the binding to the phone that made it).
-_BIND = (
-    insert(PB)
-    .prefix_with("OR REPLACE")
-    .values(
-        event_id=bindparam("event_id"),
-        attendee_id=bindparam("attendee_id"),
-        device=bindparam("device"),
-        address=bindparam("address"),
-        bound_at=bindparam("at", type_=UtcDateTime()),
-        via="checkin",
-    )
-)
-
-
-def load_bindings(
-    conn: Connection, event_id: int, phones: Sequence[Phone], shared_address: bool
-) -> list[Binding]:
-    """The event's bindings that concern `phones` (empty cookies never match)."""
-    cookies = sorted({p.cookie for p in phones if p.cookie})
-    addresses = [] if shared_address else sorted({p.address for p in phones})
-    if not cookies and not addresses:
-        return []
-    rows = conn.execute(
-        _BINDINGS,
-        {"event_id": event_id, "cookies": cookies or [""], "addresses": addresses or [""]},
-    ).all()
-    return [Binding(r.attendee_id, r.device, r.address) for r in rows if r.device or r.address]
-
-
-class _Person(NamedTuple):
-    """A PERSON row (same columns, same order)."""
-
-    id: int
-    staff_no: str
-    name: str
-    kana: str
-    token_version: int
-    assigned_session_id: int | None
-    dept: str
-    assigned_label: str | None
-    checkin_id: int | None
-    checked_in_at: datetime | None
-    checked_label: str | None
-
-
-class _Active(NamedTuple):
-    id: int
-    attendee_id: int
-    session_id: int
-    checked_in_at: datetime
-    label: str
-
-
-@functools.lru_cache(maxsize=4096)
-def _stored_instant(stored: str) -> datetime:
-    # What UtcDateTime gives back for the text SQLite holds (UTC, microseconds).
-    # Cached: every check-in of a group was stored with the same instant.
-    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
-
-
-def _instant(stored: str | None) -> datetime | None:
-    return None if stored is None else _stored_instant(stored)
 
 
 @dataclass
@@ -285,7 +131,11 @@ class CheckInBatch:
                 continue
             proof_key = (row.code, req.proof)
             if proof_key not in proofs:
-                proofs[proof_key] = _proof(req.proof, row.secret, row.code, now.timestamp())
+                proofs[proof_key] = (
+                    ProofCheck.NOT_NEEDED  # staff at the laptop
+                    if req.proof is None
+                    else req.proof.check(row.secret, row.code, now.timestamp())
+                )
             proof = proofs[proof_key]
             refused = refused_before_lookup(proof)
             if refused is None:
@@ -414,7 +264,7 @@ class CheckInBatch:
             return
         stored = now.astimezone(UTC)  # as the database gives it back
         conn.execute(
-            _INSERT_CHECKINS,
+            INSERT_CHECKINS,
             {
                 "at": stored,
                 "rows": json.dumps(
@@ -436,8 +286,8 @@ class CheckInBatch:
         active = {
             row.attendee_id: row
             for row in (
-                _Active(values[0], values[1], values[2], _stored_instant(values[3]), values[4])
-                for values in json.loads(conn.execute(_ACTIVE_JSON, {"ids": ids}).scalar_one())
+                ActiveRow(values[0], values[1], values[2], stored_instant(values[3]), values[4])
+                for values in json.loads(conn.execute(ACTIVE_JSON, {"ids": ids}).scalar_one())
             )
         }
         for w in writes:
@@ -461,7 +311,7 @@ class CheckInBatch:
                 self._move(conn, w, now)
             if won and w.phone is not None:
                 conn.execute(
-                    _BIND,
+                    BIND,
                     {
                         "event_id": w.session.event_id,
                         "attendee_id": w.attendee.id,
@@ -541,17 +391,7 @@ def _load_people(
     found: dict[tuple[int, str, str | int], AnyRow] = {}
     for (event_id, kind), keys in wanted.items():
         params = {"event_id": event_id, "keys": sorted(keys, key=str)}
-        for values in json.loads(conn.execute(_PEOPLE_JSON[kind], params).scalar_one()):
-            row = _Person._make((*values[:9], _instant(values[9]), values[10]))
+        for values in json.loads(conn.execute(PEOPLE_JSON[kind], params).scalar_one()):
+            row = PersonRow._make((*values[:9], instant(values[9]), values[10]))
             found[(event_id, kind, row.staff_no if kind == "staff" else row.id)] = row
     return found
-
-
-def _proof(given: Proof, secret: str, session_code: str, unix_time: float) -> ProofCheck:
-    """The request's proof as the domain reads it (the desk gives none)."""
-    if given is None:
-        return ProofCheck.NOT_NEEDED
-    if isinstance(given, QrToken):
-        return token_proof(secret, session_code, given.token, unix_time)
-    assert isinstance(given, PagePass)
-    return pass_proof(secret, session_code, given.text, unix_time)

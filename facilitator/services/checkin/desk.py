@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 import jaconv
@@ -23,74 +22,18 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 from facilitator.services import audit
-from facilitator.services.checkin.types import AttendeeRef, CheckInRequest, CheckInResult
-
-
-@dataclass(frozen=True)
-class SessionCounts:
-    arrived: int
-    expected: int
-
-
-@dataclass(frozen=True)
-class ArrivalRow:
-    checkin_id: int
-    attendee_id: int
-    staff_no: str
-    name: str
-    department: str
-    checked_in_at: datetime
-    method: CheckInMethod
-    late: bool
-    walk_in: bool
-    note: str
-
-
-@dataclass(frozen=True)
-class DepartmentArrivals:
-    department: str
-    expected: int
-    arrived: int
-    missing: tuple[str, ...]  # names of assigned people not yet in
-
-
-@dataclass(frozen=True)
-class SessionArrivals:
-    session_id: int
-    label: str
-    counts: SessionCounts
-    late: int
-    methods: tuple[tuple[CheckInMethod, int], ...]
-    departments: tuple[DepartmentArrivals, ...]
-    recent: tuple[ArrivalRow, ...]  # newest first
-
-
-@dataclass(frozen=True)
-class AttendeeMatch:
-    id: int
-    staff_no: str
-    name: str
-    kana: str
-    department: str
-    assigned_session: str
-    checked_in_session: str  # "" when not checked in
-
-
-@dataclass(frozen=True)
-class UndoResult:
-    checkin_id: int
-    attendee_name: str
-    session_label: str
-
-
-@dataclass(frozen=True)
-class ExportRow:
-    staff_no: str
-    name: str
-    department: str
-    session: str
-    checked_in_at: datetime
-    method: CheckInMethod
+from facilitator.services.checkin.types import (
+    ArrivalRow,
+    AttendeeMatch,
+    AttendeeRef,
+    CheckInRequest,
+    CheckInResult,
+    DepartmentArrivals,
+    ExportRow,
+    SessionArrivals,
+    SessionCounts,
+    UndoResult,
+)
 
 
 def search_key(text: str) -> str:

@@ -33,7 +33,7 @@ from facilitator.domain.devices import (
 )
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
-from facilitator.services.checkin.batch import load_bindings
+from facilitator.services.checkin.statements import load_bindings
 
 if TYPE_CHECKING:
     from facilitator.services.checkin.types import CheckInRequest, CheckInResult

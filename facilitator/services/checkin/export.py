@@ -16,7 +16,7 @@ from pathlib import Path
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
-from facilitator.services.checkin.desk import ExportRow
+from facilitator.services.checkin.types import ExportRow
 from facilitator.services.files import write_atomically
 
 HEADER = ("職員番号", "氏名", "所属", "セッション", "受付時刻", "方法")

@@ -21,9 +21,10 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.audit import current_actor
-from facilitator.services.checkin.batch import PERSON, A, CheckInBatch, E, S
+from facilitator.services.checkin.batch import CheckInBatch
 from facilitator.services.checkin.desk import CheckInDesk
 from facilitator.services.checkin.devices import PhoneTrust
+from facilitator.services.checkin.statements import PERSON, A, E, S
 from facilitator.services.checkin.types import (
     AttendeeBrief,
     AttendeeRef,

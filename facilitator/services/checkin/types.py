@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
+from facilitator.domain.checkin import (
+    CheckInMethod,
+    CheckInOutcome,
+    ProofCheck,
+    pass_proof,
+    token_proof,
+)
 from facilitator.domain.devices import Phone
 
 
@@ -36,12 +42,18 @@ class QrToken:
 
     token: str
 
+    def check(self, secret: str, session_code: str, unix_time: float) -> ProofCheck:
+        return token_proof(secret, session_code, self.token, unix_time)
+
 
 @dataclass(frozen=True)
 class PagePass:
     """The pass the phone form got when its QR token was accepted."""
 
     text: str
+
+    def check(self, secret: str, session_code: str, unix_time: float) -> ProofCheck:
+        return pass_proof(secret, session_code, self.text, unix_time)
 
 
 # None: staff at the laptop, who need no proof.
@@ -115,3 +127,70 @@ class PhoneSession:
     secret: str
     checkin_open: bool
     feedback_open: bool
+
+
+@dataclass(frozen=True)
+class SessionCounts:
+    arrived: int
+    expected: int
+
+
+@dataclass(frozen=True)
+class ArrivalRow:
+    checkin_id: int
+    attendee_id: int
+    staff_no: str
+    name: str
+    department: str
+    checked_in_at: datetime
+    method: CheckInMethod
+    late: bool
+    walk_in: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class DepartmentArrivals:
+    department: str
+    expected: int
+    arrived: int
+    missing: tuple[str, ...]  # names of assigned people not yet in
+
+
+@dataclass(frozen=True)
+class SessionArrivals:
+    session_id: int
+    label: str
+    counts: SessionCounts
+    late: int
+    methods: tuple[tuple[CheckInMethod, int], ...]
+    departments: tuple[DepartmentArrivals, ...]
+    recent: tuple[ArrivalRow, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class AttendeeMatch:
+    id: int
+    staff_no: str
+    name: str
+    kana: str
+    department: str
+    assigned_session: str
+    checked_in_session: str  # "" when not checked in
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    checkin_id: int
+    attendee_name: str
+    session_label: str
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    staff_no: str
+    name: str
+    department: str
+    session: str
+    checked_in_at: datetime
+    method: CheckInMethod

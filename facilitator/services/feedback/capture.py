@@ -17,7 +17,6 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -40,10 +39,19 @@ from facilitator.domain.tokens import DEFAULT_WINDOW_SECONDS, RotatingTokens, To
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
 from facilitator.services.feedback.group import decide_group
-from facilitator.services.feedback.submission import QuestionCache, Submission
-from facilitator.services.feedback.survey_read import SurveyInfo, load_survey
+from facilitator.services.feedback.questions import QuestionCache
+from facilitator.services.feedback.submission import Submission
+from facilitator.services.feedback.survey_read import load_survey
 from facilitator.services.feedback.survey_setup import give_survey, has_survey
-from facilitator.services.feedback.types import FeedbackMethod, Respondent, SubmitResult
+from facilitator.services.feedback.types import (
+    FeedbackMethod,
+    FeedbackSwitch,
+    PhoneTarget,
+    Respondent,
+    SessionCount,
+    SessionSurvey,
+    SubmitResult,
+)
 from facilitator.services.group_commit import GroupCommitWriter
 
 # A phone keeps the token it scanned while its owner writes; answering takes minutes,
@@ -51,44 +59,6 @@ from facilitator.services.group_commit import GroupCommitWriter
 SUBMIT_GRACE_SECONDS = 30 * 60
 TARGET_CACHE_SECONDS = 1.0
 TARGET_CACHE_SIZE = 1000
-
-
-@dataclass(frozen=True)
-class FeedbackSwitch:
-    """A session's survey after `set_feedback_open`."""
-
-    is_open: bool
-    survey_created: bool  # the event had no survey; the default one was made to open it
-
-
-@dataclass(frozen=True)
-class SessionSurvey:
-    """The survey as one session's phones see it."""
-
-    event_id: int
-    event_title: str
-    session_id: int
-    session_label: str
-    session_code: str
-    feedback_open: bool
-    survey: SurveyInfo
-
-
-@dataclass(frozen=True)
-class PhoneTarget:
-    session_id: int
-    event_id: int
-    secret: str
-    tokens: RotatingTokens
-
-
-@dataclass(frozen=True)
-class SessionCount:
-    session_id: int
-    label: str
-    responses: int
-    checked_in: int
-    feedback_open: bool
 
 
 def _feedback_tokens(secret: str, settings: dict[str, Any] | None, code: str) -> RotatingTokens:

@@ -27,13 +27,13 @@ from facilitator.db.types import UtcDateTime
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.services.audit import current_actor
+from facilitator.services.feedback.questions import QuestionCache
 from facilitator.services.feedback.submission import (
     _HEAD,
     AN,
     LOG,
     PEOPLE,
     M,
-    QuestionCache,
     R,
     Submission,
     anon_id,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.checkin import CheckInMethod
-from facilitator.services.checkin.desk import SessionArrivals
+from facilitator.services.checkin.types import SessionArrivals
 from facilitator.ui.rows_model import RowsModel
 
 

@@ -5,10 +5,14 @@ A phone that already checked somebody in cannot check in anyone else
 they said they were and whom that phone checked in before. The event's
 shared-address setting (venues that put every phone behind one NAT address)
 sits here too, with the suggestion to turn it on when many refused phones
-come from one address.
+come from one address. The panel reads and acts through the phone rule's
+service on the runner (like the server panel); an admitted person's result
+goes to the view's result card (`admitted`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,18 +25,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.services.checkin.devices import DeviceDeskState
+from facilitator.services.checkin.devices import DeviceDeskState, PhoneTrust
+from facilitator.services.checkin.types import CheckInResult
 from facilitator.ui.checkin.arrivals_panel import table_view
 from facilitator.ui.rows_model import RowsModel
+from facilitator.ui.runner import Runner
 
 
 class DeviceRefusalsPanel(QGroupBox):
-    admit_requested = Signal(int)  # refusal id
-    dismiss_requested = Signal(int)  # refusal id
-    shared_address_changed = Signal(bool)
+    admitted = Signal(object)  # the CheckInResult of a one-click admit
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        phones: PhoneTrust,
+        runner: Runner,
+        event_id: Callable[[], int | None],
+        on_error: Callable[[BaseException], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._phones, self._runner = phones, runner
+        self._event_id, self._on_error = event_id, on_error
         self.setTitle(self.tr("Phones refused: one phone checks in one person"))
         self.setObjectName("deviceRefusals")
         self.hint = QLabel(
@@ -72,7 +85,7 @@ class DeviceRefusalsPanel(QGroupBox):
                 "phones are then told apart by their cookie alone."
             )
         )
-        self.shared_box.clicked.connect(lambda on: self.shared_address_changed.emit(bool(on)))
+        self.shared_box.clicked.connect(lambda on: self._set_shared_address(bool(on)))
         self.suggestion = QLabel()
         self.suggestion.setObjectName("sharedSuggestion")
         self.suggestion.setWordWrap(True)
@@ -126,12 +139,39 @@ class DeviceRefusalsPanel(QGroupBox):
         rows = self.table.selectionModel().selectedRows()
         return int(self.model.key(rows[0].row())) if rows else None
 
+    def refresh(self) -> None:
+        event_id = self._event_id()
+        if event_id is not None:
+            self._runner.run(
+                lambda: self._phones.device_desk(event_id), self.show_state, self._on_error
+            )
+
     def _admit(self) -> None:
+        """One click at the desk: the person a refused phone named is checked in here."""
         refusal = self._selected()
-        if refusal is not None:
-            self.admit_requested.emit(refusal)
+        if refusal is None:
+            return
+
+        def done(result: CheckInResult) -> None:
+            self.admitted.emit(result)
+            self.refresh()
+
+        self._runner.run(lambda: self._phones.admit_refused(refusal), done, self._on_error)
 
     def _dismiss(self) -> None:
         refusal = self._selected()
         if refusal is not None:
-            self.dismiss_requested.emit(refusal)
+            self._runner.run(
+                lambda: self._phones.dismiss_refusal(refusal),
+                lambda _r: self.refresh(),
+                self._on_error,
+            )
+
+    def _set_shared_address(self, shared: bool) -> None:
+        event_id = self._event_id()
+        if event_id is not None:
+            self._runner.run(
+                lambda: self._phones.set_shared_address(event_id, shared),
+                lambda _state: self.refresh(),
+                self._on_error,
+            )

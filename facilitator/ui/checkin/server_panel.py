@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import DEFAULT_PORT
-from facilitator.services.checkin.desk import SessionCounts
 from facilitator.services.checkin.service import CheckInService
+from facilitator.services.checkin.types import SessionCounts
 from facilitator.ui.checkin.session_qr_window import SessionQrWindow
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.lan_server_control import LanServerControl

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import CHECKIN_PURPOSE, checkin_url
 from facilitator.domain.tokens import RotatingTokens
-from facilitator.services.checkin.desk import SessionCounts
+from facilitator.services.checkin.types import SessionCounts
 from facilitator.ui.checkin.widgets import QrView
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -30,26 +29,25 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.tokens import SLIP_PREFIX
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
-from facilitator.services.checkin.desk import AttendeeMatch, SessionArrivals
-from facilitator.services.checkin.devices import DeviceDeskState
 from facilitator.services.checkin.service import CheckInService
 from facilitator.services.checkin.types import (
     AttendeeRef,
     CheckInRequest,
     CheckInResult,
+    SessionArrivals,
     SlipText,
     StaffNumber,
 )
 from facilitator.services.events import EventDetail, EventService
-from facilitator.ui.checkin.arrivals_panel import ArrivalsPanel, table_view
+from facilitator.ui.checkin.arrivals_panel import ArrivalsPanel
 from facilitator.ui.checkin.device_refusals_panel import DeviceRefusalsPanel
+from facilitator.ui.checkin.search_panel import DeskSearch
 from facilitator.ui.checkin.server_panel import ServerPanel
 from facilitator.ui.checkin.walk_in_dialog import WalkIn, WalkInDialog
 from facilitator.ui.checkin.widgets import ResultCard, ReturnToScanning, ScannerInput, card_style
 from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.lan_server_control import LanServerControl
-from facilitator.ui.rows_model import RowsModel
 from facilitator.ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -106,10 +104,6 @@ class CheckInView(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh_arrivals)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self._run_search)
         lan.checkins_arrived.connect(self._on_server_checkins)
         current.changed.connect(self.load_event)
         event_id = current.event_id
@@ -160,35 +154,14 @@ class CheckInView(QWidget):
         self.rapid.toggled.connect(lambda on: setattr(self._return, "enabled", on))
         self.preview_holder = QVBoxLayout()
 
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText(
-            self.tr("Search: kana, name, staff number or department")
+        self.search = DeskSearch(
+            self._checkin.desk,
+            self._runner,
+            self._event_id,
+            self._error,
         )
-        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
-        self.results_model = RowsModel(
-            [
-                self.tr("Name"),
-                self.tr("Kana"),
-                self.tr("Department"),
-                self.tr("Staff number"),
-                self.tr("Status"),
-            ]
-        )
-        self.results = table_view(self.results_model, "searchResults")
-        # Narrow enough that the status column ("受付済み（AM）") stays readable beside
-        # the arrivals panel on a 1280-pixel screen.
-        header = self.results.horizontalHeader()
-        for column, width in enumerate((100, 110, 100, 64)):
-            # Never narrower than the header's own text ("Staff number" is longer in English).
-            self.results.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        self.results.doubleClicked.connect(lambda _i: self.check_in_selected())
-        self.check_in_button = QPushButton(self.tr("Check in selected"))
-        self.check_in_button.setObjectName("checkInSelected")
-        self.check_in_button.clicked.connect(self.check_in_selected)
-        self.walk_in_button = QPushButton(self.tr("Walk-in…"))
-        self.walk_in_button.setObjectName("walkInButton")
-        self.walk_in_button.clicked.connect(self.walk_in)
+        self.search.check_in_requested.connect(self.check_in_attendee)
+        self.search.walk_in_requested.connect(self.walk_in)
 
         door = QWidget()
         door_layout = QVBoxLayout(door)
@@ -199,17 +172,11 @@ class CheckInView(QWidget):
         door_layout.addWidget(self.rapid)
         door_layout.addLayout(self.preview_holder)
         door_layout.addWidget(self.card)
-        door_layout.addWidget(self.search_box)
-        door_layout.addWidget(self.results, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.check_in_button)
-        buttons.addWidget(self.walk_in_button)
-        buttons.addStretch(1)
-        door_layout.addLayout(buttons)
-        self.refusals = DeviceRefusalsPanel()
-        self.refusals.admit_requested.connect(self.admit_refused)
-        self.refusals.dismiss_requested.connect(self.dismiss_refused)
-        self.refusals.shared_address_changed.connect(self._set_shared_address)
+        door_layout.addWidget(self.search, 1)
+        self.refusals = DeviceRefusalsPanel(
+            self._checkin.phones, self._runner, self._event_id, self._error
+        )
+        self.refusals.admitted.connect(self.show_result)
         door_layout.addWidget(self.refusals)
 
         self.arrivals = ArrivalsPanel()
@@ -235,6 +202,9 @@ class CheckInView(QWidget):
             self.session_combo.addItem(session.label, session.id)
         self.session_combo.blockSignals(False)
         self._session_changed()
+
+    def _event_id(self) -> int | None:
+        return self._event.id if self._event is not None else None
 
     def session_id(self) -> int | None:
         value = self.session_combo.currentData()
@@ -298,12 +268,7 @@ class CheckInView(QWidget):
             self._chimes.play(card_style(result.outcome))
         self.scanner.setFocus()
         self._refresh_timer.start()
-        self._search_again()
-
-    def _search_again(self) -> None:
-        # An open search shows who is checked in: after a change it must say so too.
-        if self.search_box.text().strip():
-            self._search_timer.start()
+        self.search.search_again()
 
     def admit_anyway(self, attendee_id: int) -> None:
         session_id = self.session_id()
@@ -330,18 +295,17 @@ class CheckInView(QWidget):
         def done(_result: object) -> None:
             self.card.show_idle()
             self.refresh_arrivals()
-            self._search_again()
+            self.search.search_again()
 
         self._runner.run(
             lambda: self._checkin.desk.undo(checkin_id, "undone at the desk"), done, self._error
         )
 
-    def check_in_selected(self) -> None:
-        rows = self.results.selectionModel().selectedRows()
+    def check_in_attendee(self, attendee_id: int) -> None:
+        """The person chosen in the search, checked in at the desk."""
         session_id = self.session_id()
-        if not rows or session_id is None:
+        if session_id is None:
             return
-        attendee_id = int(self.results_model.key(rows[0].row()))
         self.submit(
             CheckInRequest(
                 session_id, AttendeeRef(attendee_id), CheckInMethod.MANUAL, device="desk"
@@ -369,66 +333,6 @@ class CheckInView(QWidget):
             self._error,
         )
 
-    # -- search ------------------------------------------------------------------------------
-    def _run_search(self) -> None:
-        query, event = self.search_box.text(), self._event
-        if event is None:
-            return
-        self._runner.run(
-            lambda: self._checkin.desk.search(event.id, query), self._show_matches, self._error
-        )
-
-    def _show_matches(self, matches: list[AttendeeMatch]) -> None:
-        def status(m: AttendeeMatch) -> str:
-            if m.checked_in_session:
-                return self.tr("In (%1)").replace("%1", m.checked_in_session)
-            return self.tr("Expected in %1").replace("%1", m.assigned_session or "—")
-
-        self.results_model.set_rows(
-            [(m.name, m.kana, m.department, m.staff_no, status(m)) for m in matches],
-            [m.id for m in matches],
-        )
-        if matches:
-            self.results.selectRow(0)
-
-    # -- phones refused by the one-phone rule -------------------------------------------------
-    def refresh_refusals(self) -> None:
-        event = self._event
-        if event is None:
-            return
-        self._runner.run(
-            lambda: self._checkin.phones.device_desk(event.id), self._show_refusals, self._error
-        )
-
-    def _show_refusals(self, state: DeviceDeskState) -> None:
-        self.refusals.show_state(state)
-
-    def admit_refused(self, refusal_id: int) -> None:
-        """One click at the desk: the person a refused phone named is checked in here."""
-
-        def done(result: CheckInResult) -> None:
-            self.show_result(result)
-            self.refresh_refusals()
-
-        self._runner.run(lambda: self._checkin.phones.admit_refused(refusal_id), done, self._error)
-
-    def dismiss_refused(self, refusal_id: int) -> None:
-        self._runner.run(
-            lambda: self._checkin.phones.dismiss_refusal(refusal_id),
-            lambda _r: self.refresh_refusals(),
-            self._error,
-        )
-
-    def _set_shared_address(self, shared: bool) -> None:
-        event = self._event
-        if event is None:
-            return
-        self._runner.run(
-            lambda: self._checkin.phones.set_shared_address(event.id, shared),
-            lambda _state: self.refresh_refusals(),
-            self._error,
-        )
-
     # -- live arrivals -----------------------------------------------------------------------
     def _on_server_checkins(self, results: list[CheckInResult]) -> None:
         # Coalesced: a burst of phones costs one refresh a quarter second, not one each.
@@ -445,7 +349,7 @@ class CheckInView(QWidget):
         self._runner.run(
             lambda: self._checkin.desk.arrivals(session_id), self._show_arrivals, self._error
         )
-        self.refresh_refusals()
+        self.refusals.refresh()
 
     def _show_arrivals(self, arrivals: SessionArrivals) -> None:
         if arrivals.session_id != self.session_id():

@@ -30,10 +30,11 @@ from facilitator.domain.survey_template import shown_title
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
 from facilitator.services.events import EventDetail, EventService
-from facilitator.services.feedback.capture import FeedbackService, SessionCount
+from facilitator.services.feedback.capture import FeedbackService
 from facilitator.services.feedback.export import ExportSummary, export_feedback
 from facilitator.services.feedback.results import FeedbackResultsService
 from facilitator.services.feedback.survey_editor import SurveyEditorService
+from facilitator.services.feedback.types import SessionCount
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.feedback.kiosk_window import KioskWindow
 from facilitator.ui.feedback.paper_entry import PaperEntryForm

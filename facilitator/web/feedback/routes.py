@@ -28,8 +28,7 @@ from facilitator.domain.survey_rules import FeedbackOutcome, QuestionDef, Questi
 from facilitator.domain.survey_template import shown_title
 from facilitator.domain.tokens import TokenCheck
 from facilitator.lang import Lang
-from facilitator.services.feedback.capture import SessionSurvey
-from facilitator.services.feedback.types import Respondent, SubmitResult
+from facilitator.services.feedback.types import Respondent, SessionSurvey, SubmitResult
 from facilitator.web.deps import WebDeps
 from facilitator.web.feedback.api import (
     FAILURES,
