@@ -91,6 +91,16 @@ class WebDeps:
         found = self.checkin.phone_session(session_code)
         return (found.event_id, found.secret) if found else None
 
+    def code_secret(self, session_code: str) -> str | None:
+        """The signing secret of a session code's event, from the caches when seen before."""
+        event_id = self._code_events.get(session_code)
+        if event_id is None:
+            found = self.checkin.phone_session(session_code)
+            if found is None:
+                return None
+            event_id = self._code_events.setdefault(session_code, found.event_id)
+        return self.secret_for_event(event_id)
+
     def secret_for_event(self, event_id: int) -> str | None:
         """The event's signing secret (it never changes, so it is cached)."""
         secret = self._secrets.get(event_id)

@@ -17,7 +17,6 @@ checked them in, and only that phone gets the identity cookie.
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -43,9 +42,13 @@ from facilitator.web.app import WebDeps, render_message
 from facilitator.web.checkin_api import MAX_FIELD, CheckInApi, LoopBatches
 from facilitator.web.checkin_texts import ASKS_AT_DESK, CHECKIN_TEXTS, OUTCOME_STYLE
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.identity import set_attendee_cookie
+from facilitator.web.identity import (
+    device_cookie,
+    issue_device_cookie,
+    set_attendee_cookie,
+    verified_phone,
+)
 from facilitator.web.security import (
-    DEVICE_COOKIE,
     Caller,
     client_address,
     device_key,
@@ -106,14 +109,10 @@ class _Pages:
                 style="error",
             )
         response = self._form(request, found, page_pass(found.secret, found.code, int(now)))
-        if DEVICE_COOKIE not in request.cookies:
-            response.set_cookie(
-                DEVICE_COOKIE,
-                secrets.token_urlsafe(12),
-                max_age=86400,
-                httponly=True,
-                samesite="lax",
-            )
+        # A phone without a cookie this server issued for the event (none, made up,
+        # edited, expired) gets a fresh one: a made-up cookie is never a new phone.
+        if not device_cookie(request.cookies, found.secret, self.deps.clock.now()):
+            issue_device_cookie(response, found.secret, self.deps.clock.now())
         return response
 
     async def confirm(self, request: Request) -> Response:
@@ -134,7 +133,7 @@ class _Pages:
             )
         # No name for a phone that may not check this person in, and at most a few
         # distinct names per phone: the confirm step must not become a staff directory.
-        phone = Caller.of(request).phone
+        phone = verified_phone(Caller.of(request), found.secret, self.deps.clock.now())
         gate = self.deps.checkin.phone_gate(found.event_id, person.id, phone)
         if gate.check.verdict is DeviceVerdict.USED:
             # A write (it waits for the disk): off the loop.
@@ -196,7 +195,7 @@ class _Pages:
         if isinstance(checked, Response):
             return checked
         found, pass_text, credential = checked
-        phone = Caller.of(request).phone
+        phone = verified_phone(Caller.of(request), found.secret, self.deps.clock.now())
         result = await self.batches.check_in(
             CheckInRequest(
                 found.code,

@@ -23,7 +23,7 @@ from facilitator.services.feedback_writer import Submission
 from facilitator.web.asgi_json import is_json, json_bytes, read_json, send_json, send_json_bytes
 from facilitator.web.feedback_i18n import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.identity import read_attendee_cookie
+from facilitator.web.identity import read_attendee_cookie, verified_phone
 from facilitator.web.loop_batcher import LoopBatcher
 from facilitator.web.security import Caller, Receive, Scope, Send, same_origin
 
@@ -116,7 +116,8 @@ class FeedbackApi:
             else None
         )
         who = Respondent(attendee_id=attendee_id, staff_no=None if attendee_id else staff_no)
-        checked = self.service.phone_submission(target, token, who, answers, caller.phone)
+        phone = verified_phone(caller, target.secret if target else None, self.service.clock.now())
+        checked = self.service.phone_submission(target, token, who, answers, phone)
         result = (
             checked if isinstance(checked, SubmitResult) else await self.batcher.submit(checked)
         )

@@ -45,7 +45,7 @@ from facilitator.web.feedback_api import (
 )
 from facilitator.web.feedback_i18n import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.identity import read_attendee_cookie
+from facilitator.web.identity import read_attendee_cookie, verified_phone
 from facilitator.web.security import Caller, client_address, device_key, same_origin
 
 # Outcomes the form shows again (fix and resend) rather than as a result page.
@@ -242,9 +242,9 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
             )
         who = Respondent(attendee_id=attendee_id, staff_no=None if attendee_id else staff_no)
         answers = answers_from_form(found.survey.questions, form)
-        pending = service.enqueue_from_phone(
-            service.phone_target(code), token, who, answers, caller.phone
-        )
+        target = service.phone_target(code)
+        phone = verified_phone(caller, target.secret if target else None, deps.clock.now())
+        pending = service.enqueue_from_phone(target, token, who, answers, phone)
         result: SubmitResult = (
             pending if isinstance(pending, SubmitResult) else await asyncio.wrap_future(pending)
         )

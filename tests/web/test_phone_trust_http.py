@@ -19,7 +19,7 @@ from facilitator.domain.tokens import RotatingTokens
 from facilitator.services.checkin import AttendeeRef, CheckInRequest, CheckInService
 from facilitator.services.feedback import FeedbackService
 from facilitator.web.app import WebDeps, create_app
-from facilitator.web.security import FailureLimiter, Limit
+from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
 from tests.unit.feedback_helpers import GOOD_ANSWERS, attendees_of, check_in, open_feedback
 
 BASE = "http://testserver"
@@ -159,6 +159,30 @@ def test_shared_address_setting_lets_phones_behind_one_nat_in(venue: Venue) -> N
     # The device cookie still binds: the first phone cannot check in anyone else.
     assert "someone else" in venue.check_in_phone(first, venue.people[4][1]).text
     assert venue.checkin.device_desk(venue.event_id).crowded_address is None
+
+
+def test_a_made_up_device_cookie_is_no_new_phone(venue: Venue) -> None:
+    venue.checkin.set_shared_address(venue.event_id, True)
+    phone = venue.phone("10.0.0.9")
+    pass_text = venue.open_page(phone)
+    issued = phone.cookies.get(DEVICE_COOKIE)
+    assert issued and issued.count(".") == 2  # value, issue time, signature
+    done = venue.step(phone, "done", **{"pass": pass_text, "staff_no": venue.people[0][1]})
+    assert "You are checked in" in done.text
+    # Behind the shared address the cookie alone tells phones apart: a made-up one
+    # counts as none (cannot be told apart, sent to the desk), never as a new phone.
+    for n, (_, staff_no) in enumerate(venue.people[1:4]):
+        phone.cookies.clear()
+        phone.cookies.set(DEVICE_COOKIE, f"made-up-{n}")
+        done = venue.step(phone, "done", **{"pass": pass_text, "staff_no": staff_no})
+        assert "someone else" in done.text
+    body = {"session": venue.code, "token": venue.token(), "staff_no": venue.people[4][1]}
+    api = phone.post("/api/v1/checkin", json=body, headers=OWN_FORM)
+    assert api.json()["outcome"] == "device_used"
+    # The check-in page replaces the made-up cookie with a genuine, fresh one.
+    page = phone.get(f"/c/{venue.code}", params={"t": venue.token()})
+    fresh = re.search(rf"{DEVICE_COOKIE}=([^;]+)", page.headers.get("set-cookie", ""))
+    assert fresh and fresh.group(1) != issued and fresh.group(1).count(".") == 2
 
 
 def test_the_laptop_checks_in_anyone(venue: Venue) -> None:
