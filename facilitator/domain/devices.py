@@ -28,8 +28,8 @@ SHARED_ADDRESS_SETTING = "phones_share_address"
 # How many distinct people one phone may look up on the "Is this you?" step.
 MAX_LOOKUPS = 3
 
-# The desk suggests the shared-address setting once this many `device_used`
-# refusals came from one address.
+# The desk suggests the shared-address setting once this many distinct phones
+# (genuine device cookies) were refused `device_used` from one address.
 SUGGEST_SHARED_AFTER = 3
 
 

@@ -163,6 +163,31 @@ _BIND = (
 )
 
 
+def note_refusals(conn: Connection, refusals: Sequence[dict[str, Any]], now: datetime) -> None:
+    """Write `device_used` attempts for the desk: a phone that tries the same person
+    again adds to its open row's count (and moves it up), never a row per attempt."""
+    for refusal in refusals:
+        open_row = (
+            (DR.c.event_id == refusal["event_id"])
+            & (DR.c.attendee_id == refusal["attendee_id"])
+            & (DR.c.device == refusal["device"])
+            & (DR.c.address == refusal["address"])
+            & DR.c.resolved_at.is_(None)
+        )
+        again = conn.execute(
+            update(DR)
+            .where(open_row)
+            .values(
+                attempts=DR.c.attempts + 1,
+                at=now,
+                session_id=refusal["session_id"],
+                bound_attendee_id=refusal["bound_attendee_id"],
+            )
+        )
+        if again.rowcount == 0:
+            conn.execute(insert(DR).values(**refusal, at=now))
+
+
 def load_bindings(
     conn: Connection, event_id: int, phones: Sequence[Phone], shared_address: bool
 ) -> list[Binding]:
@@ -288,7 +313,7 @@ class CheckInBatch:
         writes = self._decide(pending, people, bindings, results, refusals)
         self._write(conn, writes, results, now)
         if refusals:
-            conn.execute(insert(DR), [{**r, "at": now} for r in refusals])
+            note_refusals(conn, refusals, now)
         return [r for r in results if r is not None]
 
     def _decide(

@@ -29,12 +29,17 @@ from facilitator.web.security import (
     BodyLimit,
     FailureLimiter,
     HotPaths,
+    Limit,
     SecurityHeaders,
 )
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
+
+
+# `device_used` answers one phone may get per minute before it is told to wait.
+REFUSALS_PER_PHONE = 5
 
 
 @dataclass
@@ -47,6 +52,10 @@ class WebDeps:
     # function that emits a Qt signal, which Qt queues to the GUI thread.
     on_checkin: Callable[[CheckInResult], None] = lambda _result: None
     limiter: FailureLimiter | None = None
+    # `device_used` answers per phone (genuine cookie and address) and per address:
+    # a phone that keeps trying somebody else is sent away (429) before its attempts
+    # reach the desk. The address limit is loose: a NAT-ed venue shares one.
+    refusal_limiter: FailureLimiter | None = None
     # Distinct people each phone looked up on the confirm step (used on the loop only).
     lookups: LookupQuota = field(default_factory=LookupQuota)
     # Other areas' services for their routes (e.g. "feedback": FeedbackService).
@@ -64,11 +73,20 @@ class WebDeps:
     def __post_init__(self) -> None:
         if self.limiter is None:
             self.limiter = FailureLimiter(self.clock.monotonic)
+        if self.refusal_limiter is None:
+            self.refusal_limiter = FailureLimiter(
+                self.clock.monotonic, Limit(REFUSALS_PER_PHONE, 60.0), Limit(600, 60.0)
+            )
 
     @property
     def failures(self) -> FailureLimiter:
         assert self.limiter is not None
         return self.limiter
+
+    @property
+    def refusals(self) -> FailureLimiter:
+        assert self.refusal_limiter is not None
+        return self.refusal_limiter
 
     def serves(self, event_id: int) -> bool:
         return self.event_id is None or event_id == self.event_id

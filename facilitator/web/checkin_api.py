@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from facilitator.domain.checkin import CheckInMethod
+from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
+from facilitator.domain.devices import Phone
 from facilitator.services.checkin import CheckInRequest, CheckInResult, QrToken, StaffNumber
 from facilitator.web.asgi_json import is_json, read_json, send_json
 from facilitator.web.identity import verified_phone
@@ -87,6 +88,9 @@ class CheckInApi:
         phone = caller.phone
         if not phone.exempt:  # the laptop's hot path skips the cookie check
             phone = verified_phone(caller, self.deps.code_secret(session), self.deps.clock.now())
+            if refused_too_often(self.deps, phone):
+                await send_json(send, 429, {"error": "rate_limited"}, _RETRY)
+                return
         result = await self.batches.check_in(
             CheckInRequest(
                 session,
@@ -99,8 +103,20 @@ class CheckInApi:
         )
         if result.outcome.is_failure:
             failures.record_failure(device, address)
+        elif result.outcome is CheckInOutcome.DEVICE_USED:
+            note_refused(self.deps, phone)
         # No attendee cookie here: the API serves scripts and the page flow sets it.
         await send_json(send, 200, result_json(result))
+
+
+def refused_too_often(deps: WebDeps, phone: Phone) -> bool:
+    """Whether a phone got `device_used` so often lately that it is told to wait."""
+    return not phone.exempt and deps.refusals.blocked(phone.record(), phone.address)
+
+
+def note_refused(deps: WebDeps, phone: Phone) -> None:
+    """Count a `device_used` answer against the phone (its genuine cookie and address)."""
+    deps.refusals.record_failure(phone.record(), phone.address)
 
 
 _FORGED = {"outcome": "invalid_token", "attendee": None, "session": None, "checked_in_at": None}

@@ -39,7 +39,13 @@ from facilitator.services.checkin import (
     StaffNumber,
 )
 from facilitator.web.app import WebDeps, render_message
-from facilitator.web.checkin_api import MAX_FIELD, CheckInApi, LoopBatches
+from facilitator.web.checkin_api import (
+    MAX_FIELD,
+    CheckInApi,
+    LoopBatches,
+    note_refused,
+    refused_too_often,
+)
 from facilitator.web.checkin_texts import ASKS_AT_DESK, CHECKIN_TEXTS, OUTCOME_STYLE
 from facilitator.web.i18n import negotiate, translator
 from facilitator.web.identity import (
@@ -134,8 +140,11 @@ class _Pages:
         # No name for a phone that may not check this person in, and at most a few
         # distinct names per phone: the confirm step must not become a staff directory.
         phone = verified_phone(Caller.of(request), found.secret, self.deps.clock.now())
+        if refused_too_often(self.deps, phone):
+            return self._too_many(request)
         gate = self.deps.checkin.phone_gate(found.event_id, person.id, phone)
         if gate.check.verdict is DeviceVerdict.USED:
+            note_refused(self.deps, phone)
             # A write (it waits for the disk): off the loop.
             await run_in_threadpool(
                 self.deps.checkin.record_device_refusal, found.id, person.id, gate.check, phone
@@ -196,6 +205,8 @@ class _Pages:
             return checked
         found, pass_text, credential = checked
         phone = verified_phone(Caller.of(request), found.secret, self.deps.clock.now())
+        if refused_too_often(self.deps, phone):
+            return self._too_many(request)
         result = await self.batches.check_in(
             CheckInRequest(
                 found.code,
@@ -208,6 +219,8 @@ class _Pages:
         )
         if result.outcome.is_failure:
             self._failed(request)
+        elif result.outcome is CheckInOutcome.DEVICE_USED:
+            note_refused(self.deps, phone)
         response = self._page(
             request,
             "checkin_result.html",

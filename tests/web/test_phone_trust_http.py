@@ -99,9 +99,43 @@ def test_name_picker_checks_in_one_person_per_phone(venue: Venue) -> None:
     # Straight to /done (skipping the confirm step) records nothing either.
     done = venue.step(phone, "done", **{"pass": pass_text, "attendee": str(second)})
     assert "already checked in someone else" in done.text
+    # Two attempts at one person: one row on the desk's list, counted twice.
     desk = venue.checkin.device_desk(venue.event_id)
-    assert [r.address for r in desk.refusals] == ["10.0.0.2", "10.0.0.2"]
+    assert [(r.address, r.attempts) for r in desk.refusals] == [("10.0.0.2", 2)]
     assert desk.refusals[0].bound_name and desk.refusals[0].name != desk.refusals[0].bound_name
+
+
+def test_a_phone_that_keeps_trying_fills_neither_the_desk_nor_the_nat_hint(
+    venue: Venue,
+) -> None:
+    phone = venue.phone("10.0.0.3")
+    pass_text = venue.open_page(phone)
+    (_, first), (_, second), (_, third) = venue.people[:3]
+    assert (
+        "You are checked in"
+        in venue.step(phone, "done", **{"pass": pass_text, "staff_no": first}).text
+    )
+    body = {"session": venue.code, "token": venue.token(), "staff_no": third}
+    answers = [
+        venue.step(phone, "confirm", **{"pass": pass_text, "staff_no": second}).status_code,
+        venue.step(phone, "done", **{"pass": pass_text, "staff_no": second}).status_code,
+        venue.step(phone, "done", **{"pass": pass_text, "staff_no": second}).status_code,
+        phone.post("/api/v1/checkin", json=body, headers=OWN_FORM).status_code,
+        phone.post("/api/v1/checkin", json=body, headers=OWN_FORM).status_code,
+    ]
+    assert answers == [200] * 5  # five `device_used` answers a minute
+    # Then the phone is told to wait, on the page and in the API, and nothing is written.
+    too_many = venue.step(phone, "done", **{"pass": pass_text, "staff_no": second})
+    assert too_many.status_code == 429 and "Retry-After" in too_many.headers
+    assert phone.post("/api/v1/checkin", json=body, headers=OWN_FORM).status_code == 429
+    desk = venue.checkin.device_desk(venue.event_id)
+    assert sorted(r.attempts for r in desk.refusals) == [2, 3]  # one row per person tried
+    # One phone, many refusals from its address: no hint that the venue uses NAT.
+    assert desk.crowded_address is None
+    # A minute later it may try again (and is refused again).
+    venue.clock.advance(61)
+    again = venue.step(phone, "done", **{"pass": venue.open_page(phone), "staff_no": second})
+    assert "someone else" in again.text
 
 
 def test_desk_admits_a_refused_attempt_with_one_call(venue: Venue) -> None:
