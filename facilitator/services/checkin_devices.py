@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from facilitator.db.models import Attendee, CheckIn, Department, DeviceRefusal, Event
+from facilitator.db.models import (
+    Attendee,
+    CheckIn,
+    Department,
+    DeviceRefusal,
+    Event,
+    PhoneBinding,
+)
 from facilitator.db.models import TrainingSession as TS
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
@@ -86,6 +93,17 @@ class PhoneTrust:
             shared = shares_address(settings)
             bindings = [] if phone.exempt else load_bindings(conn, event_id, [phone], shared)
         return PhoneGate(check_device(phone, attendee_id, bindings, shared_address=shared), shared)
+
+    def bound_device(self, event_id: int, attendee_id: int) -> str | None:
+        """The device cookie of the phone bound to the attendee now (None: no phone is).
+
+        One indexed read: the feedback page asks it on the server's loop."""
+        with self._workspace.engine.connect() as conn:
+            return conn.scalar(
+                select(PhoneBinding.device).where(
+                    PhoneBinding.event_id == event_id, PhoneBinding.attendee_id == attendee_id
+                )
+            )
 
     def record_device_refusal(
         self, session_id: int, attendee_id: int, check: DeviceCheck, phone: Phone

@@ -111,7 +111,13 @@ class FeedbackApi:
         if target is not None and not self.deps.serves(target.event_id):
             target = None  # another event's session: answered as a forged token
         attendee_id = (
-            read_attendee_cookie(caller, target.secret, target.event_id, self.service.clock.now())
+            read_attendee_cookie(
+                caller,
+                target.secret,
+                target.event_id,
+                self.service.clock.now(),
+                None if caller.phone.exempt else self.deps.checkin.bound_device,
+            )
             if target is not None
             else None
         )

@@ -127,7 +127,14 @@ def feedback_routes(deps: Any) -> list[BaseRoute]:
         secret = deps.event_secret(found.session_code)
         if secret is None:
             return None
-        return read_attendee_cookie(request, secret[1], found.event_id, deps.clock.now())
+        exempt = Caller.of(request).phone.exempt
+        return read_attendee_cookie(
+            request,
+            secret[1],
+            found.event_id,
+            deps.clock.now(),
+            None if exempt else deps.checkin.bound_device,
+        )
 
     def message(request: Request, title: str, body: str, status: int) -> Response:
         lang = lang_of(request)

@@ -18,7 +18,7 @@ where the cookie alone tells phones apart.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, time, timedelta
 from typing import Protocol
 
@@ -123,10 +123,20 @@ def set_attendee_cookie(
 
 
 def read_attendee_cookie(
-    request: HasCookies, secret: str, event_id: int, now: datetime
+    request: HasCookies,
+    secret: str,
+    event_id: int,
+    now: datetime,
+    bound_device: Callable[[int, int], str | None] | None = None,
 ) -> int | None:
     """The attendee id this phone checked in for the event, or None (absent, forged,
-    another phone's, another event's or expired)."""
+    another phone's, another event's or expired).
+
+    `bound_device(event_id, attendee_id)` is the device cookie the attendee's
+    phone binding holds now: a cookie that outlived its binding (the desk
+    undid the check-in, or the binding moved to another phone) names nobody.
+    None skips that read: the laptop's own browser, which is bound to nobody.
+    """
     raw = request.cookies.get(ATTENDEE_COOKIE, "")
     parts = raw.split(".")
     if len(parts) != 4 or len(raw) > 120:
@@ -139,5 +149,7 @@ def read_attendee_cookie(
         return None
     device = device_cookie(request.cookies, secret, now)
     if not device or not same(parts[3], _signature(secret, event_id, attendee_id, expires, device)):
+        return None
+    if bound_device is not None and bound_device(event_id, attendee_id) != device:
         return None
     return attendee_id

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from facilitator.db.models import Event, Response, TrainingSession
+from facilitator.db.models import CheckIn, Event, Response, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import FakeClock
@@ -19,6 +19,7 @@ from facilitator.domain.tokens import RotatingTokens
 from facilitator.services.checkin import AttendeeRef, CheckInRequest, CheckInService
 from facilitator.services.feedback import FeedbackService
 from facilitator.web.app import WebDeps, create_app
+from facilitator.web.identity import ATTENDEE_COOKIE
 from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
 from tests.unit.feedback_helpers import GOOD_ANSWERS, attendees_of, check_in, open_feedback
 
@@ -252,6 +253,32 @@ def test_a_phone_answers_only_as_the_attendee_it_checked_in(
         row = s.scalars(select(Response).where(Response.attendee_id == theirs)).one()
         assert row.replaced_by_device.startswith("10.0.0.4|")
         assert mine != theirs
+
+
+def test_an_identity_cookie_does_not_outlive_its_check_in(
+    venue: Venue, demo_workspace: Workspace
+) -> None:
+    open_feedback(demo_workspace, "AM")
+    (mine, my_staff), (_, other_staff) = venue.people[:2]
+    phone = venue.phone("10.0.0.2")
+    venue.check_in_phone(phone, my_staff)
+    assert ATTENDEE_COOKIE in phone.cookies
+
+    def recognised() -> bool:
+        survey = phone.get(f"/api/v1/survey/{venue.code}", params={"t": venue.token("feedback")})
+        return bool(survey.json()["recognised"])
+
+    assert recognised()
+    # The desk undoes the check-in (a mistaken scan): the cookie names nobody now,
+    # so the phone can neither answer as that person nor see their name.
+    with demo_workspace.session() as s:
+        checkin_id = s.scalars(select(CheckIn.id).where(CheckIn.attendee_id == mine)).one()
+    venue.checkin.undo(checkin_id, "wrong person")
+    assert not recognised()
+    assert venue.answer(phone).json()["outcome"] != "recorded"
+    # The phone is free again: it checks in the right person and is theirs.
+    assert "You are checked in" in venue.check_in_phone(phone, other_staff).text
+    assert recognised()
 
 
 def test_survey_form_without_javascript_posts_and_redirects(
