@@ -234,3 +234,25 @@ def test_clients_that_never_read_are_reset_and_do_not_hold_the_shutdown(door: Do
     finally:
         for sock in flooding + quiet:
             sock.close()
+
+
+def test_a_rebound_host_name_is_refused(door: Door) -> None:
+    """DNS rebinding: another site's name resolves to the laptop, its page posts
+    with that name as Host and a matching Origin; the server refuses it."""
+    evil = f"evil.example:{door.port}"
+    body = {"session": door.code, "token": door.token(), "staff_no": door.staff[0]}
+    with door.phone("127.0.0.2") as phone:
+        refused = phone.post(
+            "/api/v1/checkin",
+            json=body,
+            headers={"host": evil, "origin": f"http://{evil}", "accept-language": "en"},
+        )
+        page = phone.get(f"/c/{door.code}", params={"t": door.token()}, headers={"host": evil})
+        assert refused.status_code == 403 and page.status_code == 403
+        assert "fac_dev" not in phone.cookies
+        # The laptop's own names still work.
+        for host in (f"127.0.0.1:{door.port}", f"localhost:{door.port}"):
+            ok = phone.get("/healthz", headers={"host": host})
+            assert ok.status_code == 200, host
+    with open_workspace(door.db, readonly=True) as ws, ws.session() as s:
+        assert s.scalars(select(CheckIn)).all() == []
