@@ -96,13 +96,17 @@ class WebDeps:
         so the answer is cached: the check-in hot path pays one dict lookup)."""
         if self.event_id is None:
             return True
+        return self._code_event(session_code) == self.event_id
+
+    def _code_event(self, session_code: str) -> int | None:
+        """The event of a session code (None: no such code), cached once known."""
         event_id = self._code_events.get(session_code)
         if event_id is None:
             found = self.checkin.phone_session(session_code)
             if found is None:
-                return False
+                return None
             event_id = self._code_events.setdefault(session_code, found.event_id)
-        return event_id == self.event_id
+        return event_id
 
     def event_secret(self, session_code: str) -> tuple[int, str] | None:
         """(event id, signing secret) of the event a session code belongs to."""
@@ -111,13 +115,8 @@ class WebDeps:
 
     def code_secret(self, session_code: str) -> str | None:
         """The signing secret of a session code's event, from the caches when seen before."""
-        event_id = self._code_events.get(session_code)
-        if event_id is None:
-            found = self.checkin.phone_session(session_code)
-            if found is None:
-                return None
-            event_id = self._code_events.setdefault(session_code, found.event_id)
-        return self.secret_for_event(event_id)
+        event_id = self._code_event(session_code)
+        return None if event_id is None else self.secret_for_event(event_id)
 
     def secret_for_event(self, event_id: int) -> str | None:
         """The event's signing secret (it never changes, so it is cached)."""
