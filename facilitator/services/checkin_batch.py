@@ -405,7 +405,9 @@ class CheckInBatch:
                 )
                 results[p.index] = CheckInResult(outcome, req.method, _ref(row), brief)
             else:
-                results[p.index] = CheckInResult(outcome, req.method, _ref(row), brief)
+                results[p.index] = CheckInResult(
+                    outcome, req.method, _ref(row), brief, this_phone=this_phone
+                )
         return writes
 
     def _write(

@@ -226,7 +226,7 @@ class _Pages:
             "checkin_result.html",
             found,
             result=result,
-            outcome_key=f"outcome.{result.outcome.value}",
+            outcome_key=_outcome_key(result, phone),
             style=OUTCOME_STYLE[result.outcome],
         )
         self._remember(response, result, phone)
@@ -351,3 +351,12 @@ class _Pages:
         response = render_message(self.deps, request, "common.error_title", "common.too_many", 429)
         response.headers["Retry-After"] = "60"
         return response
+
+
+def _outcome_key(result: CheckInResult, phone: Phone) -> str:
+    """The result's text: `wrong_session` names the booked session only to the
+    person's own bound phone (or the laptop), never to a phone that typed a
+    colleague's number."""
+    if result.outcome is CheckInOutcome.WRONG_SESSION and not (phone.exempt or result.this_phone):
+        return "outcome.wrong_session_unnamed"
+    return f"outcome.{result.outcome.value}"

@@ -220,6 +220,17 @@ def test_a_made_up_device_cookie_is_no_new_phone(venue: Venue) -> None:
     assert fresh and fresh.group(1) != issued and fresh.group(1).count(".") == 2
 
 
+def test_wrong_session_does_not_tell_a_phone_where_a_colleague_is_booked(
+    venue: Venue, demo_workspace: Workspace
+) -> None:
+    (_, booked_pm), *_ = attendees_of(demo_workspace, "PM")
+    phone = venue.check_in_phone(venue.phone("10.0.0.2"), booked_pm)
+    assert "registered for another session" in phone.text and "(PM)" not in phone.text
+    # The laptop's own browser (staff) is told.
+    laptop = venue.check_in_phone(venue.phone("127.0.0.1"), booked_pm)
+    assert "registered for another session (PM)" in laptop.text
+
+
 def test_the_laptop_checks_in_anyone(venue: Venue) -> None:
     laptop = venue.phone("127.0.0.1")
     for _, staff_no in venue.people[:4]:
