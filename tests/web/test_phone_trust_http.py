@@ -315,9 +315,18 @@ def test_survey_form_without_javascript_posts_and_redirects(
     }
     sent = phone.post(f"/f/{venue.code}", data=full, headers=OWN_FORM, follow_redirects=False)
     assert sent.status_code == 303
-    assert sent.headers["location"] == f"/f/{venue.code}/done?o=recorded"
-    result = phone.get(sent.headers["location"], headers={"accept-language": "en"})
+    location = sent.headers["location"]
+    assert location.startswith(f"/f/{venue.code}/done?o=recorded.")
+    result = phone.get(location, headers={"accept-language": "en"})
     assert "Your answers were recorded" in result.text
+    # The result link is this phone's, for a few minutes: shared or made up, it
+    # shows nobody a "thank you" for answers they never sent.
+    made_up = phone.get(f"/f/{venue.code}/done?o=recorded", headers={"accept-language": "en"})
+    other = venue.phone("10.0.0.7").get(location, headers={"accept-language": "en"})
+    venue.clock.advance(601)
+    late = phone.get(location, headers={"accept-language": "en"})
+    for page in (made_up, other, late):
+        assert page.status_code == 404 and "Your answers were recorded" not in page.text
     cross = phone.post(f"/f/{venue.code}", data=full, headers={"origin": "null"})
     assert cross.status_code == 403
 
