@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -28,7 +29,15 @@ def upgrade_to_head(engine: Engine, config: Config | None = None) -> None:
     (SQLite ignores that pragma inside a transaction, hence before it), and
     `foreign_key_check` must come back clean before the commit.
     """
-    config = config or alembic_config()
+    _migrate(engine, config or alembic_config(), lambda c: command.upgrade(c, "head"))
+
+
+def downgrade_to(engine: Engine, revision: str, config: Config | None = None) -> None:
+    """Take a workspace back to `revision` (support and tests), as safely as upgrading."""
+    _migrate(engine, config or alembic_config(), lambda c: command.downgrade(c, revision))
+
+
+def _migrate(engine: Engine, config: Config, step: Callable[[Config], None]) -> None:
     with engine.connect() as connection:
         raw = connection.connection.dbapi_connection
         assert raw is not None
@@ -36,15 +45,15 @@ def upgrade_to_head(engine: Engine, config: Config | None = None) -> None:
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                step(config)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     table, rowid, parent, _ = broken[0]
                     raise CorruptWorkspace(
                         Msg(
-                            en=f"Upgrading the workspace would break {len(broken)} references "
+                            en=f"Changing the workspace would break {len(broken)} references "
                             f"(first: {table} row {rowid} -> {parent}); nothing was changed.",
-                            ja=f"ワークスペースを更新すると {len(broken)} 件の参照が壊れるため中止しました"
+                            ja=f"ワークスペースを変更すると {len(broken)} 件の参照が壊れるため中止しました"
                             f"（最初：{table} の行 {rowid} → {parent}）。何も変更していません。",
                         )
                     )

@@ -205,8 +205,11 @@ class DeviceRefusal(Base):
     )
     device: Mapped[str] = mapped_column(String(64))
     address: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime]
+    at: Mapped[datetime]  # the latest attempt
     resolved_at: Mapped[datetime | None]
+    # One open row per (event, attendee, device, address): a phone that tries again
+    # counts here instead of adding rows to the desk's list.
+    attempts: Mapped[int] = mapped_column(default=1, server_default=text("1"))
 
 
 class AgendaItem(Base):

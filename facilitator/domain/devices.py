@@ -28,8 +28,8 @@ SHARED_ADDRESS_SETTING = "phones_share_address"
 # How many distinct people one phone may look up on the "Is this you?" step.
 MAX_LOOKUPS = 3
 
-# The desk suggests the shared-address setting once this many `device_used`
-# refusals came from one address.
+# The desk suggests the shared-address setting once this many distinct phones
+# (genuine device cookies) were refused `device_used` from one address.
 SUGGEST_SHARED_AFTER = 3
 
 
@@ -81,10 +81,24 @@ class DeviceCheck:
     bound_to: int | None = None
 
 
-def _same_phone(binding: Binding, phone: Phone, shared_address: bool) -> bool:
-    if phone.cookie and binding.cookie == phone.cookie:
-        return True
+def _same_cookie(binding: Binding, phone: Phone) -> bool:
+    return bool(phone.cookie) and binding.cookie == phone.cookie
+
+
+def _same_address(binding: Binding, phone: Phone, shared_address: bool) -> bool:
     return not shared_address and binding.address == phone.address
+
+
+def _proven_same(binding: Binding, phone: Phone, shared_address: bool) -> bool:
+    """Whether `phone` is the very phone of `binding`, enough to act as its person.
+
+    The cookie proves it. An address alone does not (DHCP hands a left phone's
+    address to another, and phones may share one before the NAT setting is on),
+    except when neither side ever had a cookie: then the address is all there is.
+    """
+    if _same_cookie(binding, phone):
+        return True
+    return not phone.cookie and not binding.cookie and _same_address(binding, phone, shared_address)
 
 
 def check_device(
@@ -98,8 +112,11 @@ def check_device(
 
     A binding to somebody else by either part (cookie, or address unless the
     event shares one address) wins over one to this attendee: the phone has
-    checked in someone else. With the address part off, a phone without a
-    device cookie cannot be told from its neighbours and is sent to the desk.
+    checked in someone else. SAME (acting as the attendee: their identity,
+    their named answers) needs more: a cookie match, or an address match when
+    neither the phone nor the binding has a cookie (`_proven_same`). With the
+    address part off, a phone without a device cookie cannot be told from its
+    neighbours and is sent to the desk.
     """
     if phone is None or phone.exempt:
         return DeviceCheck(DeviceVerdict.EXEMPT)
@@ -107,11 +124,11 @@ def check_device(
         return DeviceCheck(DeviceVerdict.USED)
     mine = False
     for binding in bindings:
-        if not _same_phone(binding, phone, shared_address):
+        if not (_same_cookie(binding, phone) or _same_address(binding, phone, shared_address)):
             continue
         if binding.attendee_id != attendee_id:
             return DeviceCheck(DeviceVerdict.USED, binding.attendee_id)
-        mine = True
+        mine = mine or _proven_same(binding, phone, shared_address)
     return DeviceCheck(DeviceVerdict.SAME if mine else DeviceVerdict.FREE)
 
 

@@ -8,17 +8,26 @@ server's loop:
 - connections per client address are capped, and in total (the laptop's own
   addresses only count toward the total: the kiosk and the benchmarks hold
   hundreds of connections on purpose);
-- a connection that has not sent a complete request within
-  `REQUEST_SECONDS` of opening, or of its previous answer, is closed.
+- a phone's connection lives on a deadline of `REQUEST_SECONDS`: it must
+  send a complete request within that time of opening, and the server must
+  be able to hand it the whole answer within that time of the request (or of
+  the previous answer). The deadline is renewed only when nothing is left to
+  send, so a client that never reads its responses cannot keep the
+  connection by pipelining more requests;
+- at most `PIPELINED` requests may wait behind the one being answered.
 
-A refused connection is reset at once (no response: the peer is holding
-sockets, not waiting for a page), so one address cannot starve the others.
+A refused or expired connection is reset (SO_LINGER 0, then abort): no
+response, and nothing the peer left unread keeps the socket, the file
+descriptor or the server's shutdown waiting.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import socket
+import struct
 from collections import Counter
 from typing import Any
 
@@ -33,6 +42,12 @@ TOTAL = 4096
 # File descriptors kept free for the database, the log and the rest of the process.
 FD_RESERVE = 256
 REQUEST_SECONDS = 10.0
+# Browsers do not pipeline; a client with this many requests queued behind an
+# unanswered one is not a browser.
+PIPELINED = 8
+# On shutdown, a connection still answering (or with an unsent answer) has this
+# long before it is reset; uvicorn's graceful shutdown waits 3 s for tasks.
+SHUTDOWN_SECONDS = 2.0
 
 
 def raise_file_limit() -> int:
@@ -87,10 +102,21 @@ class ConnectionGuard:
         return self._open[address]
 
 
+def reset(transport: Any) -> None:
+    """Drop a connection at once: an RST, unsent data discarded (close() would wait for it)."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    transport.abort()
+
+
 def guarded_protocol(
-    guard: ConnectionGuard, request_seconds: float = REQUEST_SECONDS
+    guard: ConnectionGuard,
+    request_seconds: float = REQUEST_SECONDS,
+    pipelined: int = PIPELINED,
 ) -> type[asyncio.Protocol]:
-    """uvicorn's httptools protocol with the caps and the request deadline."""
+    """uvicorn's httptools protocol with the caps, the deadline and the pipeline bound."""
 
     class GuardedHttpToolsProtocol(HttpToolsProtocol):
         _guard_address = ""
@@ -101,7 +127,7 @@ def guarded_protocol(
             peer = transport.get_extra_info("peername")
             address = str(peer[0]) if peer else ""
             if not guard.admit(address):
-                transport.abort()  # a reset, no response: nothing is read or parsed
+                reset(transport)  # no response: nothing is read or parsed
                 return
             self._guard_address, self._admitted = address, True
             super().connection_made(transport)
@@ -116,29 +142,41 @@ def guarded_protocol(
             super().connection_lost(exc)
 
         def on_message_complete(self) -> None:
-            self._disarm()
             super().on_message_complete()
+            if len(self.pipeline) > pipelined:
+                self._expire()
+            elif not self.pipeline:
+                # Answered now: the deadline covers answering it, unless an earlier
+                # answer is still unsent (then the running deadline is its drain time).
+                self._renew()
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
-            # Idle again (uvicorn armed its keep-alive timer): the next request has
-            # the same time to arrive complete.
-            if self.timeout_keep_alive_task is not None:
+            # Idle again, or the next pipelined request starts.
+            self._renew()
+
+        def shutdown(self) -> None:
+            super().shutdown()
+            # Still answering, or an answer not taken (close() waits for it to be
+            # sent): do not let the peer hold the shutdown.
+            self.loop.call_later(SHUTDOWN_SECONDS, reset, self.transport)
+
+        def _renew(self) -> None:
+            if self.transport.get_write_buffer_size() == 0:
                 self._arm()
 
         def _arm(self) -> None:
             self._disarm()
             if not is_laptop(self._guard_address):
-                self._deadline = self.loop.call_later(request_seconds, self._too_slow)
+                self._deadline = self.loop.call_later(request_seconds, self._expire)
 
         def _disarm(self) -> None:
             if self._deadline is not None:
                 self._deadline.cancel()
                 self._deadline = None
 
-        def _too_slow(self) -> None:
-            self._deadline = None
-            if not self.transport.is_closing():
-                self.transport.close()
+        def _expire(self) -> None:
+            self._disarm()
+            reset(self.transport)
 
     return GuardedHttpToolsProtocol

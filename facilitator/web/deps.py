@@ -22,11 +22,15 @@ from facilitator.services.checkin.service import CheckInService
 from facilitator.services.checkin.types import CheckInResult
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.i18n import Catalogue, negotiate, translator
-from facilitator.web.security import FailureLimiter
+from facilitator.web.security import FailureLimiter, Limit
 
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
+
+
+# `device_used` answers one phone may get per minute before it is told to wait.
+REFUSALS_PER_PHONE = 5
 
 
 @dataclass
@@ -39,6 +43,10 @@ class WebDeps:
     # function that emits a Qt signal, which Qt queues to the GUI thread.
     on_checkin: Callable[[CheckInResult], None] = lambda _result: None
     limiter: FailureLimiter | None = None
+    # `device_used` answers per phone (genuine cookie and address) and per address:
+    # a phone that keeps trying somebody else is sent away (429) before its attempts
+    # reach the desk. The address limit is loose: a NAT-ed venue shares one.
+    refusal_limiter: FailureLimiter | None = None
     # Distinct people each phone looked up on the confirm step (used on the loop only).
     lookups: LookupQuota = field(default_factory=LookupQuota)
     # The feedback area's pages are served when its service is given (the GUI and
@@ -60,11 +68,20 @@ class WebDeps:
     def __post_init__(self) -> None:
         if self.limiter is None:
             self.limiter = FailureLimiter(self.clock.monotonic)
+        if self.refusal_limiter is None:
+            self.refusal_limiter = FailureLimiter(
+                self.clock.monotonic, Limit(REFUSALS_PER_PHONE, 60.0), Limit(600, 60.0)
+            )
 
     @property
     def failures(self) -> FailureLimiter:
         assert self.limiter is not None
         return self.limiter
+
+    @property
+    def refusals(self) -> FailureLimiter:
+        assert self.refusal_limiter is not None
+        return self.refusal_limiter
 
     def serves(self, event_id: int) -> bool:
         return self.event_id is None or event_id == self.event_id
@@ -74,18 +91,27 @@ class WebDeps:
         so the answer is cached: the check-in hot path pays one dict lookup)."""
         if self.event_id is None:
             return True
+        return self._code_event(session_code) == self.event_id
+
+    def _code_event(self, session_code: str) -> int | None:
+        """The event of a session code (None: no such code), cached once known."""
         event_id = self._code_events.get(session_code)
         if event_id is None:
             found = self.checkin.phone_session(session_code)
             if found is None:
-                return False
+                return None
             event_id = self._code_events.setdefault(session_code, found.event_id)
-        return event_id == self.event_id
+        return event_id
 
     def event_secret(self, session_code: str) -> tuple[int, str] | None:
         """(event id, signing secret) of the event a session code belongs to."""
         found = self.checkin.phone_session(session_code)
         return (found.event_id, found.secret) if found else None
+
+    def code_secret(self, session_code: str) -> str | None:
+        """The signing secret of a session code's event, from the caches when seen before."""
+        event_id = self._code_event(session_code)
+        return None if event_id is None else self.secret_for_event(event_id)
 
     def secret_for_event(self, event_id: int) -> str | None:
         """The event's signing secret (it never changes, so it is cached)."""

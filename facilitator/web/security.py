@@ -159,12 +159,12 @@ async def _too_large(scope: Scope, send: Send) -> None:
     text = translator(negotiate(accept.decode("latin-1")))("common.too_large")
     if str(scope.get("path", "")).startswith("/api/"):
         body = json.dumps({"error": "body_too_large", "message": text}, ensure_ascii=False)
-        await _send_now(send, 413, b"application/json", body.encode())
+        await send_now(send, 413, b"application/json", body.encode())
     else:
-        await _send_now(send, 413, b"text/plain; charset=utf-8", text.encode())
+        await send_now(send, 413, b"text/plain; charset=utf-8", text.encode())
 
 
-async def _send_now(send: Send, status: int, content_type: bytes, text: bytes) -> None:
+async def send_now(send: Send, status: int, content_type: bytes, text: bytes) -> None:
     await send(
         {
             "type": "http.response.start",

@@ -28,6 +28,7 @@ from facilitator.web.connections import (
     raise_file_limit,
     total_cap,
 )
+from facilitator.web.hosts import ServedHosts
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,8 @@ class LanServer:
         total = total_cap(raise_file_limit())
         self.guard = ConnectionGuard(total=total)
         config = uvicorn.Config(
-            self.app,
+            # Only requests addressed to this server's own names (DNS rebinding).
+            ServedHosts(self.app, self.host, self.port),
             log_level="warning",
             access_log=False,
             lifespan="off",

@@ -31,8 +31,17 @@ pytestmark = pytest.mark.skipif(
 
 
 class Door:
-    def __init__(self, db: Path, base: str, secret: str, code: str, staff: list[str]) -> None:
+    def __init__(
+        self,
+        db: Path,
+        base: str,
+        secret: str,
+        code: str,
+        staff: list[str],
+        proc: subprocess.Popen[str],
+    ) -> None:
         self.db, self.base, self.secret, self.code, self.staff = db, base, secret, code, staff
+        self.proc = proc
         self.port = int(base.rsplit(":", 1)[1])
 
     def token(self) -> str:
@@ -50,9 +59,9 @@ def door(tmp_path: Path, clock: FakeClock) -> Iterator[Door]:
     secret, code, staff = demo_door(db, clock, attendees=40, seed=5)
     proc, base = start_serve(db)
     try:
-        yield Door(db, base, secret, code, staff)
+        yield Door(db, base, secret, code, staff, proc)
     finally:
-        proc.terminate()
+        proc.terminate()  # a test may have stopped it already
         try:
             proc.communicate(timeout=10)
         except subprocess.TimeoutExpired:
@@ -178,3 +187,73 @@ def test_idle_sockets_from_one_address_neither_starve_others_nor_stay(door: Door
     finally:
         for sock in held:
             sock.close()
+
+
+def _tcp_state(sock: socket.socket) -> int:
+    """The kernel's TCP state of `sock` (1 is ESTABLISHED), read without reading data."""
+    return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 8)[0]
+
+
+def _non_reader(door: Door, address: str, requests: int) -> socket.socket:
+    """A client that sends `requests` pipelined requests and never reads an answer."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+    sock.bind((address, 0))
+    sock.connect(("127.0.0.1", door.port))
+    request = f"GET /static/feedback.js HTTP/1.1\r\nHost: 127.0.0.1:{door.port}\r\n\r\n"
+    sock.sendall(request.encode() * requests)
+    return sock
+
+
+@pytest.mark.skipif(not hasattr(socket, "TCP_INFO"), reason="needs Linux TCP_INFO")
+def test_clients_that_never_read_are_reset_and_do_not_hold_the_shutdown(door: Door) -> None:
+    # Five that pipeline 400 requests each (over the bound: reset at once), and two
+    # that stay within the bound but never read (reset by the deadline, although the
+    # server handed every answer over long ago).
+    flooding = [_non_reader(door, "127.0.0.9", 400) for _ in range(5)]
+    quiet = [_non_reader(door, "127.0.0.10", 6) for _ in range(2)]
+    try:
+        time.sleep(1.0)
+        assert all(_tcp_state(sock) != 1 for sock in flooding)
+        assert all(_tcp_state(sock) == 1 for sock in quiet)  # not yet: within the deadline
+        with door.phone("127.0.0.5") as phone:
+            assert phone.get(f"/c/{door.code}", params={"t": door.token()}).status_code == 200
+        deadline = time.monotonic() + 14
+        while time.monotonic() < deadline and any(_tcp_state(s) == 1 for s in quiet):
+            time.sleep(0.25)
+        assert all(_tcp_state(sock) != 1 for sock in quiet)
+
+        # New non-readers, then SIGTERM: serve still stops promptly.
+        stuck = [_non_reader(door, "127.0.0.11", 6) for _ in range(3)]
+        flooding += stuck
+        time.sleep(0.5)
+        proc = door.proc
+        started = time.monotonic()
+        proc.terminate()
+        proc.communicate(timeout=10)
+        assert time.monotonic() - started < 10
+    finally:
+        for sock in flooding + quiet:
+            sock.close()
+
+
+def test_a_rebound_host_name_is_refused(door: Door) -> None:
+    """DNS rebinding: another site's name resolves to the laptop, its page posts
+    with that name as Host and a matching Origin; the server refuses it."""
+    evil = f"evil.example:{door.port}"
+    body = {"session": door.code, "token": door.token(), "staff_no": door.staff[0]}
+    with door.phone("127.0.0.2") as phone:
+        refused = phone.post(
+            "/api/v1/checkin",
+            json=body,
+            headers={"host": evil, "origin": f"http://{evil}", "accept-language": "en"},
+        )
+        page = phone.get(f"/c/{door.code}", params={"t": door.token()}, headers={"host": evil})
+        assert refused.status_code == 403 and page.status_code == 403
+        assert "fac_dev" not in phone.cookies
+        # The laptop's own names still work.
+        for host in (f"127.0.0.1:{door.port}", f"localhost:{door.port}"):
+            ok = phone.get("/healthz", headers={"host": host})
+            assert ok.status_code == 200, host
+    with open_workspace(door.db, readonly=True) as ws, ws.session() as s:
+        assert s.scalars(select(CheckIn)).all() == []

@@ -18,14 +18,21 @@ from facilitator.db.models import Attendee, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome, RepeatFilter
 from facilitator.domain.clock import FakeClock
+from facilitator.domain.devices import Phone
 from facilitator.errors import InputRejected
 from facilitator.services.checkin.batch import CheckInBatch
 from facilitator.services.checkin.export import HEADER, export_checkins
 from facilitator.services.checkin.service import CheckInService
 from facilitator.services.checkin.types import AttendeeRef, CheckInRequest, ExportRow, StaffNumber
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie, set_attendee_cookie
-from facilitator.web.security import DEVICE_COOKIE
+from facilitator.web.identity import (
+    ATTENDEE_COOKIE,
+    new_device_cookie,
+    read_attendee_cookie,
+    set_attendee_cookie,
+    verified_phone,
+)
+from facilitator.web.security import DEVICE_COOKIE, Caller
 from facilitator.web.server import bind_socket
 
 
@@ -132,17 +139,22 @@ def test_translator_falls_back_and_formats() -> None:
     assert t("no.such.key") == "no.such.key"
 
 
-def _request(cookie: str, device: str = "phone-a") -> Request:
+SECRET = "ab" * 32
+# 10:00 local time on the event day.
+NOW = datetime(2026, 7, 4, 10, 0).astimezone()
+PHONE_A = new_device_cookie(SECRET, NOW)
+PHONE_B = new_device_cookie(SECRET, NOW)
+
+
+def _request(cookie: str, device: str = PHONE_A) -> Request:
     header = f"{ATTENDEE_COOKIE}={cookie}; {DEVICE_COOKIE}={device}"
     return Request({"type": "http", "headers": [(b"cookie", header.encode())]})
 
 
 def test_attendee_cookie_is_signed_per_event_phone_and_day() -> None:
-    secret = "ab" * 32
-    # 10:00 local time on the event day.
-    now = datetime(2026, 7, 4, 10, 0).astimezone()
+    secret, now = SECRET, NOW
     response = Response()
-    set_attendee_cookie(response, secret, 3, 42, "phone-a", now)
+    set_attendee_cookie(response, secret, 3, 42, PHONE_A, now)
     header = response.headers["set-cookie"]
     assert "HttpOnly" in header and "SameSite=lax" in header
     assert "Max-Age=50400" in header  # until local midnight
@@ -150,7 +162,7 @@ def test_attendee_cookie_is_signed_per_event_phone_and_day() -> None:
     assert read_attendee_cookie(_request(value), secret, 3, now) == 42
     assert read_attendee_cookie(_request(value), secret, 4, now) is None
     # Copied to another phone (another device cookie), it names nobody.
-    assert read_attendee_cookie(_request(value, "phone-b"), secret, 3, now) is None
+    assert read_attendee_cookie(_request(value, PHONE_B), secret, 3, now) is None
     assert read_attendee_cookie(_request(value, ""), secret, 3, now) is None
     # After the event day it has expired, even if the browser kept it.
     late = now + timedelta(hours=14)
@@ -158,6 +170,35 @@ def test_attendee_cookie_is_signed_per_event_phone_and_day() -> None:
     forged = value.replace("3.42.", "3.43.")
     assert read_attendee_cookie(_request(forged), secret, 3, now) is None
     assert read_attendee_cookie(_request("garbage"), secret, 3, now) is None
+
+
+def _caller(device: str, address: str = "10.0.0.7") -> Caller:
+    return Caller(address, {}, {DEVICE_COOKIE: device})
+
+
+def test_device_cookie_counts_only_when_this_server_issued_it_for_the_event() -> None:
+    assert verified_phone(_caller(PHONE_A), SECRET, NOW) == Phone(PHONE_A, "10.0.0.7")
+    value, issued, signature = PHONE_A.split(".")
+    forged = [
+        "made-up-phone",  # the attack: any value was a new phone
+        f"{value}x.{issued}.{signature}",  # another value, the same signature
+        f"{value}.{int(issued) + 1}.{signature}",  # another issue time
+        f"{value}.{issued}.{signature[:-1]}",
+        new_device_cookie("cd" * 32, NOW),  # another event's
+        "a.b.c",
+    ]
+    for cookie in forged:
+        assert verified_phone(_caller(cookie), SECRET, NOW) == Phone("", "10.0.0.7"), cookie
+    # Older than a day (and an hour of slack): no longer this phone's cookie.
+    assert verified_phone(_caller(PHONE_A), SECRET, NOW + timedelta(hours=26)).cookie == ""
+    # Without the event's secret nothing is genuine; the laptop is exempt, never checked.
+    assert verified_phone(_caller(PHONE_A), None, NOW).cookie == ""
+    assert verified_phone(_caller("kiosk", "127.0.0.1"), SECRET, NOW).cookie == "kiosk"
+    # An identity cookie signed with a made-up device cookie is refused too.
+    response = Response()
+    set_attendee_cookie(response, SECRET, 3, 42, "made-up-phone", NOW)
+    value = response.headers["set-cookie"].split(";")[0].split("=", 1)[1]
+    assert read_attendee_cookie(_request(value, "made-up-phone"), SECRET, 3, NOW) is None
 
 
 def test_taken_port_moves_to_the_next_free_one() -> None:

@@ -46,6 +46,26 @@ def test_a_binding_to_someone_else_wins_over_one_to_this_person() -> None:
     assert verdict is DeviceVerdict.USED
 
 
+def test_only_the_cookie_proves_a_phone_is_the_bound_one() -> None:
+    # Another phone that got A's address (DHCP reuse, or one NAT before the
+    # setting is on) is not A: it neither acts as A's person nor answers as them.
+    other_phone = Phone("cookie-b", "10.0.0.2")
+    check = check_device(other_phone, 1, [BOUND_A], shared_address=False)
+    assert check.verdict is DeviceVerdict.FREE
+    assert answer_right(other_phone, 1, [BOUND_A], shared_address=False) is AnswerRight.REFUSED
+    no_cookie = Phone("", "10.0.0.2")
+    assert check_device(no_cookie, 1, [BOUND_A], shared_address=False).verdict is DeviceVerdict.FREE
+    assert answer_right(no_cookie, 1, [BOUND_A], shared_address=False) is AnswerRight.REFUSED
+    # The same cookie from another address is still A.
+    moved = Phone("cookie-a", "10.0.0.9")
+    assert check_device(moved, 1, [BOUND_A], shared_address=False).verdict is DeviceVerdict.SAME
+    # A phone that never had a cookie is known by its address alone.
+    bound_bare = Binding(3, "", "10.0.0.4")
+    bare = Phone("", "10.0.0.4")
+    assert check_device(bare, 3, [bound_bare], shared_address=False).verdict is DeviceVerdict.SAME
+    assert answer_right(bare, 3, [bound_bare], shared_address=False) is AnswerRight.ANSWER
+
+
 def test_the_laptop_and_staff_are_exempt() -> None:
     for address in ("127.0.0.1", "::1"):
         laptop = Phone("cookie-a", address)

@@ -6,13 +6,14 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import UniqueConstraint, create_engine, inspect, text
 
 from facilitator.db import schema_version
-from facilitator.db.migrate import MIGRATIONS_DIR, alembic_config, upgrade_to_head
+from facilitator.db.migrate import MIGRATIONS_DIR, alembic_config, downgrade_to, upgrade_to_head
 from facilitator.db.models import Base
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
@@ -142,10 +143,14 @@ def test_upgrade_that_rebuilds_a_parent_table_keeps_every_child_row(
     assert foreign_keys == 1
 
 
+@pytest.mark.parametrize("way", ["downgrade_to", "bare alembic, foreign keys on"])
 def test_a_workspace_of_0001_upgrades_to_phone_trust_without_loss(
-    tmp_path: Path, clock: FakeClock
+    tmp_path: Path, clock: FakeClock, way: str
 ) -> None:
-    """Taken back to 0001_initial (as an existing workspace is), then opened by this build."""
+    """Taken back to 0001_initial (as an existing workspace is), then opened by this build.
+
+    Neither way back may cascade into the survey answers (`responses` is copied
+    when a column is dropped, and it is their parent)."""
     from alembic import command
 
     from facilitator.services.feedback.capture import FeedbackService, Respondent
@@ -163,10 +168,16 @@ def test_a_workspace_of_0001_upgrades_to_phone_trust_without_loss(
         respondent = Respondent(attendee_id=attendee)
         assert feedback.submit(am, respondent, GOOD_ANSWERS, FeedbackMethod.KIOSK).outcome.stored
         feedback.close()
-        config = alembic_config()
-        with ws.engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0001_initial")
+        with ws.engine.connect() as conn:
+            answers = conn.execute(text("SELECT count(*) FROM answers")).scalar()
+        if way == "downgrade_to":
+            downgrade_to(ws.engine, "0001_initial")
+        else:
+            config = alembic_config()
+            with ws.engine.begin() as conn:
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+                config.attributes["connection"] = conn
+                command.downgrade(config, "0001_initial")
         with ws.engine.connect() as conn:
             before = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
             columns = {c["name"] for c in inspect(conn).get_columns("responses")}
@@ -176,6 +187,7 @@ def test_a_workspace_of_0001_upgrades_to_phone_trust_without_loss(
         after = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         replaced = conn.execute(text("SELECT replaced_by_device FROM responses")).scalars().all()
-    assert revision == schema_version.HEAD_REVISION == "0002_phone_trust"
+    assert revision == schema_version.HEAD_REVISION == "0003_refusal_attempts"
     assert after == before and before["responses"] == 1
+    assert answers and before["answers"] == answers  # nothing lost on the way back
     assert replaced == [""]

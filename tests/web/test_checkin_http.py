@@ -231,7 +231,9 @@ def test_phone_wrong_session_is_polite(setup: Setup, demo_workspace: Workspace) 
     done = setup.client.post(
         f"/c/{setup.am.code}/done", data={"pass": _pass(page.text), "staff_no": pm_person.staff_no}
     )
-    assert "別のセッション（PM）" in done.text and "受付でお尋ねください" in done.text
+    # A phone that is not this person's own is not told which session they are booked for.
+    assert "別のセッションで" in done.text and "受付でお尋ねください" in done.text
+    assert "（PM）" not in done.text
     # Said once: the page's own "ask at the desk" line is not added under it.
     assert done.text.count("受付でお尋ね") == 1
 

@@ -17,7 +17,7 @@ from facilitator.services.checkin.service import CheckInService
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.app import create_app
 from facilitator.web.deps import WebDeps
-from facilitator.web.identity import ATTENDEE_COOKIE, set_attendee_cookie
+from facilitator.web.identity import ATTENDEE_COOKIE, new_device_cookie, set_attendee_cookie
 from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
 from tests.unit.feedback_helpers import (
     GOOD_ANSWERS,
@@ -68,12 +68,13 @@ class Setup:
         from starlette.responses import Response
 
         response = Response()
+        device = new_device_cookie(self.secret, self.clock.now())
         set_attendee_cookie(
-            response, self.secret, self.event_id, attendee_id, "phone-1", self.clock.now()
+            response, self.secret, self.event_id, attendee_id, device, self.clock.now()
         )
         raw = response.headers["set-cookie"].split(";")[0].split("=", 1)[1]
         self.client.cookies.set(ATTENDEE_COOKIE, raw)
-        self.client.cookies.set(DEVICE_COOKIE, "phone-1")
+        self.client.cookies.set(DEVICE_COOKIE, device)
 
 
 @pytest.fixture

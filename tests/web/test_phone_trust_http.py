@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from facilitator.db.models import Event, Response, TrainingSession
+from facilitator.db.models import CheckIn, Event, Response, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import FakeClock
@@ -21,7 +21,8 @@ from facilitator.services.checkin.types import AttendeeRef, CheckInRequest
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.app import create_app
 from facilitator.web.deps import WebDeps
-from facilitator.web.security import FailureLimiter, Limit
+from facilitator.web.identity import ATTENDEE_COOKIE
+from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
 from tests.unit.feedback_helpers import GOOD_ANSWERS, attendees_of, check_in, open_feedback
 
 BASE = "http://testserver"
@@ -101,9 +102,43 @@ def test_name_picker_checks_in_one_person_per_phone(venue: Venue) -> None:
     # Straight to /done (skipping the confirm step) records nothing either.
     done = venue.step(phone, "done", **{"pass": pass_text, "attendee": str(second)})
     assert "already checked in someone else" in done.text
+    # Two attempts at one person: one row on the desk's list, counted twice.
     desk = venue.checkin.phones.device_desk(venue.event_id)
-    assert [r.address for r in desk.refusals] == ["10.0.0.2", "10.0.0.2"]
+    assert [(r.address, r.attempts) for r in desk.refusals] == [("10.0.0.2", 2)]
     assert desk.refusals[0].bound_name and desk.refusals[0].name != desk.refusals[0].bound_name
+
+
+def test_a_phone_that_keeps_trying_fills_neither_the_desk_nor_the_nat_hint(
+    venue: Venue,
+) -> None:
+    phone = venue.phone("10.0.0.3")
+    pass_text = venue.open_page(phone)
+    (_, first), (_, second), (_, third) = venue.people[:3]
+    assert (
+        "You are checked in"
+        in venue.step(phone, "done", **{"pass": pass_text, "staff_no": first}).text
+    )
+    body = {"session": venue.code, "token": venue.token(), "staff_no": third}
+    answers = [
+        venue.step(phone, "confirm", **{"pass": pass_text, "staff_no": second}).status_code,
+        venue.step(phone, "done", **{"pass": pass_text, "staff_no": second}).status_code,
+        venue.step(phone, "done", **{"pass": pass_text, "staff_no": second}).status_code,
+        phone.post("/api/v1/checkin", json=body, headers=OWN_FORM).status_code,
+        phone.post("/api/v1/checkin", json=body, headers=OWN_FORM).status_code,
+    ]
+    assert answers == [200] * 5  # five `device_used` answers a minute
+    # Then the phone is told to wait, on the page and in the API, and nothing is written.
+    too_many = venue.step(phone, "done", **{"pass": pass_text, "staff_no": second})
+    assert too_many.status_code == 429 and "Retry-After" in too_many.headers
+    assert phone.post("/api/v1/checkin", json=body, headers=OWN_FORM).status_code == 429
+    desk = venue.checkin.phones.device_desk(venue.event_id)
+    assert sorted(r.attempts for r in desk.refusals) == [2, 3]  # one row per person tried
+    # One phone, many refusals from its address: no hint that the venue uses NAT.
+    assert desk.crowded_address is None
+    # A minute later it may try again (and is refused again).
+    venue.clock.advance(61)
+    again = venue.step(phone, "done", **{"pass": venue.open_page(phone), "staff_no": second})
+    assert "someone else" in again.text
 
 
 def test_desk_admits_a_refused_attempt_with_one_call(venue: Venue) -> None:
@@ -163,6 +198,41 @@ def test_shared_address_setting_lets_phones_behind_one_nat_in(venue: Venue) -> N
     assert venue.checkin.phones.device_desk(venue.event_id).crowded_address is None
 
 
+def test_a_made_up_device_cookie_is_no_new_phone(venue: Venue) -> None:
+    venue.checkin.phones.set_shared_address(venue.event_id, True)
+    phone = venue.phone("10.0.0.9")
+    pass_text = venue.open_page(phone)
+    issued = phone.cookies.get(DEVICE_COOKIE)
+    assert issued and issued.count(".") == 2  # value, issue time, signature
+    done = venue.step(phone, "done", **{"pass": pass_text, "staff_no": venue.people[0][1]})
+    assert "You are checked in" in done.text
+    # Behind the shared address the cookie alone tells phones apart: a made-up one
+    # counts as none (cannot be told apart, sent to the desk), never as a new phone.
+    for n, (_, staff_no) in enumerate(venue.people[1:4]):
+        phone.cookies.clear()
+        phone.cookies.set(DEVICE_COOKIE, f"made-up-{n}")
+        done = venue.step(phone, "done", **{"pass": pass_text, "staff_no": staff_no})
+        assert "someone else" in done.text
+    body = {"session": venue.code, "token": venue.token(), "staff_no": venue.people[4][1]}
+    api = phone.post("/api/v1/checkin", json=body, headers=OWN_FORM)
+    assert api.json()["outcome"] == "device_used"
+    # The check-in page replaces the made-up cookie with a genuine, fresh one.
+    page = phone.get(f"/c/{venue.code}", params={"t": venue.token()})
+    fresh = re.search(rf"{DEVICE_COOKIE}=([^;]+)", page.headers.get("set-cookie", ""))
+    assert fresh and fresh.group(1) != issued and fresh.group(1).count(".") == 2
+
+
+def test_wrong_session_does_not_tell_a_phone_where_a_colleague_is_booked(
+    venue: Venue, demo_workspace: Workspace
+) -> None:
+    (_, booked_pm), *_ = attendees_of(demo_workspace, "PM")
+    phone = venue.check_in_phone(venue.phone("10.0.0.2"), booked_pm)
+    assert "registered for another session" in phone.text and "(PM)" not in phone.text
+    # The laptop's own browser (staff) is told.
+    laptop = venue.check_in_phone(venue.phone("127.0.0.1"), booked_pm)
+    assert "registered for another session (PM)" in laptop.text
+
+
 def test_the_laptop_checks_in_anyone(venue: Venue) -> None:
     laptop = venue.phone("127.0.0.1")
     for _, staff_no in venue.people[:4]:
@@ -198,6 +268,32 @@ def test_a_phone_answers_only_as_the_attendee_it_checked_in(
         assert mine != theirs
 
 
+def test_an_identity_cookie_does_not_outlive_its_check_in(
+    venue: Venue, demo_workspace: Workspace
+) -> None:
+    open_feedback(demo_workspace, "AM")
+    (mine, my_staff), (_, other_staff) = venue.people[:2]
+    phone = venue.phone("10.0.0.2")
+    venue.check_in_phone(phone, my_staff)
+    assert ATTENDEE_COOKIE in phone.cookies
+
+    def recognised() -> bool:
+        survey = phone.get(f"/api/v1/survey/{venue.code}", params={"t": venue.token("feedback")})
+        return bool(survey.json()["recognised"])
+
+    assert recognised()
+    # The desk undoes the check-in (a mistaken scan): the cookie names nobody now,
+    # so the phone can neither answer as that person nor see their name.
+    with demo_workspace.session() as s:
+        checkin_id = s.scalars(select(CheckIn.id).where(CheckIn.attendee_id == mine)).one()
+    venue.checkin.desk.undo(checkin_id, "wrong person")
+    assert not recognised()
+    assert venue.answer(phone).json()["outcome"] != "recorded"
+    # The phone is free again: it checks in the right person and is theirs.
+    assert "You are checked in" in venue.check_in_phone(phone, other_staff).text
+    assert recognised()
+
+
 def test_survey_form_without_javascript_posts_and_redirects(
     venue: Venue, demo_workspace: Workspace
 ) -> None:
@@ -221,9 +317,18 @@ def test_survey_form_without_javascript_posts_and_redirects(
     }
     sent = phone.post(f"/f/{venue.code}", data=full, headers=OWN_FORM, follow_redirects=False)
     assert sent.status_code == 303
-    assert sent.headers["location"] == f"/f/{venue.code}/done?o=recorded"
-    result = phone.get(sent.headers["location"], headers={"accept-language": "en"})
+    location = sent.headers["location"]
+    assert location.startswith(f"/f/{venue.code}/done?o=recorded.")
+    result = phone.get(location, headers={"accept-language": "en"})
     assert "Your answers were recorded" in result.text
+    # The result link is this phone's, for a few minutes: shared or made up, it
+    # shows nobody a "thank you" for answers they never sent.
+    made_up = phone.get(f"/f/{venue.code}/done?o=recorded", headers={"accept-language": "en"})
+    other = venue.phone("10.0.0.7").get(location, headers={"accept-language": "en"})
+    venue.clock.advance(601)
+    late = phone.get(location, headers={"accept-language": "en"})
+    for page in (made_up, other, late):
+        assert page.status_code == 404 and "Your answers were recorded" not in page.text
     cross = phone.post(f"/f/{venue.code}", data=full, headers={"origin": "null"})
     assert cross.status_code == 403
 

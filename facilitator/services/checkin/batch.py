@@ -42,7 +42,6 @@ from facilitator.services.checkin.statements import (
     ACTIVE_JSON,
     AUDIT,
     BIND,
-    DR,
     INSERT_CHECKINS,
     PEOPLE_JSON,
     SESSION_BY_CODE,
@@ -54,6 +53,7 @@ from facilitator.services.checkin.statements import (
     PersonRow,
     instant,
     load_bindings,
+    note_refusals,
     stored_instant,
 )
 from facilitator.services.checkin.types import (
@@ -150,7 +150,7 @@ class CheckInBatch:
         writes = self._decide(pending, people, bindings, results, refusals)
         self._write(conn, writes, results, now)
         if refusals:
-            conn.execute(insert(DR), [{**r, "at": now} for r in refusals])
+            note_refusals(conn, refusals, now)
         return [r for r in results if r is not None]
 
     def _decide(
@@ -249,7 +249,9 @@ class CheckInBatch:
                 )
                 results[p.index] = CheckInResult(outcome, req.method, _ref(row), brief)
             else:
-                results[p.index] = CheckInResult(outcome, req.method, _ref(row), brief)
+                results[p.index] = CheckInResult(
+                    outcome, req.method, _ref(row), brief, this_phone=this_phone
+                )
         return writes
 
     def _write(

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import datetime
 
 import jaconv
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
-from facilitator.db.models import Attendee, CheckIn, Department, TrainingSession
+from facilitator.db.models import Attendee, CheckIn, Department, PhoneBinding, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import Clock
@@ -340,6 +340,14 @@ class CheckInDesk:
             person = s.get(Attendee, row.attendee_id)
             ts = s.get(TrainingSession, row.session_id)
             assert person is not None and ts is not None
+            # The phone that recorded it is no longer this person's: its identity
+            # cookie names nobody now, and it may check in the right person.
+            s.execute(
+                delete(PhoneBinding).where(
+                    PhoneBinding.event_id == ts.event_id,
+                    PhoneBinding.attendee_id == row.attendee_id,
+                )
+            )
             audit.record(
                 s,
                 at=now,

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from facilitator.db.models import Attendee, CheckIn, Department, DeviceRefusal, Event
+from facilitator.db.models import (
+    Attendee,
+    CheckIn,
+    Department,
+    DeviceRefusal,
+    Event,
+    PhoneBinding,
+)
 from facilitator.db.models import TrainingSession as TS
 from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
@@ -33,7 +40,7 @@ from facilitator.domain.devices import (
 )
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
-from facilitator.services.checkin.statements import load_bindings
+from facilitator.services.checkin.statements import load_bindings, note_refusals
 
 if TYPE_CHECKING:
     from facilitator.services.checkin.types import CheckInRequest, CheckInResult
@@ -61,6 +68,7 @@ class RefusedAttempt:
     bound_name: str  # whom the phone checked in before ("" when unknown)
     bound_department: str
     address: str
+    attempts: int  # the phone's attempts at this person (one open row for all)
 
 
 @dataclass(frozen=True)
@@ -95,25 +103,34 @@ class PhoneTrust:
             bindings = [] if phone.exempt else load_bindings(conn, event_id, [phone], shared)
         return PhoneGate(check_device(phone, attendee_id, bindings, shared_address=shared), shared)
 
+    def bound_device(self, event_id: int, attendee_id: int) -> str | None:
+        """The device cookie of the phone bound to the attendee now (None: no phone is).
+
+        One indexed read: the feedback page asks it on the server's loop."""
+        with self._workspace.engine.connect() as conn:
+            return conn.scalar(
+                select(PhoneBinding.device).where(
+                    PhoneBinding.event_id == event_id, PhoneBinding.attendee_id == attendee_id
+                )
+            )
+
     def record_device_refusal(
         self, session_id: int, attendee_id: int, check: DeviceCheck, phone: Phone
     ) -> None:
         """Note a refused attempt for the desk (the confirm step refuses before /done)."""
-        with self._workspace.session() as s:
-            ts = s.get(TS, session_id)
-            if ts is None:
+        with self._workspace.engine.begin() as conn:
+            event_id = conn.scalar(select(TS.event_id).where(TS.id == session_id))
+            if event_id is None:
                 return
-            s.add(
-                DeviceRefusal(
-                    event_id=ts.event_id,
-                    session_id=session_id,
-                    attendee_id=attendee_id,
-                    bound_attendee_id=check.bound_to,
-                    device=phone.cookie[:64],
-                    address=phone.address[:64],
-                    at=self._clock.now(),
-                )
-            )
+            refusal = {
+                "event_id": event_id,
+                "session_id": session_id,
+                "attendee_id": attendee_id,
+                "bound_attendee_id": check.bound_to,
+                "device": phone.cookie[:64],
+                "address": phone.address[:64],
+            }
+            note_refusals(conn, [refusal], self._clock.now())
 
     def device_desk(self, event_id: int) -> DeviceDeskState:
         """The open `device_used` attempts (newest first), the setting and its suggestion."""
@@ -153,13 +170,21 @@ class PhoneTrust:
                 bound_name or "",
                 bound_dept_name or "",
                 r.address,
+                r.attempts,
             )
             for r, label, name, dept, staff_no, checkin_id, bound_name, bound_dept_name in rows
         ]
         shared = shares_address(settings)
         crowded = None
         if not shared:
-            counts = Counter(r.address for r in refusals)
+            # Distinct phones, not rows: one phone trying again and again is not a
+            # crowd. Device cookies are counted only when the server issued them
+            # (a made-up one is recorded as none), so they cannot be invented.
+            phones: dict[str, set[str]] = {}
+            for r, *_ in rows:
+                if r.device:
+                    phones.setdefault(r.address, set()).add(r.device)
+            counts = Counter({address: len(devices) for address, devices in phones.items()})
             top = counts.most_common(1)
             if top and top[0][1] >= SUGGEST_SHARED_AFTER:
                 crowded = top[0][0]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, literal, select
+from sqlalchemy import Connection, Table, bindparam, func, insert, literal, select, update
 
 from facilitator.db.json_rows import rows_as_json
 from facilitator.db.models import (
@@ -137,6 +137,31 @@ BIND = (
         via="checkin",
     )
 )
+
+
+def note_refusals(conn: Connection, refusals: Sequence[dict[str, Any]], now: datetime) -> None:
+    """Write `device_used` attempts for the desk: a phone that tries the same person
+    again adds to its open row's count (and moves it up), never a row per attempt."""
+    for refusal in refusals:
+        open_row = (
+            (DR.c.event_id == refusal["event_id"])
+            & (DR.c.attendee_id == refusal["attendee_id"])
+            & (DR.c.device == refusal["device"])
+            & (DR.c.address == refusal["address"])
+            & DR.c.resolved_at.is_(None)
+        )
+        again = conn.execute(
+            update(DR)
+            .where(open_row)
+            .values(
+                attempts=DR.c.attempts + 1,
+                at=now,
+                session_id=refusal["session_id"],
+                bound_attendee_id=refusal["bound_attendee_id"],
+            )
+        )
+        if again.rowcount == 0:
+            conn.execute(insert(DR).values(**refusal, at=now))
 
 
 def load_bindings(

@@ -110,7 +110,9 @@ class DeviceRefusalsPanel(QGroupBox):
         self.model.set_rows(
             [
                 (
-                    r.at.astimezone().strftime("%H:%M:%S"),
+                    # The latest attempt, and how many a phone made (one row each).
+                    r.at.astimezone().strftime("%H:%M:%S")
+                    + (f" ×{r.attempts}" if r.attempts > 1 else ""),
                     person(r.name, r.department),
                     person(r.bound_name, r.bound_department) if r.bound_name else "—",
                     r.address,

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.domain.checkin import UNKNOWN_SESSION, CheckInMethod
+from facilitator.domain.checkin import UNKNOWN_SESSION, CheckInMethod, CheckInOutcome
+from facilitator.domain.devices import Phone
 from facilitator.services.checkin.types import CheckInRequest, CheckInResult, QrToken, StaffNumber
 from facilitator.web.asgi_json import is_json, read_json, send_json
 from facilitator.web.deps import WebDeps
+from facilitator.web.identity import verified_phone
 from facilitator.web.loop_batcher import LoopBatcher
 from facilitator.web.security import Caller, Receive, Scope, Send, same_origin
 
@@ -82,6 +84,11 @@ class CheckInApi:
             await send_json(send, 200, _FORGED)
             return
         phone = caller.phone
+        if not phone.exempt:  # the laptop's hot path skips the cookie check
+            phone = verified_phone(caller, self.deps.code_secret(session), self.deps.clock.now())
+            if refused_too_often(self.deps, phone):
+                await send_json(send, 429, {"error": "rate_limited"}, _RETRY)
+                return
         result = await self.batches.check_in(
             CheckInRequest(
                 session,
@@ -94,8 +101,20 @@ class CheckInApi:
         )
         if result.outcome.is_failure:
             failures.record_failure(device, address)
+        elif result.outcome is CheckInOutcome.DEVICE_USED:
+            note_refused(self.deps, phone)
         # No attendee cookie here: the API serves scripts and the page flow sets it.
         await send_json(send, 200, result_json(result))
+
+
+def refused_too_often(deps: WebDeps, phone: Phone) -> bool:
+    """Whether a phone got `device_used` so often lately that it is told to wait."""
+    return not phone.exempt and deps.refusals.blocked(phone.record(), phone.address)
+
+
+def note_refused(deps: WebDeps, phone: Phone) -> None:
+    """Count a `device_used` answer against the phone (its genuine cookie and address)."""
+    deps.refusals.record_failure(phone.record(), phone.address)
 
 
 _FORGED = {

@@ -17,7 +17,6 @@ checked them in, and only that phone gets the identity cookie.
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -47,13 +46,23 @@ from facilitator.services.checkin.types import (
     SessionRef,
     StaffNumber,
 )
-from facilitator.web.checkin.api import MAX_FIELD, CheckInApi, LoopBatches
+from facilitator.web.checkin.api import (
+    MAX_FIELD,
+    CheckInApi,
+    LoopBatches,
+    note_refused,
+    refused_too_often,
+)
 from facilitator.web.checkin.texts import ASKS_AT_DESK, CHECKIN_TEXTS, OUTCOME_STYLE
 from facilitator.web.deps import WebDeps, render_message
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.identity import set_attendee_cookie
+from facilitator.web.identity import (
+    device_cookie,
+    issue_device_cookie,
+    set_attendee_cookie,
+    verified_phone,
+)
 from facilitator.web.security import (
-    DEVICE_COOKIE,
     Caller,
     client_address,
     device_key,
@@ -95,14 +104,10 @@ class _Pages:
         if refused is not None:
             return self._refusal(request, found, refused)
         response = self._form(request, found, page_pass(found.secret, found.code, int(now)))
-        if DEVICE_COOKIE not in request.cookies:
-            response.set_cookie(
-                DEVICE_COOKIE,
-                secrets.token_urlsafe(12),
-                max_age=86400,
-                httponly=True,
-                samesite="lax",
-            )
+        # A phone without a cookie this server issued for the event (none, made up,
+        # edited, expired) gets a fresh one: a made-up cookie is never a new phone.
+        if not device_cookie(request.cookies, found.secret, self.deps.clock.now()):
+            issue_device_cookie(response, found.secret, self.deps.clock.now())
         return response
 
     async def confirm(self, request: Request) -> Response:
@@ -123,10 +128,13 @@ class _Pages:
             )
         # No name for a phone that may not check this person in, and at most a few
         # distinct names per phone: the confirm step must not become a staff directory.
-        phone = Caller.of(request).phone
+        phone = verified_phone(Caller.of(request), found.secret, self.deps.clock.now())
+        if refused_too_often(self.deps, phone):
+            return self._too_many(request)
         gate = self.deps.checkin.phones.phone_gate(found.event_id, person.id, phone)
         refused = phone_confirm(gate.check.verdict)
         if refused is not None:
+            note_refused(self.deps, phone)
             # A write (it waits for the disk): off the loop.
             await run_in_threadpool(
                 self.deps.checkin.phones.record_device_refusal,
@@ -192,7 +200,9 @@ class _Pages:
         if isinstance(checked, Response):
             return checked
         found, pass_text, credential = checked
-        phone = Caller.of(request).phone
+        phone = verified_phone(Caller.of(request), found.secret, self.deps.clock.now())
+        if refused_too_often(self.deps, phone):
+            return self._too_many(request)
         result = await self.batches.check_in(
             CheckInRequest(
                 found.code,
@@ -205,12 +215,14 @@ class _Pages:
         )
         if result.outcome.is_failure:
             self._failed(request)
+        elif result.outcome is CheckInOutcome.DEVICE_USED:
+            note_refused(self.deps, phone)
         response = self._page(
             request,
             "checkin_result.html",
             found,
             result=result,
-            outcome_key=f"outcome.{result.outcome.value}",
+            outcome_key=_outcome_key(result, phone),
             style=OUTCOME_STYLE[result.outcome],
         )
         self._remember(response, result, phone)
@@ -357,3 +369,12 @@ class _Pages:
         response = render_message(self.deps, request, "common.error_title", "common.too_many", 429)
         response.headers["Retry-After"] = "60"
         return response
+
+
+def _outcome_key(result: CheckInResult, phone: Phone) -> str:
+    """The result's text: `wrong_session` names the booked session only to the
+    person's own bound phone (or the laptop), never to a phone that typed a
+    colleague's number."""
+    if result.outcome is CheckInOutcome.WRONG_SESSION and not (phone.exempt or result.this_phone):
+        return "outcome.wrong_session_unnamed"
+    return f"outcome.{result.outcome.value}"

@@ -22,6 +22,7 @@ OUTCOME_STYLE: dict[CheckInOutcome, str] = {
 ASKS_AT_DESK = frozenset(
     {
         "outcome.wrong_session",
+        "outcome.wrong_session_unnamed",
         "outcome.unknown_attendee",
         "outcome.session_closed",
         "outcome.device_used",
@@ -70,6 +71,10 @@ CHECKIN_TEXTS: dict[str, Msg] = {
     "outcome.wrong_session": Msg(
         en="You are registered for another session ({assigned}). Please ask at the reception desk.",
         ja="別のセッション（{assigned}）でお申し込みいただいています。お手数ですが受付でお尋ねください。",
+    ),
+    "outcome.wrong_session_unnamed": Msg(
+        en="This person is registered for another session. Please ask at the reception desk.",
+        ja="別のセッションでお申し込みいただいています。お手数ですが受付でお尋ねください。",
     ),
     "outcome.unknown_attendee": Msg(
         en="This staff number is not on the list. Please ask at the reception desk.",

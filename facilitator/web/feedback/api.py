@@ -25,7 +25,7 @@ from facilitator.web.asgi_json import is_json, json_bytes, read_json, send_json,
 from facilitator.web.deps import WebDeps
 from facilitator.web.feedback.texts import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.identity import read_attendee_cookie
+from facilitator.web.identity import read_attendee_cookie, verified_phone
 from facilitator.web.loop_batcher import LoopBatcher
 from facilitator.web.security import Caller, Receive, Scope, Send, same_origin
 
@@ -113,12 +113,19 @@ class FeedbackApi:
         if target is not None and not self.deps.serves(target.event_id):
             target = None  # another event's session: answered as a forged token
         attendee_id = (
-            read_attendee_cookie(caller, target.secret, target.event_id, self.service.clock.now())
+            read_attendee_cookie(
+                caller,
+                target.secret,
+                target.event_id,
+                self.service.clock.now(),
+                None if caller.phone.exempt else self.deps.checkin.phones.bound_device,
+            )
             if target is not None
             else None
         )
         who = Respondent(attendee_id=attendee_id, staff_no=None if attendee_id else staff_no)
-        checked = self.service.phone_submission(target, token, who, answers, caller.phone)
+        phone = verified_phone(caller, target.secret if target else None, self.service.clock.now())
+        checked = self.service.phone_submission(target, token, who, answers, phone)
         result = (
             checked if isinstance(checked, SubmitResult) else await self.batcher.submit(checked)
         )

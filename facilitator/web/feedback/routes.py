@@ -1,8 +1,9 @@
 """The phone side of feedback: the survey page `/f/<code>` and its JSON API.
 
 - `POST /f/<code>` the same form without JavaScript (form-encoded); a stored
-  answer redirects (303) to `GET /f/<code>/done?o=<outcome>`, so reloading the
-  result page does not send the answers again.
+  answer redirects (303) to `GET /f/<code>/done?o=<outcome>.<time>.<signature>`
+  (signed for this phone, 10 minutes), so reloading the result page does not
+  send the answers again and a shared link shows nothing.
 - `GET /api/v1/survey/<code>?t=<token>` -> `{"questions": [...]}` (plus `open`,
   `anonymous`, `recognised`), labels in the phone's language.
 - `POST /api/v1/feedback` with `{"session", "token", "staff_no"?, "answers"}`
@@ -26,7 +27,7 @@ from starlette.routing import BaseRoute, Route
 
 from facilitator.domain.survey_rules import FeedbackOutcome, QuestionDef, QuestionKind
 from facilitator.domain.survey_template import shown_title
-from facilitator.domain.tokens import TokenCheck
+from facilitator.domain.tokens import TokenCheck, mac, same
 from facilitator.lang import Lang
 from facilitator.services.feedback.types import Respondent, SessionSurvey, SubmitResult
 from facilitator.web.deps import WebDeps
@@ -40,10 +41,18 @@ from facilitator.web.feedback.api import (
 )
 from facilitator.web.feedback.texts import FEEDBACK
 from facilitator.web.i18n import negotiate, translator
-from facilitator.web.identity import read_attendee_cookie
-from facilitator.web.security import Caller, client_address, device_key, same_origin
+from facilitator.web.identity import read_attendee_cookie, verified_phone
+from facilitator.web.security import (
+    DEVICE_COOKIE,
+    Caller,
+    client_address,
+    device_key,
+    same_origin,
+)
 
 # Outcomes the form shows again (fix and resend) rather than as a result page.
+# How long the result page of a form post may be reloaded (its link is signed).
+DONE_SECONDS = 600
 _SHOWN_ON_FORM = (FeedbackOutcome.INVALID_ANSWERS, FeedbackOutcome.NOT_CHECKED_IN)
 
 
@@ -119,7 +128,14 @@ def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
         secret = deps.event_secret(found.session_code)
         if secret is None:
             return None
-        return read_attendee_cookie(request, secret[1], found.event_id, deps.clock.now())
+        exempt = Caller.of(request).phone.exempt
+        return read_attendee_cookie(
+            request,
+            secret[1],
+            found.event_id,
+            deps.clock.now(),
+            None if exempt else deps.checkin.phones.bound_device,
+        )
 
     def message(request: Request, title: str, body: str, status: int) -> Response:
         lang = lang_of(request)
@@ -234,9 +250,9 @@ def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
             )
         who = Respondent(attendee_id=attendee_id, staff_no=None if attendee_id else staff_no)
         answers = answers_from_form(found.survey.questions, form)
-        pending = service.enqueue_from_phone(
-            service.phone_target(code), token, who, answers, caller.phone
-        )
+        target = service.phone_target(code)
+        phone = verified_phone(caller, target.secret if target else None, deps.clock.now())
+        pending = service.enqueue_from_phone(target, token, who, answers, phone)
         result: SubmitResult = (
             pending if isinstance(pending, SubmitResult) else await asyncio.wrap_future(pending)
         )
@@ -260,16 +276,42 @@ def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
                 form_error=text,
                 staff_no=staff_no,
             )
-        # Post/Redirect/Get: the result is a page of its own, safe to reload.
-        return RedirectResponse(
-            f"/f/{quote(code, safe='')}/done?o={result.outcome.value}", status_code=303
+        # Post/Redirect/Get: the result is a page of its own, safe to reload. The
+        # outcome is signed for this phone and a few minutes, so a shared link shows
+        # nobody else a "thank you" for answers they never sent.
+        signed = _signed_outcome(
+            request, code, result.outcome.value, int(deps.clock.now().timestamp())
         )
+        return RedirectResponse(
+            f"/f/{quote(code, safe='')}/done?o={quote(signed, safe='')}", status_code=303
+        )
+
+    def _signed_outcome(request: Request, code: str, outcome: str, issued: int) -> str:
+        secret = deps.event_secret(code)
+        # The phone: its device cookie and address (a phone may have no cookie yet).
+        phone = f"{request.cookies.get(DEVICE_COOKIE, '')[:64]}|{client_address(request)}"
+        key = secret[1] if secret else "00"
+        signature = mac(key, f"feedback-done:{code}:{outcome}:{issued}:{phone}", 16)
+        return f"{outcome}.{issued}.{signature}"
+
+    def _outcome_of(request: Request, code: str) -> FeedbackOutcome | None:
+        outcome, _, rest = request.query_params.get("o", "").partition(".")
+        issued_text, _, _signature = rest.partition(".")
+        try:
+            issued = int(issued_text)
+            found = FeedbackOutcome(outcome)
+        except ValueError:
+            return None
+        age = deps.clock.now().timestamp() - issued
+        if not 0 <= age <= DONE_SECONDS or deps.event_secret(code) is None:
+            return None
+        expected = _signed_outcome(request, code, outcome, issued)
+        return found if same(request.query_params.get("o", ""), expected) else None
 
     async def done(request: Request) -> Response:
         """The result of a form post (a plain page: reloading it sends nothing)."""
-        try:
-            outcome = FeedbackOutcome(request.query_params.get("o", ""))
-        except ValueError:
+        outcome = _outcome_of(request, request.path_params["code"][:MAX_CODE])
+        if outcome is None:
             return message(request, "common.error_title", "common.not_found", 404)
         lang = lang_of(request)
         return deps.templates.TemplateResponse(

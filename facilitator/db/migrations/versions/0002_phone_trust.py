@@ -101,7 +101,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("responses", schema=None) as batch_op:
-        batch_op.drop_column("replaced_by_device")
+    # `responses` is the parent of `answers` (ON DELETE CASCADE): copying it (a batch
+    # op) drops the original, which with foreign keys on deletes every answer.
+    # `migrate.downgrade_to` turns them off outside the transaction (SQLite ignores
+    # the pragma inside one); when they are still on (a bare `alembic downgrade`),
+    # the column is dropped in place instead (SQLite 3.35+), copying nothing.
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.exec_driver_sql("PRAGMA foreign_keys").scalar():
+        op.execute("ALTER TABLE responses DROP COLUMN replaced_by_device")
+    else:
+        with op.batch_alter_table("responses", schema=None) as batch_op:
+            batch_op.drop_column("replaced_by_device")
     op.drop_table("device_refusals")
     op.drop_table("phone_bindings")
