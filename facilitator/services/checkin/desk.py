@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from datetime import datetime
 
 import jaconv
 from sqlalchemy import delete, func, select
 
 from facilitator.db.models import Attendee, CheckIn, Department, PhoneBinding, TrainingSession
-from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
-from facilitator.domain.clock import Clock
 from facilitator.domain.roster_rules import normalise_staff_no
 from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 from facilitator.services import audit
@@ -26,6 +23,7 @@ from facilitator.services.checkin.types import (
     ArrivalRow,
     AttendeeMatch,
     AttendeeRef,
+    CheckInContext,
     CheckInRequest,
     CheckInResult,
     DepartmentArrivals,
@@ -48,19 +46,9 @@ def session_start(row: TrainingSession) -> datetime:
 
 
 class CheckInDesk:
-    def __init__(
-        self,
-        workspace: Workspace,
-        clock: Clock,
-        check_in: Callable[[CheckInRequest], CheckInResult],
-        sessions_changed: Callable[[], None],
-    ) -> None:
-        self._workspace = workspace
-        self._clock = clock
-        # The service's one entry point (walk-ins are checked in through it), and what
-        # makes the writer forget the sessions it cached (a closed session refuses at once).
-        self._check_in = check_in
-        self._sessions_changed = sessions_changed
+    def __init__(self, context: CheckInContext) -> None:
+        self._context = context
+        self._workspace, self._clock = context.workspace, context.clock
 
     def counts(self, session_id: int) -> SessionCounts:
         """Arrived vs expected for one session (the projector shows "58 / 96")."""
@@ -190,7 +178,7 @@ class CheckInDesk:
                     entity_id=ts.id,
                     detail={"session": ts.label},
                 )
-        self._sessions_changed()  # effective for the very next scan
+        self._context.sessions_changed()  # effective for the very next scan
         return is_open
 
     def phone_departments(self, event_id: int) -> list[tuple[int, str]]:
@@ -317,7 +305,7 @@ class CheckInDesk:
                 detail={"session": ts.label},
             )
             attendee_id = person.id
-        return self._check_in(
+        return self._context.check_in(
             CheckInRequest(
                 session_id, AttendeeRef(attendee_id), CheckInMethod.WALK_IN, device=device
             )

@@ -10,7 +10,6 @@ shared-address (NAT) setting.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -27,9 +26,7 @@ from facilitator.db.models import (
     PhoneBinding,
 )
 from facilitator.db.models import TrainingSession as TS
-from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod, CheckInOutcome
-from facilitator.domain.clock import Clock
 from facilitator.domain.devices import (
     SHARED_ADDRESS_SETTING,
     SUGGEST_SHARED_AFTER,
@@ -41,9 +38,10 @@ from facilitator.domain.devices import (
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
 from facilitator.services.checkin.statements import load_bindings, note_refusals
+from facilitator.services.checkin.types import CheckInContext
 
 if TYPE_CHECKING:
-    from facilitator.services.checkin.types import CheckInRequest, CheckInResult
+    from facilitator.services.checkin.types import CheckInResult
 
 
 @dataclass(frozen=True)
@@ -81,19 +79,9 @@ class DeviceDeskState:
 
 
 class PhoneTrust:
-    def __init__(
-        self,
-        workspace: Workspace,
-        clock: Clock,
-        check_in: Callable[[CheckInRequest], CheckInResult],
-        sessions_changed: Callable[[], None],
-    ) -> None:
-        self._workspace = workspace
-        self._clock = clock
-        # The service's one entry point (the desk admits a refused attempt through it),
-        # and what makes the writer re-read the shared-address setting.
-        self._check_in = check_in
-        self._sessions_changed = sessions_changed
+    def __init__(self, context: CheckInContext) -> None:
+        self._context = context
+        self._workspace, self._clock = context.workspace, context.clock
 
     def phone_gate(self, event_id: int, attendee_id: int, phone: Phone) -> PhoneGate:
         """The device rule for the confirm step, before the phone is shown a name."""
@@ -205,7 +193,7 @@ class PhoneTrust:
                     )
                 )
             session_id, attendee_id = refusal.session_id, refusal.attendee_id
-        result = self._check_in(
+        result = self._context.check_in(
             CheckInRequest(session_id, AttendeeRef(attendee_id), CheckInMethod.MANUAL)
         )
         if result.outcome in (CheckInOutcome.CHECKED_IN, CheckInOutcome.ALREADY_CHECKED_IN):
@@ -244,5 +232,5 @@ class PhoneTrust:
                     entity_id=event_id,
                     detail={"shared_address": shared},
                 )
-        self._sessions_changed()
+        self._context.sessions_changed()
         return shared

@@ -28,6 +28,7 @@ from facilitator.services.checkin.statements import PERSON, A, E, S
 from facilitator.services.checkin.types import (
     AttendeeBrief,
     AttendeeRef,
+    CheckInContext,
     CheckInRequest,
     CheckInResult,
     PhoneSession,
@@ -48,8 +49,9 @@ class CheckInService:
         self._clock = clock
         self._writer: GroupCommitWriter[CheckInRequest, CheckInResult] | None = None
         self._batch = CheckInBatch(clock.now, current_actor)
-        self.desk = CheckInDesk(workspace, clock, self.check_in, self._batch.forget_sessions)
-        self.phones = PhoneTrust(workspace, clock, self.check_in, self._batch.forget_sessions)
+        context = CheckInContext(workspace, clock, self.check_in, self._batch.forget_sessions)
+        self.desk = CheckInDesk(context)
+        self.phones = PhoneTrust(context)
 
     # -- the one entry point -----------------------------------------------------------------
     def check_in(self, request: CheckInRequest, timeout: float = 30.0) -> CheckInResult:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from facilitator.domain.checkin import (
     CheckInMethod,
@@ -13,6 +15,10 @@ from facilitator.domain.checkin import (
     token_proof,
 )
 from facilitator.domain.devices import Phone
+
+if TYPE_CHECKING:
+    from facilitator.db.workspace import Workspace
+    from facilitator.domain.clock import Clock
 
 
 # -- what a request carries ------------------------------------------------------------------
@@ -194,3 +200,17 @@ class ExportRow:
     session: str
     checked_in_at: datetime
     method: CheckInMethod
+
+
+@dataclass(frozen=True)
+class CheckInContext:
+    """What the desk's and the phone rule's parts of `CheckInService` are given."""
+
+    workspace: Workspace
+    clock: Clock
+    # The service's one entry point: a walk-in, or a refused attempt the desk admits,
+    # is checked in through it like any scan.
+    check_in: Callable[[CheckInRequest], CheckInResult]
+    # Makes the writer forget the sessions it cached, so that closing a session or
+    # changing the shared-address setting holds for the very next scan.
+    sessions_changed: Callable[[], None]
