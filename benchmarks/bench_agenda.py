@@ -95,10 +95,10 @@ def bench_cpu(seconds: float) -> tuple[float, int, int]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from facilitator.composition import build_demo
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
     from facilitator.services.agenda.live import LiveAgenda
-    from facilitator.services.demo.workspace import build_demo
     from facilitator.services.events import EventService
     from facilitator.ui.agenda.audience_window import AudienceWindow, ScreenWatch
     from facilitator.ui.agenda.pdf_pages import PdfPageCache

@@ -26,6 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
+from facilitator.composition import build_certificate_services, build_demo
 from facilitator.db.models import Attendee, CheckIn
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.certificate_layout import (
@@ -39,8 +40,6 @@ from facilitator.pdf.certificates import fit_text
 from facilitator.pdf.fonts import register_japanese_fonts
 from facilitator.services.certificates.export import CertificateExporter
 from facilitator.services.certificates.issue import CertificateIssuer
-from facilitator.services.certificates.suite import build_certificate_services
-from facilitator.services.demo.workspace import build_demo
 
 
 def prepare(path: Path, count: int) -> tuple[Workspace, int]:

@@ -45,10 +45,10 @@ DEMO_ATTENDEES = 2 * PAIRS * BURST_DISTINCT + 400
 def prepare(folder: Path) -> tuple[Path, str, dict[str, str], dict[str, list[str]]]:
     from sqlalchemy import select
 
+    from facilitator.composition import build_demo
     from facilitator.db.models import Attendee, Event, TrainingSession
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
-    from facilitator.services.demo.workspace import build_demo
 
     db = folder / "bench.sqlite"
     with open_workspace(db, create=True) as ws:

@@ -57,10 +57,10 @@ def prepare(folder: Path) -> tuple[Path, str, str, list[str]]:
     """A demo workspace with PAIRS*BURST attendees checked in to AM and its survey open."""
     from sqlalchemy import select
 
+    from facilitator.composition import build_demo
     from facilitator.db.models import Attendee, CheckIn, Event, TrainingSession
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
-    from facilitator.services.demo.workspace import build_demo
 
     db = folder / "bench.sqlite"
     with open_workspace(db, create=True) as ws:
@@ -164,10 +164,10 @@ def refresh_benchmark(folder: Path) -> bool:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
+    from facilitator.composition import build_demo
     from facilitator.db.models import Answer, Attendee, Question, Response, Survey, TrainingSession
     from facilitator.db.workspace import open_workspace
     from facilitator.domain.clock import SystemClock
-    from facilitator.services.demo.workspace import build_demo
     from facilitator.services.events import EventService
     from facilitator.services.feedback.capture import FeedbackService
     from facilitator.services.feedback.results import FeedbackResultsService

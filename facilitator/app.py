@@ -1,7 +1,9 @@
-"""Composition root: opens the workspace, builds services, views and the main window.
+"""The GUI's composition root: opens the workspace, takes its services from
+`composition.py`, builds the views and the main window.
 
-Nothing else constructs services or views. Switching workspace or language
-closes the window and builds everything again around the new choice.
+Nothing else constructs views, and only `composition.py` and this module construct
+services. Switching workspace or language closes the window and builds everything
+again around the new choice.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator import APP_NAME, __version__
+from facilitator.composition import Composition
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import Clock, SystemClock
 from facilitator.lang import Lang, system_lang
@@ -26,13 +29,13 @@ from facilitator.paths import default_workspace_path, user_data_dir
 from facilitator.services.agenda.items import AgendaService
 from facilitator.services.agenda.phone_slides import PhoneSlides
 from facilitator.services.agenda.report import AgendaReportService
-from facilitator.services.certificates.suite import CertificateServices, build_certificate_services
+from facilitator.services.certificates.suite import CertificateServices
 from facilitator.services.checkin.service import CheckInService
 from facilitator.services.events import EventService
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.services.feedback.results import FeedbackResultsService
 from facilitator.services.feedback.survey_editor import SurveyEditorService
-from facilitator.services.roster.area import RosterServices, build_roster_services
+from facilitator.services.roster.area import RosterServices
 from facilitator.ui.app_controller import AppController, Area, WorkspaceServices
 from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import Dialogs
@@ -50,6 +53,8 @@ class Services:
 
     workspace: Workspace
     clock: Clock
+    # Builds the services below; the presenter asks it for each session's live agenda.
+    core: Composition
     events: EventService
     feedback: FeedbackService
     feedback_results: FeedbackResultsService
@@ -66,15 +71,14 @@ class Services:
     def close(self) -> None:
         """Stop the phone server, then finish queued writes before the file closes."""
         self.lan.stop()
-        self.checkin.close()
-        self.feedback.close()
+        self.core.close()
 
 
 def build_services(workspace: Workspace, clock: Clock) -> Services:
-    checkin = CheckInService(workspace, clock)
-    feedback = FeedbackService(workspace, clock)
-    events = EventService(workspace, clock)
-    agenda = AgendaService(workspace, clock)
+    """The workspace's services (from `Composition`) plus what only the GUI has: the phone
+    server's control and the projector's phone slides that read its live address."""
+    core = Composition(workspace, clock)
+    checkin, feedback = core.checkin, core.feedback
     lan = LanServerControl(checkin, clock, feedback, workspace.announce_server)
 
     def arrivals(session_id: int) -> tuple[int, int]:
@@ -84,20 +88,21 @@ def build_services(workspace: Workspace, clock: Clock) -> Services:
     return Services(
         workspace=workspace,
         clock=clock,
-        events=events,
+        core=core,
+        events=core.events,
         checkin=checkin,
-        roster=build_roster_services(workspace, clock, events),
+        roster=core.roster,
         lan=lan,
-        agenda=agenda,
-        agenda_reports=AgendaReportService(workspace, clock, agenda),
+        agenda=core.agenda,
+        agenda_reports=core.agenda_reports,
         # The projector's check-in / feedback slides: live URL while the server runs, counts.
         agenda_phone=PhoneSlides(
             workspace, clock, lambda: lan.base_url, arrivals, feedback.response_count
         ),
         feedback=feedback,
-        feedback_results=FeedbackResultsService(workspace, clock),
-        survey_editor=SurveyEditorService(workspace, clock),
-        certificates=build_certificate_services(workspace, clock),
+        feedback_results=core.feedback_results,
+        survey_editor=core.survey_editor,
+        certificates=core.certificates,
     )
 
 
@@ -200,7 +205,6 @@ def _agenda_view(
     """The agenda editor plus what presenting a session needs (console, projector, live clock)."""
     from PySide6.QtGui import QGuiApplication
 
-    from facilitator.services.agenda.live import LiveAgenda
     from facilitator.ui.agenda.audience_window import ScreenWatch
     from facilitator.ui.agenda.presenter_launcher import PresenterLauncher, serial_runner
     from facilitator.ui.agenda.view import AgendaView
@@ -208,7 +212,7 @@ def _agenda_view(
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
     launcher = PresenterLauncher(
-        lambda session_id: LiveAgenda(services.workspace, services.clock, session_id),
+        services.core.live_agenda,
         services.clock,
         runner,
         serial_runner(),
@@ -322,9 +326,7 @@ def run_gui(
 
 
 def _fresh_demo_workspace() -> Path:
-    from facilitator.services.demo.workspace import build_demo
-
     path = Path(tempfile.mkdtemp(prefix="facilitator-demo-")) / "demo.sqlite"
     with open_workspace(path, create=True) as workspace:
-        build_demo(workspace, SystemClock())
+        Composition(workspace, SystemClock()).demo()
     return path

@@ -51,7 +51,7 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def demo_workspace(tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
     """A workspace holding the 100-attendee demo event (seed 1)."""
-    from facilitator.services.demo.workspace import build_demo
+    from facilitator.composition import build_demo
 
     ws = open_workspace(tmp_path / "demo.sqlite", create=True)
     build_demo(ws, clock, attendees=100, seed=1)

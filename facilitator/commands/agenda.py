@@ -32,13 +32,9 @@ def register(subparsers: Any) -> None:
 
 
 def run_agenda_times(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.agenda.items import AgendaService
-    from facilitator.services.events import EventService
-
-    clock = ctx.get_clock()
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        schedule = AgendaService(workspace, clock).schedule(event_id)
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        schedule = services.agenda.schedule(event_id)
     if args.json:
         ctx.print_json(
             {
@@ -77,10 +73,6 @@ def run_agenda_times(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_agenda_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.agenda.items import AgendaService
-    from facilitator.services.agenda.report import AgendaReportService
-    from facilitator.services.events import EventService
-
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".pdf"):
@@ -90,10 +82,9 @@ def run_agenda_export(args: argparse.Namespace, ctx: CliContext) -> int:
                 ja=f"{out.name}：ファイル名の拡張子は .csv か .pdf にしてください。",
             )
         )
-    clock = ctx.get_clock()
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        reports = AgendaReportService(workspace, clock, AgendaService(workspace, clock))
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        reports = services.agenda_reports
         data = (
             reports.export_csv(event_id, ctx.lang)
             if suffix == ".csv"

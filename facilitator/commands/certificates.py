@@ -68,12 +68,9 @@ def register(subparsers: Any) -> None:
 
 
 def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.issue import CertificateIssuer
-    from facilitator.services.events import EventService
-
-    with ctx.workspace(args) as workspace:
-        event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        result = CertificateIssuer(workspace, ctx.get_clock()).issue(event_id)
+    with ctx.services(args) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        result = services.issuer.issue(event_id)
     new = [c.number for c in result.newly_issued]
     if args.json:
         ctx.print_json({"event": event_id, "issued": new, "total": result.total_issued})
@@ -88,10 +85,8 @@ def run_issue(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.composition import Composition
     from facilitator.services.certificates.export import export_target
-    from facilitator.services.certificates.issue import CertificateIssuer
-    from facilitator.services.certificates.suite import build_certificate_services
-    from facilitator.services.events import EventService
 
     export_target(args.out)  # a bad --out is refused before the workspace is opened
     clock = ctx.get_clock()
@@ -103,11 +98,12 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         writer, blocked = None, exc
     if writer is not None:
         with writer as workspace:
-            event_id = EventService(workspace, clock).resolve_event_id(args.event)
-            issued_now = len(CertificateIssuer(workspace, clock).issue(event_id).newly_issued)
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        exporter = build_certificate_services(workspace, clock).exporter
+            services = Composition(workspace, clock)
+            event_id = services.events.resolve_event_id(args.event)
+            issued_now = len(services.issuer.issue(event_id).newly_issued)
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        exporter = services.certificates.exporter
         if isinstance(blocked, WorkspaceLocked):
             batch = exporter.batch(event_id)
             if not batch.certificates and not batch.revoked and batch.unnumbered:
@@ -159,14 +155,10 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.suite import build_certificate_services
-    from facilitator.services.events import EventService
-
-    out, clock = Path(args.out), ctx.get_clock()
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        services = build_certificate_services(workspace, clock)
-        count = services.write_list(event_id, out, force=args.force)
+    out = Path(args.out)
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        count = services.certificates.write_list(event_id, out, force=args.force)
     ctx.say(
         Msg(
             en=f"Wrote the list of {count} issued certificate(s) to {out}.",
@@ -235,10 +227,9 @@ def verification_message(result: Verification) -> Msg:
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.domain.certificates import VerifyOutcome
-    from facilitator.services.certificates.verify import CertificateVerifier
 
-    with ctx.workspace(args, readonly=True) as workspace:
-        result = CertificateVerifier(workspace).verify(args.code)
+    with ctx.services(args, readonly=True) as services:
+        result = services.verifier.verify(args.code)
     if args.json:
         ctx.print_json(
             {
@@ -258,10 +249,8 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.issue import CertificateIssuer
-
-    with ctx.workspace(args) as workspace:
-        cert = CertificateIssuer(workspace, ctx.get_clock()).revoke(args.number, args.reason)
+    with ctx.services(args) as services:
+        cert = services.issuer.revoke(args.number, args.reason)
     ctx.say(
         Msg(
             en=f"Revoked {cert.number} ({cert.name}).",
@@ -272,10 +261,8 @@ def run_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_reissue(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.certificates.issue import CertificateIssuer
-
-    with ctx.workspace(args) as workspace:
-        cert = CertificateIssuer(workspace, ctx.get_clock()).reissue(args.number, args.reason)
+    with ctx.services(args) as services:
+        cert = services.issuer.reissue(args.number, args.reason)
     ctx.say(
         Msg(
             en=f"Reissued {cert.number} ({cert.name}); reissue #{cert.reissue_count}.",

@@ -116,27 +116,21 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
     import signal
     import threading
 
-    from facilitator.services.checkin.service import CheckInService
-    from facilitator.services.events import EventService
-    from facilitator.services.feedback.capture import FeedbackService
     from facilitator.web.app import create_app
-    from facilitator.web.compose import lan_deps
     from facilitator.web.server import LanServer, tune_interpreter_for_serving
 
     port = checked_port(args.port)
     host = checked_host(args.host, ctx)
-    clock = ctx.get_clock()
-    with ctx.workspace(args) as workspace:
-        events = EventService(workspace, clock)
+    with ctx.services(args) as services:
+        events = services.events
         detail = events.get_event(events.resolve_event_id(args.event))
-        checkin = CheckInService(workspace, clock)
-        feedback = FeedbackService(workspace, clock)
-        deps = lan_deps(checkin, clock, feedback, event_id=detail.id)
+        # The writers of check-in and feedback are finished when `services` closes.
+        deps = services.web_deps(event_id=detail.id)
         server = LanServer(create_app(deps), host, port)
         stop = threading.Event()
         try:
             server.start()
-            workspace.announce_server(server.base_url)
+            services.workspace.announce_server(server.base_url)
             for sig in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(sig, lambda *_: stop.set())
             if args.json:
@@ -169,8 +163,6 @@ def run_serve(args: argparse.Namespace, ctx: CliContext) -> int:
                 pass
         finally:
             server.stop()
-            checkin.close()
-            feedback.close()
     return 0
 
 
@@ -192,17 +184,15 @@ def phone_base(args: argparse.Namespace, ctx: CliContext) -> str:
 def run_checkin_url(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.domain.phone_links import CHECKIN_PURPOSE, checkin_url
     from facilitator.domain.tokens import RotatingTokens
-    from facilitator.services.checkin.service import CheckInService
-    from facilitator.services.events import EventService
 
     base = phone_base(args, ctx)
     clock = ctx.get_clock()
-    with ctx.workspace(args, readonly=True) as workspace:
-        events = EventService(workspace, clock)
+    with ctx.services(args, readonly=True) as services:
+        events = services.events
         session = events.get_event(events.resolve_event_id(args.event)).session_by_label(
             args.session
         )
-        found = CheckInService(workspace, clock).phone_session(session.code)
+        found = services.checkin.phone_session(session.code)
     assert found is not None
     tokens = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code)
     now = clock.now().timestamp()
@@ -222,14 +212,11 @@ def run_checkin_url(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_checkins_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.services.checkin.export import export_checkins
-    from facilitator.services.checkin.service import CheckInService
-    from facilitator.services.events import EventService
 
     out = Path(args.out)
-    clock = ctx.get_clock()
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        rows = CheckInService(workspace, clock).desk.export_rows(event_id)
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        rows = services.checkin.desk.export_rows(event_id)
     written = export_checkins(rows, out)
     if args.json:
         ctx.print_json({"out": str(out), "rows": written})

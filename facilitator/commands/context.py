@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -21,6 +21,7 @@ from facilitator.errors import InputRejected, Msg
 from facilitator.lang import Lang
 
 if TYPE_CHECKING:
+    from facilitator.composition import Composition
     from facilitator.db.workspace import Workspace
     from facilitator.domain.clock import Clock
 
@@ -63,6 +64,21 @@ class CliContext:
         return open_workspace(
             Path(db), readonly=readonly, create=create, program=f"facilitator {args.command}"
         )
+
+    @contextmanager
+    def services(
+        self, args: argparse.Namespace, *, readonly: bool = False, create: bool = False
+    ) -> Iterator[Composition]:
+        """The services of `--db` (each built when first used); queued writes are
+        finished before the workspace closes."""
+        from facilitator.composition import Composition
+
+        with self.workspace(args, readonly=readonly, create=create) as workspace:
+            services = Composition(workspace, self.get_clock())
+            try:
+                yield services
+            finally:
+                services.close()
 
     def print_json(self, payload: dict[str, Any]) -> None:
         text = json.dumps(payload, ensure_ascii=False, default=str)

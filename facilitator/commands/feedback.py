@@ -48,15 +48,13 @@ def register(subparsers: Any) -> None:
 
 def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.commands.checkin import phone_base
-    from facilitator.services.events import EventService
-    from facilitator.services.feedback.capture import FeedbackService
 
     base = phone_base(args, ctx)
-    with ctx.workspace(args, readonly=True) as workspace:
-        events = EventService(workspace, ctx.get_clock())
+    with ctx.services(args, readonly=True) as services:
+        events = services.events
         event = events.get_event(events.resolve_event_id(args.event))
         info = event.session_by_label(args.session)
-        feedback = FeedbackService(workspace, ctx.get_clock())
+        feedback = services.feedback
         url = feedback.feedback_link_at(info.id, base)
         seconds = feedback.token_seconds_left(info.id)
         # "Open" only when phones can answer: the session takes answers and has a survey.
@@ -88,18 +86,10 @@ def run_feedback_url(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_feedback_switch(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.events import EventService
-    from facilitator.services.feedback.capture import FeedbackService
-
-    clock = ctx.get_clock()
-    with ctx.workspace(args) as workspace:
-        events = EventService(workspace, clock)
+    with ctx.services(args) as services:
+        events = services.events
         info = events.get_event(events.resolve_event_id(args.event)).session_by_label(args.session)
-        feedback = FeedbackService(workspace, clock)
-        try:
-            switched = feedback.set_feedback_open(info.id, args.open)
-        finally:
-            feedback.close()
+        switched = services.feedback.set_feedback_open(info.id, args.open)
     if switched.survey_created:
         ctx.say(
             Msg(
@@ -120,18 +110,14 @@ def run_feedback_switch(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_feedback_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.events import EventService
     from facilitator.services.feedback.export import export_feedback, export_format
-    from facilitator.services.feedback.results import FeedbackResultsService
 
     out = Path(args.out)
     export_format(out)  # refuse a wrong extension before touching the workspace
     clock = ctx.get_clock()
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        summary = export_feedback(
-            FeedbackResultsService(workspace, clock), event_id, out, ctx.lang, now=clock.now
-        )
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        summary = export_feedback(services.feedback_results, event_id, out, ctx.lang, now=clock.now)
     if args.json:
         ctx.print_json({"path": str(summary.path), "responses": summary.responses})
     else:

@@ -57,18 +57,14 @@ def register(subparsers: Any) -> None:
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.errors import InputRejected, UnknownEvent, WorkspaceError
-    from facilitator.services.events import EventService
-    from facilitator.services.roster.attendees import RosterService
     from facilitator.services.roster.files import (
         ImportReport,
         RosterImportRejected,
-        RosterImportService,
     )
 
-    clock = ctx.get_clock()
-    with ctx.workspace(args) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        service = RosterImportService(workspace, clock, RosterService(workspace, clock))
+    with ctx.services(args) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        service = services.roster_files
         try:
             report = service.import_file(
                 event_id,
@@ -130,16 +126,11 @@ def _print_rejection(ctx: CliContext, report: Any, as_json: bool) -> None:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.events import EventService
-    from facilitator.services.roster.attendees import RosterService
-    from facilitator.services.roster.files import RosterImportService
 
-    out, clock = Path(args.out), ctx.get_clock()
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, clock).resolve_event_id(args.event)
-        count = RosterImportService(workspace, clock, RosterService(workspace, clock)).export(
-            event_id, out
-        )
+    out = Path(args.out)
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        count = services.roster_files.export(event_id, out)
     ctx.say(
         Msg(en=f"Wrote {count} attendees to {out}.", ja=f"{count} 名を {out} に書き出しました。")
     )
@@ -147,12 +138,9 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_assign(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.events import EventService
-    from facilitator.services.roster.schedule import ScheduleService
-
-    with ctx.workspace(args) as workspace:
-        event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        report = ScheduleService(workspace, ctx.get_clock()).assign(event_id)
+    with ctx.services(args) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        report = services.schedule.assign(event_id)
     if args.json:
         ctx.print_json(report.as_json())
         return 0

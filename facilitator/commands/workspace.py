@@ -14,7 +14,7 @@ from facilitator.errors import FieldError, InputRejected, Msg, ValidationFailed
 
 if TYPE_CHECKING:
     from facilitator.commands.context import CliContext
-    from facilitator.db.workspace import Workspace
+    from facilitator.composition import Composition
     from facilitator.domain.event_rules import SessionSpec
 
 DEFAULT_CAPACITY = 100
@@ -71,14 +71,14 @@ def register(subparsers: Any) -> None:
 
 
 @contextlib.contextmanager
-def _created_or_opened(args: argparse.Namespace, ctx: CliContext) -> Iterator[Workspace]:
-    """Open `--db` for writing, creating it if missing; a file this command
-    created is removed again when the command fails, so a refusal leaves nothing."""
+def _created_or_opened(args: argparse.Namespace, ctx: CliContext) -> Iterator[Composition]:
+    """The services of `--db` open for writing, creating it if missing; a file this
+    command created is removed again when the command fails, so a refusal leaves nothing."""
     path = Path(args.db)
     existed = path.exists()
     try:
-        with ctx.workspace(args, create=True) as workspace:
-            yield workspace
+        with ctx.services(args, create=True) as services:
+            yield services
     except BaseException:
         if not existed:
             path.unlink(missing_ok=True)
@@ -86,7 +86,7 @@ def _created_or_opened(args: argparse.Namespace, ctx: CliContext) -> Iterator[Wo
 
 
 def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.demo.workspace import build_demo, check_demo_size
+    from facilitator.services.demo.workspace import check_demo_size
 
     check_demo_size(args.attendees)
     path = Path(args.db)
@@ -97,8 +97,8 @@ def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
                 ja=f"{path} は既に存在します。デモ用には新しいファイル名を指定してください。",
             )
         )
-    with _created_or_opened(args, ctx) as workspace:
-        summary = build_demo(workspace, ctx.get_clock(), attendees=args.attendees, seed=args.seed)
+    with _created_or_opened(args, ctx) as services:
+        summary = services.demo(attendees=args.attendees, seed=args.seed)
     if args.json:
         ctx.print_json(
             {
@@ -146,7 +146,6 @@ def run_event_create(args: argparse.Namespace, ctx: CliContext) -> int:
     from dataclasses import replace
 
     from facilitator.domain.event_rules import EventSpec
-    from facilitator.services.events import EventService
 
     try:
         day = date.fromisoformat(args.date)
@@ -171,10 +170,8 @@ def run_event_create(args: argparse.Namespace, ctx: CliContext) -> int:
     errors = validate_event(spec)
     if errors:  # before the file is created, so a refused command leaves nothing behind
         raise ValidationFailed(errors)
-    with _created_or_opened(args, ctx) as workspace:
-        detail = EventService(workspace, ctx.get_clock()).create_event(
-            spec, survey_from=args.survey_from
-        )
+    with _created_or_opened(args, ctx) as services:
+        detail = services.events.create_event(spec, survey_from=args.survey_from)
     if args.json:
         ctx.print_json({"event": detail.id, "sessions": {s.label: s.code for s in detail.sessions}})
     else:
@@ -183,10 +180,8 @@ def run_event_create(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_event_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.events import EventService
-
-    with ctx.workspace(args, readonly=True) as workspace:
-        events = EventService(workspace, ctx.get_clock()).list_events()
+    with ctx.services(args, readonly=True) as services:
+        events = services.events.list_events()
     if args.json:
         ctx.print_json(
             {
@@ -211,10 +206,8 @@ def run_event_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_event_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.events import EventService
-
-    with ctx.workspace(args, readonly=True) as workspace:
-        service = EventService(workspace, ctx.get_clock())
+    with ctx.services(args, readonly=True) as services:
+        service = services.events
         detail = service.get_event(service.resolve_event_id(args.event))
     if args.json:
         ctx.print_json(

@@ -74,8 +74,6 @@ def create_workspace(state: SelfTestState) -> Msg:
     from facilitator.db.migrate import alembic_config
     from facilitator.db.workspace import FileState, inspect_file, open_workspace
     from facilitator.domain.event_rules import EventSpec, SessionSpec
-    from facilitator.services.events import EventService
-    from facilitator.services.feedback.survey_editor import SurveyEditorService
 
     state.workspace = open_workspace(state.db, create=True, program="facilitator --self-test")
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
@@ -93,8 +91,9 @@ def create_workspace(state: SelfTestState) -> Msg:
             SessionSpec("PM", time(13, 30), time(16, 0), 20, "第1会議室"),
         ),
     )
-    state.event_id = EventService(state.workspace, state.clock).create_event(spec).id
-    survey = SurveyEditorService(state.workspace, state.clock).state(state.event_id).survey
+    services = state.services()
+    state.event_id = services.events.create_event(spec).id
+    survey = services.survey_editor.state(state.event_id).survey
     if survey is None:
         raise fail("the new event has no survey", "新しい研修にアンケートがありません")
     return Msg(
@@ -138,18 +137,13 @@ def phone_day_over_http(state: SelfTestState) -> Msg:
     """The real server on loopback: the Japanese phone page, a check-in, a feedback answer."""
     from facilitator.domain.phone_links import CHECKIN_PURPOSE, FEEDBACK_PURPOSE, checkin_url
     from facilitator.domain.tokens import RotatingTokens
-    from facilitator.services.checkin.service import CheckInService
-    from facilitator.services.feedback.capture import FeedbackService
     from facilitator.web.app import create_app
-    from facilitator.web.compose import lan_deps
     from facilitator.web.server import LanServer
 
-    workspace = state.open()
+    services = state.services()
     session_code, session_id, staff_no = _first_assigned(state)
-    feedback = FeedbackService(workspace, state.clock)
-    feedback.set_feedback_open(session_id, True)
-    checkin = CheckInService(workspace, state.clock)
-    found = checkin.phone_session(session_code)
+    services.feedback.set_feedback_open(session_id, True)
+    found = services.checkin.phone_session(session_code)
     if found is None:
         raise fail(
             f"no phone session {session_code}", f"受付用セッション {session_code} がありません"
@@ -158,7 +152,7 @@ def phone_day_over_http(state: SelfTestState) -> Msg:
     token = RotatingTokens(found.secret, CHECKIN_PURPOSE, found.code).token_at(now)
     survey_token = RotatingTokens(found.secret, FEEDBACK_PURPOSE, found.code).token_at(now)
     # Port 0: any free port, so a running copy of the app on 8765 does not matter.
-    server = LanServer(create_app(lan_deps(checkin, state.clock, feedback)), LOOPBACK, 0)
+    server = LanServer(create_app(services.web_deps()), LOOPBACK, 0)
     try:
         server.start()
         base = server.base_url
@@ -186,8 +180,7 @@ def phone_day_over_http(state: SelfTestState) -> Msg:
         )
     finally:
         server.stop()
-        checkin.close()
-        feedback.close()
+        services.close()
     if checked.get("outcome") != "checked_in" or answered.get("outcome") != "recorded":
         raise fail(
             f"check-in answered {checked.get('outcome')!r}, feedback {answered.get('outcome')!r}",

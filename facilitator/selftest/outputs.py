@@ -83,10 +83,9 @@ def export_feedback_report(state: SelfTestState) -> Msg:
     """The feedback summary PDF, with the answer given over HTTP counted in it."""
     from facilitator.selftest.qt_checks import pdf_page_count
     from facilitator.services.feedback.export import export_feedback
-    from facilitator.services.feedback.results import FeedbackResultsService
 
     path = state.folder / "feedback.pdf"
-    results = FeedbackResultsService(state.open(), state.clock)
+    results = state.services().feedback_results
     summary = export_feedback(results, state.event_id, path, state.lang, now=state.clock.now)
     pages = pdf_page_count(path)
     if summary.responses != 1 or pages < 1:
@@ -100,9 +99,8 @@ def export_feedback_report(state: SelfTestState) -> Msg:
 def render_certificate(state: SelfTestState) -> Msg:
     """The checked-in attendee is eligible: number them and print one certificate."""
     from facilitator.selftest.qt_checks import pdf_page_count
-    from facilitator.services.certificates.suite import build_certificate_services
 
-    certificates = build_certificate_services(state.open(), state.clock)
+    certificates = state.services().certificates
     issued = certificates.issuer.issue(state.event_id).newly_issued
     if len(issued) != 1:
         raise fail(
@@ -128,7 +126,6 @@ def verify_certificate_qr(state: SelfTestState) -> Msg:
     """The certificate's QR, read from the rendered page, verifies as that certificate."""
     from facilitator.domain.certificates import VerifyOutcome
     from facilitator.selftest.qt_checks import decode_first_page_qr
-    from facilitator.services.certificates.verify import CertificateVerifier
 
     texts = decode_first_page_qr(state.certificate_pdf, RENDER_WIDTH_PX)
     if len(texts) != 1:
@@ -136,7 +133,7 @@ def verify_certificate_qr(state: SelfTestState) -> Msg:
             f"found {len(texts)} QR codes on the certificate, expected 1",
             f"修了証から QR コードが {len(texts)} 個見つかりました（1 個のはず）",
         )
-    verdict = CertificateVerifier(state.open()).verify(texts[0])
+    verdict = state.services().verifier.verify(texts[0])
     if verdict.outcome is not VerifyOutcome.VALID or verdict.number != state.certificate_number:
         raise fail(
             f"the QR reads as {verdict.outcome.value} {verdict.number}",
@@ -172,14 +169,13 @@ def export_checkins_xlsx(state: SelfTestState) -> Msg:
     from openpyxl import load_workbook
 
     from facilitator.services.checkin.export import export_checkins
-    from facilitator.services.checkin.service import CheckInService
 
     path = state.folder / "checkins.xlsx"
-    service = CheckInService(state.open(), state.clock)
+    services = state.services()
     try:
-        export_checkins(service.desk.export_rows(state.event_id), path)
+        export_checkins(services.checkin.desk.export_rows(state.event_id), path)
     finally:
-        service.close()
+        services.close()
     sheet = load_workbook(path, read_only=True).worksheets[0]
     cells = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None}
     if state.checked_in_staff_no not in cells:

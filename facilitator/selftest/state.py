@@ -9,6 +9,7 @@ from facilitator.domain.clock import SystemClock
 from facilitator.lang import Lang
 
 if TYPE_CHECKING:
+    from facilitator.composition import Composition
     from facilitator.db.workspace import Workspace
     from facilitator.services.roster.area import RosterServices
 
@@ -34,13 +35,16 @@ class SelfTestState:
             self.workspace = open_workspace(self.db, program="facilitator --self-test")
         return self.workspace
 
-    def roster(self) -> RosterServices:
-        """The roster area's services on the workspace, built as the app builds them."""
-        from facilitator.services.events import EventService
-        from facilitator.services.roster.area import build_roster_services
+    def services(self) -> Composition:
+        """The workspace's services, built as the app builds them (fresh for each step;
+        a step that writes through check-in or feedback closes them)."""
+        from facilitator.composition import Composition
 
-        workspace = self.open()
-        return build_roster_services(workspace, self.clock, EventService(workspace, self.clock))
+        return Composition(self.open(), self.clock)
+
+    def roster(self) -> RosterServices:
+        """The roster area's services on the workspace."""
+        return self.services().roster
 
     def close(self) -> None:
         if self.workspace is not None:

@@ -78,8 +78,8 @@ class LanServerControl(QObject):
     def start(self, host: str, port: int) -> str:
         """Blocking (call it through the runner): binds, serves, returns the base URL."""
         # The web stack (Starlette, Jinja2, uvicorn) loads on first start, not with the GUI.
+        from facilitator.composition import lan_deps
         from facilitator.web.app import create_app
-        from facilitator.web.compose import lan_deps
         from facilitator.web.server import LanServer, tune_interpreter_for_serving
 
         self.stop()

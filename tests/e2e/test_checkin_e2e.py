@@ -117,7 +117,7 @@ def demo_door(
     db: Path, clock: FakeClock, *, attendees: int, seed: int
 ) -> tuple[str, str, list[str]]:
     """A demo workspace at `db`: (event secret, AM session code, AM staff numbers by id)."""
-    from facilitator.services.demo.workspace import build_demo
+    from facilitator.composition import build_demo
 
     with open_workspace(db, create=True) as ws:
         build_demo(ws, clock, attendees=attendees, seed=seed)
@@ -188,7 +188,7 @@ def _cli(argv: list[str]) -> tuple[int, str, str]:
 def test_read_only_commands_work_while_serve_holds_the_workspace(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    from facilitator.services.demo.workspace import build_demo
+    from facilitator.composition import build_demo
 
     db = tmp_path / "busy.sqlite"
     with open_workspace(db, create=True) as ws:

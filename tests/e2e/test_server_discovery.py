@@ -10,9 +10,9 @@ from pathlib import Path
 from benchmarks.serve_process import start_serve
 from facilitator.cli import main
 from facilitator.commands.context import CliContext
+from facilitator.composition import build_demo
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo.workspace import build_demo
 
 
 def _cli(argv: list[str]) -> tuple[int, str]:

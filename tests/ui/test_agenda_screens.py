@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.services.agenda.live import LiveAgenda
-from facilitator.services.demo.workspace import build_demo
+from facilitator.composition import build_demo
 from facilitator.services.events import EventService
 from facilitator.ui.agenda.audience_window import AudienceWindow
 from facilitator.ui.agenda.pdf_pages import PdfPageCache

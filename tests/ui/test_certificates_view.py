@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shell_helpers import type_text
 
+from facilitator.composition import build_certificate_services
 from facilitator.db.workspace import Workspace
 from facilitator.domain.certificates import VerifyOutcome
 from facilitator.domain.clock import FakeClock
-from facilitator.services.certificates.suite import build_certificate_services
 from facilitator.ui.camera_scanner import CameraScanner
 from facilitator.ui.certificates.images import render_first_page
 from facilitator.ui.certificates.view import CertificatesView

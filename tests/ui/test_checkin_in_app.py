@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shell_helpers import make_controller
 
+from facilitator.composition import build_demo
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo.workspace import build_demo
 from facilitator.ui.checkin.view import CheckInView
 from facilitator.ui.dialogs import RecordingDialogs
 

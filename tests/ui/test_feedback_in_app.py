@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from facilitator.composition import build_demo
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.resources import resource_path
-from facilitator.services.demo.workspace import build_demo
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.feedback.view import FeedbackView
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from shell_helpers import make_controller
 
+from facilitator.composition import build_demo
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.lang import Lang
-from facilitator.services.demo.workspace import build_demo
 from facilitator.ui.agenda.presenter_console import PresenterConsole
 from facilitator.ui.agenda.view import AgendaView
 from facilitator.ui.app_controller import AppController

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shell_helpers import type_text
 
+from facilitator.composition import build_roster_services
 from facilitator.db.models import CheckIn
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.roster_rules import RosterField
 from facilitator.services.events import EventService
-from facilitator.services.roster.area import build_roster_services
 from facilitator.services.roster.attendees import RosterService
 from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
@@ -28,11 +28,10 @@ from facilitator.ui.runner import SyncRunner
 def make_view(
     qtbot: QtBot, workspace: Workspace, dialogs: RecordingDialogs | None = None
 ) -> RosterView:
-    clock = FakeClock()
-    events = EventService(workspace, clock)
-    current = CurrentEvent(events.resolve_event_id(None))
+    services = build_roster_services(workspace, FakeClock())
+    current = CurrentEvent(services.events.resolve_event_id(None))
     view = RosterView(
-        build_roster_services(workspace, clock, events),
+        services,
         SyncRunner(),
         current,
         lang="en",

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from shell_helpers import ensure_translations, make_controller, type_text
 
 from facilitator.app import run_gui
+from facilitator.composition import build_demo
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.logs import LOG_FILE_NAME
 from facilitator.paths import log_dir
-from facilitator.services.demo.workspace import build_demo
 from facilitator.ui.app_controller import AppController
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.events.view import EventView

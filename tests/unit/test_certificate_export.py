@@ -15,6 +15,7 @@ from pypdf.generic import DictionaryObject, PdfObject
 
 from facilitator.cli import main
 from facilitator.commands.context import CliContext
+from facilitator.composition import build_certificate_services, build_demo
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.certificates import VerifyOutcome
 from facilitator.domain.clock import FakeClock
@@ -22,8 +23,6 @@ from facilitator.errors import InputRejected
 from facilitator.services.certificates.export import ExportCancelled
 from facilitator.services.certificates.issue import CertificateIssuer
 from facilitator.services.certificates.layouts import LayoutService
-from facilitator.services.certificates.suite import build_certificate_services
-from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, decode_qr_on_page, event_id
 
 

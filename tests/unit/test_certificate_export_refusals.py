@@ -8,12 +8,11 @@ import pytest
 
 from facilitator.cli import main
 from facilitator.commands.context import EXIT_REJECTED
+from facilitator.composition import build_certificate_services, build_demo
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
 from facilitator.services.certificates.issue import CertificateIssuer
-from facilitator.services.certificates.suite import build_certificate_services
-from facilitator.services.demo.workspace import build_demo
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id
 
 

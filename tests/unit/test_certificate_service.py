@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from facilitator.composition import build_certificate_services, build_demo
 from facilitator.db.models import Attendee, AuditLog
 from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.certificates import Override, Reason, VerifyOutcome, verification_code
 from facilitator.domain.clock import FakeClock
 from facilitator.errors import InputRejected
 from facilitator.services.certificates.eligibility import CertificateSettings
-from facilitator.services.certificates.suite import CertificateServices, build_certificate_services
-from facilitator.services.demo.workspace import build_demo
+from facilitator.services.certificates.suite import CertificateServices
 from tests.unit.certificate_helpers import attendee_ids, check_in, event_id, mark_feedback
 
 

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from facilitator.composition import build_demo
 from facilitator.db.models import Base, CheckIn
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.event_rules import EventSpec, SessionSpec
 from facilitator.errors import UnknownEvent, ValidationFailed
-from facilitator.services.demo.workspace import build_demo
 from facilitator.services.events import EventService
 
 

@@ -12,12 +12,12 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import UniqueConstraint, create_engine, inspect, text
 
+from facilitator.composition import build_demo
 from facilitator.db import schema_version
 from facilitator.db.migrate import MIGRATIONS_DIR, alembic_config, downgrade_to, upgrade_to_head
 from facilitator.db.models import Base
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-from facilitator.services.demo.workspace import build_demo
 
 
 def _migrated(tmp_path: Path) -> Path:

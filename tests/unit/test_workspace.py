@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
+from facilitator.composition import build_demo
 from facilitator.db import migrate, schema_version
 from facilitator.db import workspace as workspace_module
 from facilitator.db.lock import lock_path_for, read_holder
@@ -37,7 +38,6 @@ from facilitator.errors import (
     WorkspaceLocked,
     WorkspaceMissing,
 )
-from facilitator.services.demo.workspace import build_demo
 from facilitator.services.events import EventService
 from tests.unit.workspace_helpers import fingerprint, holding_writer, run_python
 

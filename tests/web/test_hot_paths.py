@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from facilitator.composition import lan_deps
 from facilitator.db.models import Attendee, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
@@ -18,7 +19,6 @@ from facilitator.domain.tokens import RotatingTokens
 from facilitator.services.checkin.service import CheckInService
 from facilitator.services.feedback.capture import FeedbackService
 from facilitator.web.app import create_app
-from facilitator.web.compose import lan_deps
 from facilitator.web.security import CONTENT_SECURITY_POLICY
 
 

@@ -1,5 +1,5 @@
-"""The certificate services of one workspace, built together (the GUI, the commands):
-each is given the others it works with."""
+"""The certificate services of one workspace, handed on together (the GUI, the commands);
+`composition.py` builds them, each given the others it works with."""
 
 from __future__ import annotations
 
@@ -29,17 +29,3 @@ class CertificateServices:
     def write_list(self, event_id: int, out: Path, *, force: bool = False) -> int:
         """The issued-certificates list as .csv, .xlsx or .pdf; returns the row count."""
         return write_issued_list(self.workspace, self.issuer, event_id, out, force=force)
-
-
-def build_certificate_services(workspace: Workspace, clock: Clock) -> CertificateServices:
-    eligibility = CertificateEligibility(workspace, clock)
-    issuer = CertificateIssuer(workspace, clock)
-    return CertificateServices(
-        workspace=workspace,
-        clock=clock,
-        eligibility=eligibility,
-        issuer=issuer,
-        verifier=CertificateVerifier(workspace),
-        layouts=LayoutService(workspace, clock),
-        exporter=CertificateExporter(workspace, issuer, eligibility),
-    )

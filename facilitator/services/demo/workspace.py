@@ -46,10 +46,17 @@ def check_demo_size(attendees: int) -> None:
         )
 
 
-def build_demo(
-    workspace: Workspace, clock: Clock, *, attendees: int = 100, seed: int = 1
+def write_demo(
+    workspace: Workspace,
+    clock: Clock,
+    events: EventService,
+    schedule: ScheduleService,
+    *,
+    attendees: int = 100,
+    seed: int = 1,
 ) -> DemoSummary:
-    """Create the demo event in `workspace`; the same seed gives the same people."""
+    """Create the demo event in `workspace` through `events` and split it with `schedule`;
+    the same seed gives the same people."""
     check_demo_size(attendees)
     rng = random.Random(seed)
     # Each session holds a little over half the people, so any fair split fits.
@@ -67,7 +74,7 @@ def build_demo(
             SessionSpec("PM", time(13, 30), time(16, 0), capacity, room),
         ),
     )
-    detail = EventService(workspace, clock).create_event(spec)
+    detail = events.create_event(spec)
     am, pm = detail.sessions
     now = clock.now()
     department_count = max(1, min(len(demo_data.DEPARTMENTS), math.ceil(attendees / 2)))
@@ -120,7 +127,7 @@ def build_demo(
                 )
             )
     # The same assignment the trainer gets from the roster area's button.
-    ScheduleService(workspace, clock).assign(detail.id)
+    schedule.assign(detail.id)
     return DemoSummary(
         event_id=detail.id,
         attendees=attendees,

@@ -1,11 +1,9 @@
-"""The roster area's services, built together for one workspace."""
+"""The roster area's services, handed to its view together (built in `composition.py`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.db.workspace import Workspace
-from facilitator.domain.clock import Clock
 from facilitator.services.events import EventService
 from facilitator.services.roster.attendees import RosterService
 from facilitator.services.roster.files import RosterImportService
@@ -20,16 +18,3 @@ class RosterServices:
     importer: RosterImportService
     schedule: ScheduleService
     papers: RosterPapersService
-
-
-def build_roster_services(
-    workspace: Workspace, clock: Clock, events: EventService
-) -> RosterServices:
-    roster = RosterService(workspace, clock)
-    return RosterServices(
-        events=events,
-        roster=roster,
-        importer=RosterImportService(workspace, clock, roster),
-        schedule=ScheduleService(workspace, clock),
-        papers=RosterPapersService(workspace, events, roster),
-    )
