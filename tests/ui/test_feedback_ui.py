@@ -117,6 +117,8 @@ def test_kiosk_one_attendee_after_another(qtbot: QtBot, area: Area, screenshots:
         # Send with nothing chosen: every required question says so.
         qtbot.mouseClick(kiosk.send_button, Qt.MouseButton.LeftButton)
         assert not kiosk.box("understanding").error.isHidden()
+        if turn == 0:
+            kiosk.grab().save(str(screenshots / "feedback_kiosk_refused.png"))
         for key, value in (
             ("understanding", "4"),
             ("usefulness", "5"),
@@ -149,7 +151,7 @@ def test_kiosk_one_attendee_after_another(qtbot: QtBot, area: Area, screenshots:
     kiosk.grab().save(str(screenshots / "feedback_kiosk_start.png"))
 
 
-def test_paper_entry_keyboard_only(qtbot: QtBot, area: Area) -> None:
+def test_paper_entry_keyboard_only(qtbot: QtBot, area: Area, screenshots: Path) -> None:
     view = area.view
     view.show()
     view.activateWindow()
@@ -174,8 +176,10 @@ def test_paper_entry_keyboard_only(qtbot: QtBot, area: Area) -> None:
     action.insertPlainText("紙の回答")  # type: ignore[union-attr]  # an IME commit
     qtbot.keyClick(action, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     # 9 is no rating: refused, said beside the field, nothing stored.
-    assert not paper._errors["usefulness"].isHidden()
+    assert not paper.error_line("usefulness").isHidden()
+    assert paper.error_line("understanding").isHidden()
     assert "AM: 0 of 6" in view.count_label.text()
+    view.grab().save(str(screenshots / "feedback_paper_refused.png"))
     field = paper.field("usefulness")
     assert field.hasFocus()
     field.clear()  # type: ignore[union-attr]

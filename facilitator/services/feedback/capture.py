@@ -32,6 +32,7 @@ from facilitator.db.models import (
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.devices import Phone
+from facilitator.domain.feedback_access import token_outcome
 from facilitator.domain.phone_links import FEEDBACK_PURPOSE, base_url, feedback_url
 from facilitator.domain.roster_rules import normalise_staff_no as normalize_staff_no
 from facilitator.domain.survey_rules import FeedbackOutcome
@@ -279,10 +280,9 @@ class FeedbackService:
             if target is None
             else self._token_check(target.tokens, token, for_submit=True)
         )
-        if check is TokenCheck.INVALID:
-            return SubmitResult(FeedbackOutcome.INVALID_TOKEN)
-        if check is TokenCheck.EXPIRED:
-            return SubmitResult(FeedbackOutcome.EXPIRED_TOKEN)
+        refused = token_outcome(check)
+        if refused is not None:
+            return SubmitResult(refused)
         assert target is not None
         return Submission(target.session_id, respondent, dict(answers), FeedbackMethod.PHONE, phone)
 

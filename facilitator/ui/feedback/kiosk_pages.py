@@ -29,6 +29,7 @@ from facilitator.ui.feedback.kiosk_parts import (
     error_label,
     pin_field,
 )
+from facilitator.ui.feedback.question_widgets import ERROR_RED, QuestionErrors
 
 Action = Callable[[], object]
 
@@ -88,6 +89,9 @@ class QuestionsPage(QWidget):
         body = QWidget()
         body_column = QVBoxLayout(body)
         self.boxes = [QuestionBox(q, lang) for q in questions]
+        self.errors = QuestionErrors()
+        for box in self.boxes:
+            self.errors.add(box.question.key, box.error)
         for box in self.boxes:
             body_column.addWidget(box)
         body_column.addStretch(1)
@@ -98,7 +102,7 @@ class QuestionsPage(QWidget):
         column.addWidget(scroll, 1)
         self.form_error = QLabel()
         self.form_error.setObjectName("kioskFormError")
-        self.form_error.setStyleSheet("color: #b3261e;")
+        self.form_error.setStyleSheet(f"color: {ERROR_RED};")
         big(self.form_error, 16)
         column.addWidget(self.form_error)
         row = QHBoxLayout()

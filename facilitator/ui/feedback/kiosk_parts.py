@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.survey_rules import QuestionDef, QuestionKind
 from facilitator.lang import Lang
+from facilitator.ui.feedback.question_widgets import ERROR_RED, error_line, text_answer
 
 BIG = 20
 PIN_DIGITS = (4, 8)
@@ -38,7 +39,7 @@ def error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("color: #b3261e;")
+    label.setStyleSheet(f"color: {ERROR_RED};")
     big(label, 16)
     return label
 
@@ -80,9 +81,7 @@ class QuestionBox(QWidget):
         self.group.setExclusive(q.kind is not QuestionKind.MULTIPLE_CHOICE)
         self.text: QPlainTextEdit | None = None
         if q.kind is QuestionKind.TEXT:
-            self.text = QPlainTextEdit()
-            self.text.setObjectName(f"kioskText_{q.key}")
-            self.text.setFixedHeight(110)
+            self.text = text_answer(f"kioskText_{q.key}", 110, tab_moves_on=False)
             big(self.text, 16)
             column.addWidget(self.text)
         else:
@@ -114,10 +113,7 @@ class QuestionBox(QWidget):
                 ends.addStretch(1)
                 ends.addWidget(QLabel(f"5: {high}"))
                 column.addLayout(ends)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e; font-weight: bold;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_line(f"kioskError_{q.key}", bold=True)
         column.addWidget(self.error)
 
     def value(self) -> Any:

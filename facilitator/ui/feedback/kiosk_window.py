@@ -35,6 +35,7 @@ from facilitator.services.feedback.capture import (
     Respondent,
     SubmitResult,
 )
+from facilitator.ui.feedback.answer_sender import AnswerSender
 from facilitator.ui.feedback.kiosk_pages import (
     DonePage,
     LeavePage,
@@ -75,6 +76,7 @@ class KioskWindow(QWidget):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("Feedback kiosk"))
         self._feedback, self._runner, self._lang = feedback, runner, lang
+        self._sender = AnswerSender(feedback, runner, FeedbackMethod.KIOSK, lang)
         self._session_id = session_id
         self._questions = questions
         self.reset_timer = QTimer(self)
@@ -246,8 +248,14 @@ class KioskWindow(QWidget):
         self._runner.run(
             lambda: self._feedback.precheck(session_id, Respondent(staff_no=staff)),
             self._prechecked,
-            self._failed,
+            self._precheck_failed,
         )
+
+    def _precheck_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, FacilitatorError):
+            raise exc  # a bug: the runner reports it and points to the log
+        # Said on the start page, where the attendee still is.
+        self.start_error.setText(exc.message.text(self._lang))
 
     def _prechecked(self, problem: FeedbackOutcome | None) -> None:
         if problem is not None:
@@ -283,31 +291,17 @@ class KioskWindow(QWidget):
         boxes = self.questions_page.boxes
         answers = {b.question.key: b.value() for b in boxes if b.value() is not None}
         who = Respondent(staff_no=self.staff_edit.text())
-        session_id = self._session_id
-        self.send_button.setEnabled(False)
+        self._sender.send(
+            self.send_button, self._session_id, who, answers, self._done, self._refused
+        )
 
-        def work() -> SubmitResult:
-            return self._feedback.submit(session_id, who, answers, FeedbackMethod.KIOSK)
-
-        self._runner.run(work, self._done, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.send_button.setEnabled(True)
-        if not isinstance(exc, FacilitatorError):
-            raise exc  # a bug: the runner reports it and points to the log
-        self.questions_page.form_error.setText(exc.message.text(self._lang))
+    def _refused(self, message: str) -> None:
+        self.questions_page.form_error.setText(message)
 
     def _done(self, result: SubmitResult) -> None:
-        self.send_button.setEnabled(True)
         page = self.questions_page
-        for b in page.boxes:
-            b.error.hide()
+        page.errors.show(result.errors, self._lang)
         if result.errors:
-            for error in result.errors:
-                for b in page.boxes:
-                    if b.question.key == error.key:
-                        b.error.setText(error.message.text(self._lang))
-                        b.error.show()
             page.form_error.setText(outcome_text(result.outcome))
             return
         if result.outcome is FeedbackOutcome.NOT_CHECKED_IN:

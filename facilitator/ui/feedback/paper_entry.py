@@ -26,14 +26,11 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.paper_entry import paper_hint, paper_value
 from facilitator.domain.survey_rules import FeedbackOutcome, QuestionDef, QuestionKind
-from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
-from facilitator.services.feedback.capture import (
-    FeedbackMethod,
-    FeedbackService,
-    Respondent,
-    SubmitResult,
-)
+from facilitator.services.feedback.capture import FeedbackService
+from facilitator.services.feedback.types import FeedbackMethod, Respondent, SubmitResult
+from facilitator.ui.feedback.answer_sender import AnswerSender
+from facilitator.ui.feedback.question_widgets import QuestionErrors, error_line, text_answer
 from facilitator.ui.feedback.texts import outcome_text
 from facilitator.ui.runner import Runner
 
@@ -65,11 +62,12 @@ class PaperEntryForm(QWidget):
 
     def __init__(self, feedback: FeedbackService, runner: Runner, lang: Lang) -> None:
         super().__init__()
-        self._feedback, self._runner, self._lang = feedback, runner, lang
+        self._lang = lang
+        self._sender = AnswerSender(feedback, runner, FeedbackMethod.PAPER, lang)
         self._session_id: int | None = None
         self._questions: tuple[QuestionDef, ...] = ()
         self._fields: dict[str, Field] = {}
-        self._errors: dict[str, QLabel] = {}
+        self._errors = QuestionErrors()
         self._enter = _EnterMovesOn(self._next_after)
         self.staff_edit = QLineEdit()
         self.staff_edit.setObjectName("paperStaffNo")
@@ -105,7 +103,7 @@ class PaperEntryForm(QWidget):
         while self._form.rowCount():
             self._form.removeRow(0)
         self._fields.clear()
-        self._errors.clear()
+        self._errors.forget()
         self.staff_edit = QLineEdit()
         self.staff_edit.setObjectName("paperStaffNo")
         self.staff_edit.installEventFilter(self._enter)
@@ -113,18 +111,13 @@ class PaperEntryForm(QWidget):
         for q in questions:
             field: Field
             if q.kind is QuestionKind.TEXT:
-                field = QPlainTextEdit()
-                field.setTabChangesFocus(True)
-                field.setFixedHeight(64)
+                field = text_answer(f"paper_{q.key}", 64, tab_moves_on=True)
             else:
                 field = QLineEdit()
+                field.setObjectName(f"paper_{q.key}")
                 field.installEventFilter(self._enter)
                 field.setPlaceholderText(paper_hint(q, self._lang))
-            field.setObjectName(f"paper_{q.key}")
-            error = QLabel()
-            error.setObjectName(f"paperError_{q.key}")
-            error.setStyleSheet("color: #b3261e;")
-            error.hide()
+            error = self._errors.add(q.key, error_line(f"paperError_{q.key}"))
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
@@ -136,10 +129,13 @@ class PaperEntryForm(QWidget):
             mark = "*" if q.required else ""
             self._form.addRow(f"{q.label(self._lang)}{mark}", box)
             self._fields[q.key] = field
-            self._errors[q.key] = error
 
     def field(self, key: str) -> Field:
         return self._fields[key]
+
+    def error_line(self, key: str) -> QLabel:
+        """The line under a question that says what is wrong with its answer."""
+        return self._errors.line(key)
 
     def _next_after(self, widget: QWidget) -> None:
         order: list[QWidget] = [self.staff_edit, *self._fields.values()]
@@ -166,23 +162,17 @@ class PaperEntryForm(QWidget):
         who = Respondent(staff_no=self.staff_edit.text())
         answers = self._answers()
         staff = self.staff_edit.text().strip()
-        self.save_button.setEnabled(False)
-
-        def work() -> SubmitResult:
-            return self._feedback.submit(session_id, who, answers, FeedbackMethod.PAPER)
-
-        self._runner.run(work, lambda r: self._done(r, staff, session_id), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if not isinstance(exc, FacilitatorError):
-            raise exc  # a bug: the runner reports it and points to the log
-        self.status.setText(exc.message.text(self._lang))
+        self._sender.send(
+            self.save_button,
+            session_id,
+            who,
+            answers,
+            lambda r: self._done(r, staff, session_id),
+            self.status.setText,
+        )
 
     def _done(self, result: SubmitResult, staff: str, session_id: int) -> None:
-        self.save_button.setEnabled(True)
-        for label in self._errors.values():
-            label.hide()
+        self._errors.hide()
         text = outcome_text(result.outcome, self)
         if result.outcome.stored:
             self.status.setText(f"{staff}: {text}")
@@ -193,13 +183,8 @@ class PaperEntryForm(QWidget):
             self.submitted.emit(session_id)
             return
         self.status.setText(text)
-        first: QWidget | None = None
-        for error in result.errors:
-            shown = self._errors.get(error.key)
-            if shown is not None:
-                shown.setText(error.message.text(self._lang))
-                shown.show()
-                first = first or self._fields[error.key]
+        first_key = self._errors.show(result.errors, self._lang)
+        first: QWidget | None = self._fields[first_key] if first_key else None
         if result.outcome in (FeedbackOutcome.NOT_CHECKED_IN, FeedbackOutcome.ALREADY_SUBMITTED):
             first = self.staff_edit
         (first or self.staff_edit).setFocus()

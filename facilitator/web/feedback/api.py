@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from facilitator.domain.feedback_access import submission_is_guess
 from facilitator.domain.survey_rules import FeedbackOutcome
 from facilitator.lang import Lang
 from facilitator.services.feedback.capture import FeedbackService, Respondent, SubmitResult
@@ -32,11 +33,6 @@ from facilitator.web.security import Caller, Receive, Scope, Send, same_origin
 MAX_CODE = 32
 MAX_TOKEN = 64
 MAX_STAFF_NO = 64
-FAILURES = (
-    FeedbackOutcome.INVALID_TOKEN,
-    FeedbackOutcome.NOT_CHECKED_IN,
-    FeedbackOutcome.DEVICE_USED,
-)
 _RETRY = (b"retry-after", b"60")
 
 
@@ -129,9 +125,7 @@ class FeedbackApi:
         result = (
             checked if isinstance(checked, SubmitResult) else await self.batcher.submit(checked)
         )
-        if result.outcome in FAILURES and (
-            result.outcome is FeedbackOutcome.INVALID_TOKEN or attendee_id is None
-        ):
+        if submission_is_guess(result.outcome, recognised=attendee_id is not None):
             failures.record_failure(caller.device, caller.address)
         if result.outcome.stored and target is not None:
             self.deps.on_feedback(target.session_id)

@@ -25,6 +25,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from facilitator.domain.feedback_access import (
+    SurveyAccess,
+    access_is_guess,
+    submission_is_guess,
+    survey_access,
+    token_outcome,
+)
 from facilitator.domain.survey_rules import FeedbackOutcome, QuestionDef, QuestionKind
 from facilitator.domain.survey_template import shown_title
 from facilitator.domain.tokens import TokenCheck, mac, same
@@ -32,7 +39,6 @@ from facilitator.lang import Lang
 from facilitator.services.feedback.types import Respondent, SessionSurvey, SubmitResult
 from facilitator.web.deps import WebDeps
 from facilitator.web.feedback.api import (
-    FAILURES,
     MAX_CODE,
     MAX_STAFF_NO,
     MAX_TOKEN,
@@ -54,6 +60,13 @@ from facilitator.web.security import (
 # How long the result page of a form post may be reloaded (its link is signed).
 DONE_SECONDS = 600
 _SHOWN_ON_FORM = (FeedbackOutcome.INVALID_ANSWERS, FeedbackOutcome.NOT_CHECKED_IN)
+# The page each refusal to open the survey shows: (title, body, status).
+_ACCESS_PAGES = {
+    SurveyAccess.INVALID_TOKEN: ("feedback.invalid_title", "feedback.expired_body", 403),
+    SurveyAccess.EXPIRED_TOKEN: ("feedback.expired_title", "feedback.expired_body", 403),
+    SurveyAccess.NOT_FOUND: ("common.error_title", "common.not_found", 404),
+    SurveyAccess.CLOSED: ("feedback.closed_title", "feedback.closed_body", 200),
+}
 
 
 def question_json(q: QuestionDef, lang: Lang) -> dict[str, Any]:
@@ -146,6 +159,13 @@ def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
             status_code=status,
         )
 
+    async def _found(code: str, check: TokenCheck) -> SessionSurvey | None:
+        """The session behind a link whose token passed (None: none, or not served here)."""
+        if token_outcome(check) is not None:
+            return None  # the token already decides: nothing is looked up
+        found = await run_in_threadpool(service.survey_for_code, code)
+        return found if found is not None and deps.serves(found.event_id) else None
+
     async def survey_of(
         request: Request, code: str, token: str, *, for_submit: bool = False
     ) -> SessionSurvey | Response:
@@ -154,16 +174,13 @@ def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
         if blocked(request):
             return message(request, "common.error_title", "common.too_many", 429)
         check = await run_in_threadpool(service.check_token, code, token, for_submit=for_submit)
-        if check is not TokenCheck.VALID:
-            if check is TokenCheck.INVALID:
-                failed(request)
-                return message(request, "feedback.invalid_title", "feedback.expired_body", 403)
-            return message(request, "feedback.expired_title", "feedback.expired_body", 403)
-        found = await run_in_threadpool(service.survey_for_code, code)
-        if found is None or not deps.serves(found.event_id):
-            return message(request, "common.error_title", "common.not_found", 404)
-        if not found.feedback_open:
-            return message(request, "feedback.closed_title", "feedback.closed_body", 200)
+        found = await _found(code, check)
+        access = survey_access(check, found is not None, found is not None and found.feedback_open)
+        if access_is_guess(access):
+            failed(request)
+        if access is not SurveyAccess.OPEN:
+            return message(request, *_ACCESS_PAGES[access])
+        assert found is not None
         return found
 
     async def survey_page(
@@ -256,9 +273,7 @@ def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
         result: SubmitResult = (
             pending if isinstance(pending, SubmitResult) else await asyncio.wrap_future(pending)
         )
-        if result.outcome in FAILURES and (
-            result.outcome is FeedbackOutcome.INVALID_TOKEN or attendee_id is None
-        ):
+        if submission_is_guess(result.outcome, recognised=attendee_id is not None):
             failed(request)
         if result.outcome.stored:
             deps.on_feedback(found.session_id)
@@ -331,13 +346,13 @@ def feedback_routes(deps: WebDeps) -> list[BaseRoute]:
         if blocked(request):
             return _problem(request, 429, "rate_limited", "common.too_many")
         check = await run_in_threadpool(service.check_token, code, token)
-        if check is not TokenCheck.VALID:
-            if check is TokenCheck.INVALID:
-                failed(request)
-            outcome = "invalid_token" if check is TokenCheck.INVALID else "expired_token"
-            return JSONResponse({"outcome": outcome}, status_code=403)
-        found = await run_in_threadpool(service.survey_for_code, code)
-        if found is None or not deps.serves(found.event_id):
+        found = await _found(code, check)
+        access = survey_access(check, found is not None, found is not None and found.feedback_open)
+        if access_is_guess(access):
+            failed(request)
+        if access in (SurveyAccess.INVALID_TOKEN, SurveyAccess.EXPIRED_TOKEN):
+            return JSONResponse({"outcome": access.value}, status_code=403)
+        if found is None:
             return _problem(request, 404, "not_found", "common.not_found")
         lang = lang_of(request)
         return JSONResponse(
