@@ -132,7 +132,9 @@ def build_areas(
 
     def checkin() -> QWidget:
         from facilitator.ui.checkin.chimes import Chimes
-        from facilitator.ui.checkin.view import CheckInView, open_camera
+        from facilitator.ui.checkin.desk_camera import open_camera
+        from facilitator.ui.checkin.server_note import WorkspaceNote
+        from facilitator.ui.checkin.view import CheckInView
         from facilitator.web.addresses import ipv4_addresses
 
         return CheckInView(
@@ -147,6 +149,9 @@ def build_areas(
             addresses=ipv4_addresses,
             chimes=Chimes(user_data_dir() / "sounds"),
             camera_factory=open_camera,
+            server_note=WorkspaceNote(
+                user_data_dir() / "settings.ini", services.workspace.path, "phone_server"
+            ),
         )
 
     def feedback() -> QWidget:
