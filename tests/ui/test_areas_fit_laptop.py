@@ -18,6 +18,7 @@ from facilitator.domain.checkin import CheckInMethod
 from facilitator.domain.clock import FakeClock
 from facilitator.services.checkin.types import CheckInRequest, StaffNumber
 from facilitator.ui.app_controller import AppController
+from facilitator.ui.checkin.view import CheckInView
 from facilitator.ui.main_window import MainWindow
 
 WIDTH, HEIGHT = 1366, 728  # a 1366×768 screen less its taskbar
@@ -82,6 +83,7 @@ def check_fits(window: MainWindow, key: str) -> QWidget:
 
 def test_the_check_in_desk_fits_a_1366_laptop(window: MainWindow) -> None:
     view = check_fits(window, "checkin")
+    assert isinstance(view, CheckInView)
     view.refresh_arrivals()
     recent = view.arrivals.recent
     settle()
