@@ -3,28 +3,17 @@ a wrong-session card can be declined, methods are words, the server note is said
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_checkin_view import Desk, scan
+from test_checkin_view import desk as desk  # the same desk fixture (a demo event, AM open)
 
-from facilitator.db.workspace import Workspace
 from facilitator.domain.checkin import CheckInMethod
-from facilitator.domain.clock import FakeClock
 from facilitator.domain.devices import Phone
 from facilitator.services.checkin.types import CheckInRequest, StaffNumber
 from facilitator.ui.checkin.server_note import WorkspaceNote
-
-
-@pytest.fixture
-def desk(demo_workspace: Workspace, clock: FakeClock, qtbot: QtBot) -> Iterator[Desk]:
-    d = Desk(demo_workspace, clock, qtbot)
-    yield d
-    d.lan.stop()
-    d.checkin.close()
 
 
 def search(qtbot: QtBot, desk: Desk, text: str, at_least: int) -> None:
