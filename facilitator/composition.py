@@ -204,7 +204,7 @@ class Composition:
         from datetime import datetime, time
 
         from facilitator.domain.clock import FakeClock
-        from facilitator.services.demo.finished import FinishedDemo, play_demo_day
+        from facilitator.services.demo.finished import DayServices, FinishedDemo, play_demo_day
         from facilitator.services.demo.workspace import finished_event_date, write_demo
 
         day = finished_event_date(self.clock.now().astimezone().date())
@@ -220,7 +220,18 @@ class Composition:
         clock = FakeClock(datetime.combine(day, time(8, 45)).astimezone())
         on_the_day = Composition(self.workspace, clock)
         try:
-            played = play_demo_day(on_the_day, clock, summary.event_id, seed)
+            played = play_demo_day(
+                DayServices(
+                    self.workspace,
+                    on_the_day.checkin,
+                    on_the_day.feedback,
+                    on_the_day.issuer,
+                    on_the_day.live_agenda,
+                ),
+                clock,
+                summary.event_id,
+                seed,
+            )
         finally:
             on_the_day.close()
         return FinishedDemo(summary, played)

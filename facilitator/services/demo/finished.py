@@ -10,6 +10,7 @@ The same seed gives the same day.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -35,11 +36,26 @@ from facilitator.services.demo.workspace import DemoSummary
 from facilitator.services.feedback.types import FeedbackMethod, Respondent
 
 if TYPE_CHECKING:
-    from facilitator.composition import Composition
+    from facilitator.db.workspace import Workspace
     from facilitator.domain.clock import FakeClock
+    from facilitator.services.agenda.live import LiveAgenda
+    from facilitator.services.certificates.issue import CertificateIssuer
+    from facilitator.services.checkin.service import CheckInService
+    from facilitator.services.feedback.capture import FeedbackService
 
 NO_SHOW_SHARE = 0.07
 ANSWER_SHARE = 0.88
+
+
+@dataclass(frozen=True)
+class DayServices:
+    """The services the day is played through, all on the day's clock."""
+
+    workspace: Workspace
+    checkin: CheckInService
+    feedback: FeedbackService
+    issuer: CertificateIssuer
+    live_agenda: Callable[[int], LiveAgenda]
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,7 @@ class _Person:
     session_id: int
 
 
-def play_demo_day(services: Composition, clock: FakeClock, event_id: int, seed: int) -> FinishedDay:
+def play_demo_day(services: DayServices, clock: FakeClock, event_id: int, seed: int) -> FinishedDay:
     """Play the event's day through `services` (built on `clock`, which starts that morning)."""
     rng = random.Random(seed * 7919 + 17)
     with services.workspace.session(readonly=True) as session:
@@ -178,7 +194,7 @@ def _walk_to(clock: FakeClock, target: datetime, minutes: int) -> None:
 
 
 def _present(
-    services: Composition,
+    services: DayServices,
     clock: FakeClock,
     rng: random.Random,
     session_id: int,
@@ -209,7 +225,7 @@ def _present(
 
 
 def _answer(
-    services: Composition,
+    services: DayServices,
     clock: FakeClock,
     rng: random.Random,
     session_id: int,
@@ -240,9 +256,11 @@ def _answer(
             "motivation": min(5, max(1, base + rng.choice((0, 0, 1, 1, -1)))),
             "action": rng.choice(demo_data.PLEDGES),
         }
-        if rng.random() < 0.55:
+        if rng.random() < 0.6:
             other = rng.choice(roster)
-            answers["comments"] = rng.choice(demo_data.COMMENTS).format(
+            # About one comment in four names someone, to exercise the report's filter.
+            pool = demo_data.NAMING_COMMENTS if done % 4 == 1 else demo_data.COMMENTS
+            answers["comments"] = rng.choice(pool).format(
                 name=other.name, surname=other.name.split()[0]
             )
         roll = rng.random()

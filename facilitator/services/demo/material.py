@@ -181,8 +181,7 @@ PLEDGES: tuple[str, ...] = (
     "若手職員の意見を聞く場を作り、小さな改善から始める",
 )
 
-# Comments (ご意見・ご感想). "{name}" is someone on the roster, "{surname}" a surname:
-# these name a person, so the event report leaves them out unless the trainer ticks them.
+# Comments (ご意見・ご感想).
 COMMENTS: tuple[str, ...] = (
     "グループワークで他課の課題を聞けたのが一番の収穫でした。",
     "案外簡単な内容だったので、次回はもう一歩踏み込んだ事例が聞きたいです。",
@@ -192,12 +191,17 @@ COMMENTS: tuple[str, ...] = (
     "専門用語が多く、少し難しく感じました。",
     "資料を事前に配布していただけると助かります。",
     "管理職として何をすべきかが整理できました。",
-    "{surname}課長の窓口改善の話がとても参考になりました。",
-    "同じ班の{name}さんと、申請書の様式の話で盛り上がりました。",
     "会場が少し寒かったです。",
     "他の自治体の取組も紹介してほしいです。",
     "講師の先生の説明が丁寧で分かりやすかったです。",
-    "{surname}さんの進行が上手で、議論がまとまりました。",
     "業務の棚卸しのワークシートを課に持ち帰って使います。",
     "もう少し演習の時間がほしかったです。",
+)
+
+# Comments that name someone: "{name}" is a person on the roster, "{surname}" a surname.
+# The event report leaves these out unless the trainer ticks them.
+NAMING_COMMENTS: tuple[str, ...] = (
+    "{surname}課長の窓口改善の話がとても参考になりました。",
+    "同じ班の{name}さんと、申請書の様式の話で盛り上がりました。",
+    "{surname}さんの進行が上手で、議論がまとまりました。",
 )

@@ -150,9 +150,9 @@ def _rating_means(
 ) -> tuple[dict[str, float], dict[int, dict[str, float]], dict[int, int]]:
     """(event mean per rating key, department -> key -> mean, department -> responses).
 
-    A response's department is the one it stored (anonymous surveys keep it only for
-    groups of at least MIN_GROUP) or its attendee's."""
-    department = func.coalesce(Response.department_id, Attendee.department_id)
+    A named response counts for its attendee's department as the roster has it now; an
+    anonymous one for the department it stored (kept only for groups of MIN_GROUP or more)."""
+    department = func.coalesce(Attendee.department_id, Response.department_id)
     answered = dict(
         session.execute(
             select(department, func.count(Response.id))
