@@ -24,7 +24,7 @@ def _section(section: Section, st: Styles, width: float) -> list[Flowable]:
     out: list[Flowable] = [CondPageBreak(40 * mm), para(section.title, st.h2)]
     for tab in section.tables:
         comments = tab.header[-1] in ("コメント", "Comment")
-        widths = [16 * mm, 30 * mm, 34 * mm, width - 80 * mm] if comments else None
+        widths = [18 * mm, 30 * mm, 32 * mm, width - 80 * mm] if comments else None
         block: list[Flowable] = [para(tab.caption, st.body)] if tab.caption else []
         block.append(table(tab.header, tab.rows, st, widths))
         # A short table stays on one page; a long one splits, its header repeated.

@@ -135,7 +135,7 @@ def test_the_event_report_pdf_leaves_out_comments_that_could_name_someone(
 def test_the_event_report_xlsx_has_a_sheet_per_part_with_numbers_as_numbers(
     day: Workspace, tmp_path: Path
 ) -> None:
-    code, out, err = run_cli(
+    code, _, err = run_cli(
         "reports", "event", "--db", str(day.path), "--out", str(tmp_path / "e.xlsx")
     )
     assert code == 0, err
@@ -171,7 +171,7 @@ def test_a_template_with_every_placeholder_is_filled_for_each_attendee(
     cells["D1"] = "{{回答:action}}"
     cells["D2"] = "{{answer:difficulty}}"
     template = _template(tmp_path / "form.xlsx", cells)
-    code, out, err = run_cli(
+    code, _, err = run_cli(
         "reports", "attendees", "--db", str(day.path), "--out", str(tmp_path / "forms") + "/",
         "--template", str(template), "--lang", "ja",
     )  # fmt: skip
@@ -256,9 +256,10 @@ def test_a_cancelled_batch_leaves_no_file(day: Workspace, tmp_path: Path) -> Non
     folder = tmp_path / "out"
     folder.mkdir()
     for out in ("x.zip", "dir/", "x.pdf"):
-        calls = iter(range(1000))
+        asked = iter(range(1000))
         with pytest.raises(BatchCancelled):
-            exporter.attendees(1, f"{folder}/{out}", "ja", cancelled=lambda: next(calls) >= 2)
+            # Cancelled while the third file is being made.
+            exporter.attendees(1, f"{folder}/{out}", "ja", cancelled=lambda a=asked: next(a) >= 2)
     assert list(folder.iterdir()) == []
 
 
