@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,6 +30,12 @@ from facilitator.services.reports.xlsx_template import XlsxTemplate
 Progress = Callable[[int, int], None]
 
 
+class ReportKind(Enum):
+    EVENT = "event"  # 研修実施報告書
+    ATTENDEES = "attendees"  # 受講報告書 drafts
+    DEPARTMENTS = "departments"  # 所属長 digests
+
+
 @dataclass(frozen=True)
 class ReportResult:
     path: Path
@@ -48,8 +55,22 @@ def event_report_format(raw: str) -> str:
     return suffix
 
 
-def _nothing(what: Msg) -> InputRejected:
-    return InputRejected(what)
+def _no_drafts() -> InputRejected:
+    return InputRejected(
+        Msg(
+            en="Nobody has checked in to this event, so there are no drafts to write.",
+            ja="この研修の受付済みの受講者がいないため、受講報告書の下書きはありません。",
+        )
+    )
+
+
+def _no_digests() -> InputRejected:
+    return InputRejected(
+        Msg(
+            en="This event has nobody on its roster, so there are no digests to write.",
+            ja="この研修の名簿に受講者がいないため、所属長あての資料はありません。",
+        )
+    )
 
 
 class ReportExporter:
@@ -59,6 +80,29 @@ class ReportExporter:
         self._clock = clock
         self._facts = facts
         self._people = people
+
+    def preview(
+        self, event_id: int, kind: ReportKind, lang: Lang, comment_ids: Collection[int] | None
+    ) -> bytes:
+        """A PDF to look at before exporting: the event report, or the first attendee's draft
+        or the first department's digest; refuses as the export would when there is none."""
+        if kind is ReportKind.EVENT:
+            return self.event_report_bytes(event_id, lang, ".pdf", comment_ids)
+        if kind is ReportKind.ATTENDEES:
+            from facilitator.pdf.attendee_drafts import DraftRenderer
+
+            batch = self._people.drafts(event_id)
+            if not batch.drafts:
+                raise _no_drafts()
+            return DraftRenderer(batch, report_layout(), lang).render_one(batch.drafts[0])
+        from facilitator.pdf.department_digests import DigestRenderer
+
+        digests = self._people.digests(event_id)
+        if not digests.digests:
+            raise _no_digests()
+        labels = self._facts.rating_labels(event_id, lang)
+        renderer = DigestRenderer(digests, report_layout(), lang, labels)
+        return renderer.render_merged(digests.digests[:1])
 
     # -- the event report ----------------------------------------------------------------------
     def event_report_bytes(
@@ -115,12 +159,7 @@ class ReportExporter:
         # The template is checked before anything is written: an unknown placeholder refuses.
         form = XlsxTemplate(template, keys) if template is not None else None
         if not batch.drafts:
-            raise _nothing(
-                Msg(
-                    en="Nobody has checked in to this event, so there are no drafts to write.",
-                    ja="この研修の受付済みの受講者がいないため、受講報告書の下書きはありません。",
-                )
-            )
+            raise _no_drafts()
         drafts = batch.drafts
         suffix = ".xlsx" if form is not None else ".pdf"
         names = [
@@ -164,12 +203,7 @@ class ReportExporter:
         kind, path = batch_target(raw_out, merged=True)
         batch = self._people.digests(event_id)
         if not batch.digests:
-            raise _nothing(
-                Msg(
-                    en="This event has nobody on its roster, so there are no digests to write.",
-                    ja="この研修の名簿に受講者がいないため、所属長あての資料はありません。",
-                )
-            )
+            raise _no_digests()
         labels = self._facts.rating_labels(event_id, lang)
         from facilitator.pdf.certificates import RenderCancelled
         from facilitator.pdf.department_digests import DigestRenderer
