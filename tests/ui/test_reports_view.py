@@ -3,7 +3,7 @@ preview, exports off the GUI thread's code path, fitting a 1366×728 laptop scre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,19 +20,12 @@ from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.reports.view import ReportsView
 from facilitator.ui.runner import SyncRunner
-from tests.unit.report_helpers import build_finished, copy_of, pdf_text
-
-
-@pytest.fixture(scope="module")
-def finished_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_finished(tmp_path_factory.mktemp("finished"))
+from tests.unit.report_helpers import pdf_text
 
 
 @pytest.fixture
-def day(finished_file: Path, tmp_path: Path) -> Iterator[Workspace]:
-    ws = copy_of(finished_file, tmp_path)
-    yield ws
-    ws.close()
+def day(finished_day: Workspace) -> Workspace:
+    return finished_day
 
 
 def make_view(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -22,19 +21,12 @@ from facilitator.domain.clock import FakeClock
 from facilitator.domain.report_placeholders import FIELDS
 from facilitator.errors import InputRejected
 from facilitator.services.reports.output import BatchCancelled
-from tests.unit.report_helpers import build_finished, copy_of, pdf_text
-
-
-@pytest.fixture(scope="module")
-def finished_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_finished(tmp_path_factory.mktemp("finished"))
+from tests.unit.report_helpers import pdf_text
 
 
 @pytest.fixture
-def day(finished_file: Path, tmp_path: Path) -> Iterator[Workspace]:
-    ws = copy_of(finished_file, tmp_path)
-    yield ws
-    ws.close()
+def day(finished_day: Workspace) -> Workspace:
+    return finished_day
 
 
 def services(ws: Workspace) -> Composition:

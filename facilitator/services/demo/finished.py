@@ -108,6 +108,7 @@ def play_demo_day(services: DayServices, clock: FakeClock, event_id: int, seed: 
         )
     counts = {"checked_in": 0, "walk_ins": 0, "no_shows": 0, "rebooked": 0, "responses": 0}
     absent_earlier: list[_Person] = []
+    room = _Room(services, clock, rng, people)
     phone = 0
     for index, (session_id, code, start) in enumerate(sessions):
         _walk_to(clock, datetime.combine(clock.now().astimezone().date(), start).astimezone(), -25)
@@ -181,7 +182,7 @@ def play_demo_day(services: DayServices, clock: FakeClock, event_id: int, seed: 
                     )
                 )
         counts["checked_in"] += len(arrived)
-        counts["responses"] += _present(services, clock, rng, session_id, index, arrived, people)
+        counts["responses"] += room.present(session_id, index, arrived)
     counts["no_shows"] = max(0, counts["no_shows"])
     issued = services.issuer.issue(event_id).total_issued
     return FinishedDay(certificates=issued, **counts)
@@ -193,89 +194,89 @@ def _walk_to(clock: FakeClock, target: datetime, minutes: int) -> None:
         clock.advance((wanted - clock.now()).total_seconds())
 
 
-def _present(
-    services: DayServices,
-    clock: FakeClock,
-    rng: random.Random,
-    session_id: int,
-    index: int,
-    arrived: list[_Person],
-    roster: list[_Person],
-) -> int:
-    """Run the agenda (the survey is answered during its feedback item); returns responses."""
-    live = services.live_agenda(session_id)
-    start = live.load()
-    _walk_to(clock, datetime.combine(start.session.date, start.session.start).astimezone(), 1)
-    live.start()
-    responses = 0
-    for position, item in enumerate(start.items):
-        # The morning overran its talks a little; the afternoon kept time better.
-        spread = (0.9, 1.3) if index == 0 else (0.85, 1.1)
-        seconds = item.minutes * 60 * rng.uniform(*spread)
-        if item.kind is ItemKind.FEEDBACK:
-            services.feedback.set_feedback_open(session_id, True)
-            responses = _answer(services, clock, rng, session_id, index, arrived, roster, seconds)
-            services.feedback.set_feedback_open(session_id, False)
-        else:
-            clock.advance(seconds)
-        if position + 1 < len(start.items):
-            live.next()
-    live.finish()
-    return responses
+@dataclass
+class _Room:
+    """What answering in one session needs: who is there, and whom a comment may name."""
 
+    services: DayServices
+    clock: FakeClock
+    rng: random.Random
+    roster: list[_Person]
 
-def _answer(
-    services: DayServices,
-    clock: FakeClock,
-    rng: random.Random,
-    session_id: int,
-    index: int,
-    arrived: list[_Person],
-    roster: list[_Person],
-    seconds: float,
-) -> int:
-    answering = [p for p in arrived if rng.random() < ANSWER_SHARE]
-    step = seconds / (len(answering) + 1)
-    done = 0
-    for person in answering:
-        clock.advance(step)
-        # The morning found it easier ("案外簡単"); leaders found it easier than others.
-        easy_bias = (0.35 if index == 0 else 0.12) + (0.15 if person.role else 0.0)
-        roll = rng.random()
-        if roll < easy_bias:
-            difficulty = "too_easy" if rng.random() < 0.3 else "easy"
-        elif roll < easy_bias + 0.5:
-            difficulty = "just_right"
-        else:
-            difficulty = "hard" if rng.random() < 0.75 else "too_hard"
-        base = 4 if index == 1 else 3
-        answers: dict[str, object] = {
-            "understanding": min(5, max(1, base + rng.choice((-1, 0, 0, 1, 1)))),
-            "usefulness": min(5, max(1, base + rng.choice((-1, 0, 1, 1)))),
-            "difficulty": difficulty,
-            "motivation": min(5, max(1, base + rng.choice((0, 0, 1, 1, -1)))),
-            "action": rng.choice(demo_data.PLEDGES),
-        }
-        if rng.random() < 0.6:
-            other = rng.choice(roster)
-            # About one comment in four names someone, to exercise the report's filter.
-            pool = demo_data.NAMING_COMMENTS if done % 4 == 1 else demo_data.COMMENTS
-            answers["comments"] = rng.choice(pool).format(
-                name=other.name, surname=other.name.split()[0]
+    def present(self, session_id: int, index: int, arrived: list[_Person]) -> int:
+        """Run the agenda (the survey is answered during its feedback item); returns responses."""
+        live = self.services.live_agenda(session_id)
+        start = live.load()
+        when = datetime.combine(start.session.date, start.session.start).astimezone()
+        _walk_to(self.clock, when, 1)
+        live.start()
+        responses = 0
+        for position, item in enumerate(start.items):
+            # The morning overran its talks a little; the afternoon kept time better.
+            spread = (0.9, 1.3) if index == 0 else (0.85, 1.1)
+            seconds = item.minutes * 60 * self.rng.uniform(*spread)
+            if item.kind is ItemKind.FEEDBACK:
+                self.services.feedback.set_feedback_open(session_id, True)
+                responses = self.answer(session_id, index, arrived, seconds)
+                self.services.feedback.set_feedback_open(session_id, False)
+            else:
+                self.clock.advance(seconds)
+            if position + 1 < len(start.items):
+                live.next()
+        live.finish()
+        return responses
+
+    def answer(self, session_id: int, index: int, arrived: list[_Person], seconds: float) -> int:
+        rng = self.rng
+        answering = [p for p in arrived if rng.random() < ANSWER_SHARE]
+        step = seconds / (len(answering) + 1)
+        done = 0
+        for person in answering:
+            self.clock.advance(step)
+            answers = _answers(rng, index, person, done, self.roster)
+            roll = rng.random()
+            method = (
+                FeedbackMethod.PHONE
+                if roll < 0.75
+                else FeedbackMethod.KIOSK
+                if roll < 0.9
+                else FeedbackMethod.PAPER
             )
-        roll = rng.random()
-        method = (
-            FeedbackMethod.PHONE
-            if roll < 0.75
-            else FeedbackMethod.KIOSK
-            if roll < 0.9
-            else FeedbackMethod.PAPER
+            result = self.services.feedback.submit(
+                session_id, Respondent(attendee_id=person.id), answers, method
+            )
+            done += result.outcome is FeedbackOutcome.RECORDED
+        return done
+
+
+def _answers(
+    rng: random.Random, index: int, person: _Person, done: int, roster: list[_Person]
+) -> dict[str, object]:
+    # The morning found it easier ("案外簡単"); leaders found it easier than others.
+    easy_bias = (0.35 if index == 0 else 0.12) + (0.15 if person.role else 0.0)
+    roll = rng.random()
+    if roll < easy_bias:
+        difficulty = "too_easy" if rng.random() < 0.3 else "easy"
+    elif roll < easy_bias + 0.5:
+        difficulty = "just_right"
+    else:
+        difficulty = "hard" if rng.random() < 0.75 else "too_hard"
+    base = 4 if index == 1 else 3
+    answers: dict[str, object] = {
+        "understanding": min(5, max(1, base + rng.choice((-1, 0, 0, 1, 1)))),
+        "usefulness": min(5, max(1, base + rng.choice((-1, 0, 1, 1)))),
+        "difficulty": difficulty,
+        "motivation": min(5, max(1, base + rng.choice((0, 0, 1, 1, -1)))),
+        "action": rng.choice(demo_data.PLEDGES),
+    }
+    if rng.random() < 0.6:
+        other = rng.choice(roster)
+        # About one comment in four names someone, to exercise the report's filter.
+        pool = demo_data.NAMING_COMMENTS if done % 4 == 1 else demo_data.COMMENTS
+        answers["comments"] = rng.choice(pool).format(
+            name=other.name, surname=other.name.split()[0]
         )
-        result = services.feedback.submit(
-            session_id, Respondent(attendee_id=person.id), answers, method
-        )
-        done += result.outcome is FeedbackOutcome.RECORDED
-    return done
+    return answers
 
 
 @dataclass(frozen=True)

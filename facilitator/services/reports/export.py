@@ -14,6 +14,7 @@ from facilitator.domain.report_facts import AttendeeDraft, DraftBatch, answer_te
 from facilitator.domain.report_tables import event_report_sections
 from facilitator.errors import InputRejected, Msg
 from facilitator.lang import Lang
+from facilitator.services.files import exists_error, write_many
 from facilitator.services.reports.facts import ReportFactsService
 from facilitator.services.reports.layout import report_layout
 from facilitator.services.reports.output import (
@@ -21,7 +22,6 @@ from facilitator.services.reports.output import (
     BatchKind,
     batch_target,
     safe_name,
-    write_many,
     write_single,
 )
 from facilitator.services.reports.people import PeopleReportsService
@@ -132,8 +132,6 @@ class ReportExporter:
         suffix = event_report_format(raw_out)
         path = Path(raw_out)
         if path.exists() and not force:
-            from facilitator.services.reports.output import exists_error
-
             raise exists_error(path)
         data = self.event_report_bytes(event_id, lang, suffix, comment_ids)
         write_single(path, force, lambda handle: _write(handle, data))
@@ -172,7 +170,7 @@ class ReportExporter:
         try:
             if form is not None:
                 files = _filled(form, batch, lang, progress, cancelled)
-                write_many(kind, path, names, files, force)
+                write_many(path, names, files, force, as_zip=kind is BatchKind.ZIP)
             else:
                 renderer = DraftRenderer(batch, report_layout(), lang)
                 if kind is BatchKind.MERGED:
@@ -183,7 +181,7 @@ class ReportExporter:
                     )
                 else:
                     files = renderer.render_each(drafts, progress, cancelled)
-                    write_many(kind, path, names, files, force)
+                    write_many(path, names, files, force, as_zip=kind is BatchKind.ZIP)
         except RenderCancelled:
             raise BatchCancelled from None
         return ReportResult(path, len(drafts), batch.anonymous)
@@ -219,9 +217,8 @@ class ReportExporter:
                     safe_name(f"{i:03d}", d.department, suffix=".pdf")
                     for i, d in enumerate(digests, start=1)
                 ]
-                write_many(
-                    kind, path, names, renderer.render_each(digests, progress, cancelled), force
-                )
+                files = renderer.render_each(digests, progress, cancelled)
+                write_many(path, names, files, force, as_zip=kind is BatchKind.ZIP)
         except RenderCancelled:
             raise BatchCancelled from None
         return ReportResult(path, len(digests), batch.anonymous)
