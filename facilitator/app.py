@@ -182,6 +182,11 @@ def build_areas(
             scanner=CameraScanner() if camera_available() else None,
         )
 
+    def reports() -> QWidget:
+        from facilitator.ui.reports.view import ReportsView
+
+        return ReportsView(services.core.reports, runner, current, lang=lang, dialogs=dialogs)
+
     return [
         Area(
             "event",
@@ -201,6 +206,8 @@ def build_areas(
         Area("feedback", QCoreApplication.translate("Areas", "Feedback"), feedback),
         # Same context and text as ui/certificates/view.area_title(), without importing the view.
         Area("certificates", QCoreApplication.translate("Areas", "Certificates"), certificates),
+        # Same context and text as ui/reports/view.area_title(), without importing the view.
+        Area("reports", QCoreApplication.translate("Areas", "Reports"), reports),
     ]
 
 
