@@ -11,18 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Protocol
 
-from facilitator.db.models import TrainingSession
+from facilitator.db.models import Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import (
     CHECKIN_PURPOSE,
     FEEDBACK_PURPOSE,
-    checkin_url,
-    feedback_url,
+    short_checkin_url,
+    short_feedback_url,
 )
 from facilitator.domain.tokens import DEFAULT_WINDOW_SECONDS, RotatingTokens
+
+
+# The event setting (in `events.settings`): what reaching a feedback item does
+# to a closed survey.
+SURVEY_START_SETTING = "feedback_item_survey"
+
+
+class SurveyStart(Enum):
+    OPEN = "open"  # reaching the feedback item opens the survey
+    ASK = "ask"  # the console offers a one-click start instead
 
 
 class PhoneSlideSource(Protocol):
@@ -42,6 +53,16 @@ class PhoneSlideSource(Protocol):
         """Seconds until the URL changes (the slide redraws the QR then)."""
         ...
 
+    def survey_open(self, session_id: int) -> bool:
+        """Whether phones can answer the session's survey now."""
+        ...
+
+    def open_survey(self, session_id: int) -> bool:
+        """Open the session's survey; True when it is open afterwards."""
+        ...
+
+    def survey_start(self, session_id: int) -> SurveyStart: ...
+
 
 @dataclass(frozen=True)
 class _SessionKeys:
@@ -58,12 +79,14 @@ class PhoneSlides:
         base_url: Callable[[], str | None],
         arrivals: Callable[[int], tuple[int, int]] | None = None,
         responses: Callable[[int], int] | None = None,
+        open_feedback: Callable[[int], bool] | None = None,
     ) -> None:
         self._workspace = workspace
         self._clock = clock
         self._base_url = base_url
         self._arrivals = arrivals
         self._responses = responses
+        self._open_feedback = open_feedback
         self._keys: dict[int, _SessionKeys] = {}
 
     def _session(self, session_id: int) -> _SessionKeys | None:
@@ -92,14 +115,14 @@ class PhoneSlides:
         tokens = self._tokens(session_id, CHECKIN_PURPOSE)
         if base is None or tokens is None:
             return None
-        return checkin_url(base, tokens.session_code, tokens.token_at(self._unix()))
+        return short_checkin_url(base, tokens.session_code, tokens.token_at(self._unix()))
 
     def feedback_url(self, session_id: int) -> str | None:
         base = self._base_url()
         tokens = self._tokens(session_id, FEEDBACK_PURPOSE)
         if base is None or tokens is None:
             return None
-        return feedback_url(base, tokens.session_code, tokens.token_at(self._unix()))
+        return short_feedback_url(base, tokens.session_code, tokens.token_at(self._unix()))
 
     def arrivals(self, session_id: int) -> tuple[int, int] | None:
         return self._arrivals(session_id) if self._arrivals else None
@@ -112,6 +135,38 @@ class PhoneSlides:
         if tokens is None:
             return float(DEFAULT_WINDOW_SECONDS)
         return tokens.seconds_left(self._unix())
+
+    def survey_open(self, session_id: int) -> bool:
+        with self._workspace.session(readonly=True) as session:
+            row = session.get(TrainingSession, session_id)
+            return bool(row is not None and row.feedback_open)
+
+    def open_survey(self, session_id: int) -> bool:
+        """Through the feedback service's own open action (it gives an event without a
+        survey the default one and records the audit entry)."""
+        if self._open_feedback is None:
+            return self.survey_open(session_id)
+        return self._open_feedback(session_id)
+
+    def survey_start(self, session_id: int) -> SurveyStart:
+        with self._workspace.session(readonly=True) as session:
+            row = session.get(TrainingSession, session_id)
+            value = (row.event.settings or {}).get(SURVEY_START_SETTING) if row else None
+        return SurveyStart.ASK if value == SurveyStart.ASK.value else SurveyStart.OPEN
+
+    def set_survey_start(self, event_id: int, start: SurveyStart) -> None:
+        """The trainer's choice for the event (Agenda area, next to Present…)."""
+        with self._workspace.session() as session:
+            event = session.get(Event, event_id)
+            if event is not None:
+                # A new dict, so the JSON column is written.
+                event.settings = {**(event.settings or {}), SURVEY_START_SETTING: start.value}
+
+    def event_survey_start(self, event_id: int) -> SurveyStart:
+        with self._workspace.session(readonly=True) as session:
+            event = session.get(Event, event_id)
+            value = (event.settings or {}).get(SURVEY_START_SETTING) if event else None
+        return SurveyStart.ASK if value == SurveyStart.ASK.value else SurveyStart.OPEN
 
     def _unix(self) -> float:
         return self._clock.now().timestamp()
