@@ -63,6 +63,8 @@ class PhoneSlideSource(Protocol):
 
     def survey_start(self, session_id: int) -> SurveyStart: ...
 
+    def set_survey_start(self, session_id: int, start: SurveyStart) -> SurveyStart: ...
+
 
 @dataclass(frozen=True)
 class _SessionKeys:
@@ -154,19 +156,15 @@ class PhoneSlides:
             value = (row.event.settings or {}).get(SURVEY_START_SETTING) if row else None
         return SurveyStart.ASK if value == SurveyStart.ASK.value else SurveyStart.OPEN
 
-    def set_survey_start(self, event_id: int, start: SurveyStart) -> None:
-        """The trainer's choice for the event (Agenda area, next to Present…)."""
+    def set_survey_start(self, session_id: int, start: SurveyStart) -> SurveyStart:
+        """The trainer's choice, kept for the session's event (all its sessions)."""
         with self._workspace.session() as session:
-            event = session.get(Event, event_id)
-            if event is not None:
+            row = session.get(TrainingSession, session_id)
+            if row is not None:
                 # A new dict, so the JSON column is written.
-                event.settings = {**(event.settings or {}), SURVEY_START_SETTING: start.value}
-
-    def event_survey_start(self, event_id: int) -> SurveyStart:
-        with self._workspace.session(readonly=True) as session:
-            event = session.get(Event, event_id)
-            value = (event.settings or {}).get(SURVEY_START_SETTING) if event else None
-        return SurveyStart.ASK if value == SurveyStart.ASK.value else SurveyStart.OPEN
+                settings = {**(row.event.settings or {}), SURVEY_START_SETTING: start.value}
+                row.event.settings = settings
+        return start
 
     def _unix(self) -> float:
         return self._clock.now().timestamp()

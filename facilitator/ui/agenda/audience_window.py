@@ -40,6 +40,20 @@ def choose_screen(screens: Sequence[QRect], console: QRect | None, swapped: bool
     return next(i for i in range(len(screens)) if i != console_index)
 
 
+def choose_console_screen(screens: Sequence[QRect], laptop: QRect | None, swapped: bool) -> int:
+    """Index of the screen the console goes to: the laptop's, or after a swap (the
+    projector then on the laptop's screen) the first other one."""
+    laptop_index = 0
+    if laptop is not None:
+        for i, geometry in enumerate(screens):
+            if geometry.contains(laptop.center()):
+                laptop_index = i
+                break
+    if not swapped or len(screens) < 2:
+        return laptop_index
+    return next(i for i in range(len(screens)) if i != laptop_index)
+
+
 class ScreenWatch(QObject):
     """The list of screens and a signal when it changes (wraps QGuiApplication for tests)."""
 
@@ -69,6 +83,11 @@ class AudienceWindow(QWidget):
         self._controller = controller
         self._screens = screens
         self._console = console
+        # The laptop's screen, as it was when presenting began: swapping moves the
+        # console away from it, so its current screen is no reference.
+        self._laptop: QRect | None = None
+        if console is not None and console.screen() is not None:
+            self._laptop = console.screen().geometry()
         self.swapped = False
         self.canvas = SlideCanvas(self)
         layout = QVBoxLayout(self)
@@ -96,12 +115,28 @@ class AudienceWindow(QWidget):
         )
 
     # -- placement -----------------------------------------------------------------------------
+    def console_screen(self) -> QScreen | None:
+        """The screen the console belongs on (the projector is never on it)."""
+        screens = self._screens.screens()
+        if not screens:
+            return None
+        rects = [s.geometry() for s in screens]
+        return screens[choose_console_screen(rects, self._laptop, self.swapped)]
+
     def place(self) -> None:
         screens = self._screens.screens()
-        console_rect = None
-        if self._console is not None and self._console.screen() is not None:
-            console_rect = self._console.screen().geometry()
-        target = choose_screen([s.geometry() for s in screens], console_rect, self.swapped)
+        target = choose_screen([s.geometry() for s in screens], self._laptop, self.swapped)
+        console = self._console
+        if console is not None and console.isVisible() and len(screens) > 1:
+            wanted = self.console_screen()
+            if wanted is not None and console.screen() is not wanted:
+                was_full = console.isFullScreen()
+                handle = console.windowHandle()
+                if handle is not None:
+                    handle.setScreen(wanted)
+                console.setGeometry(wanted.availableGeometry())
+                if was_full:
+                    console.showFullScreen()
         if target is None:
             if self.isFullScreen():
                 self.showNormal()

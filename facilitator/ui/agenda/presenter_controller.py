@@ -90,6 +90,14 @@ class PresenterController(QObject):
         self._last_url: str | None = None
         self._pictures: dict[str, QImage | None] = {}
         self.opening_survey = False
+        self.survey_start: SurveyStart | None = None  # the event's choice, once read
+        if phone is not None:
+            session_id = self.session.id
+            self._counts_runner.run(lambda: phone.survey_start(session_id), self._got_start)
+
+    def _got_start(self, start: SurveyStart) -> None:
+        self.survey_start = start
+        self.state_changed.emit()
 
     # -- lifecycle -----------------------------------------------------------------------------
     def begin(self) -> None:
@@ -257,6 +265,15 @@ class PresenterController(QObject):
             self.state_changed.emit()
 
         self._counts_runner.run(lambda: phone.open_survey(session_id), done)
+
+    def set_survey_start(self, start: SurveyStart) -> None:
+        phone = self._phone
+        if phone is not None:
+            self.survey_start = start
+            session_id = self.session.id
+            self._counts_runner.run(
+                lambda: phone.set_survey_start(session_id, start), lambda _s: None
+            )
 
     def survey_waits_for_trainer(self) -> bool:
         """On a feedback item whose survey is closed: the console offers to open it."""
