@@ -3,7 +3,6 @@ the console on a laptop screen, the feedback item's survey, the server stopped."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,13 @@ from facilitator.services.agenda.phone_slides import SurveyStart
 from facilitator.ui.agenda.presenter_console import PresenterConsole
 from facilitator.ui.agenda.slide import Screen
 from facilitator.ui.dialogs import RecordingDialogs
-from tests.ui.test_agenda_presenter import (  # noqa: F401  (fixtures)
-    BASE,
-    Presenting,
-    agenda_qm,
-    japanese,
-    presenting,
-)
+from tests.ui import test_agenda_presenter as shared
+from tests.ui.test_agenda_presenter import BASE, Presenting
+
+# The presenting set-up and the Japanese catalogue of the presenter tests.
+agenda_qm = shared.agenda_qm
+japanese = shared.japanese
+presenting = shared.presenting
 
 LAST = 7  # the demo agenda's closing item
 FEEDBACK = 6
@@ -86,7 +85,8 @@ def test_pause_and_blackout_are_plain_on_the_console_only(
     console.resize(1366, 768)
     c.start()
     c.next()
-    running = presenting.audience_image()
+    canvas = presenting.audience.canvas
+    running = (canvas.frame(), canvas._time, canvas._screen)
     qtbot.keyClick(console, Qt.Key.Key_P)
     assert c.state.phase is Phase.PAUSED
     assert console.state_banner.isVisible() and "一時停止中" in console.state_banner.text()
@@ -97,8 +97,8 @@ def test_pause_and_blackout_are_plain_on_the_console_only(
     grab.save(str(screenshots / "console_paused_ja.png"))
     corner = console.current_frame.mapTo(console, QPoint(3, 3))
     assert grab.pixelColor(corner).name() == "#e65100"
-    # The projector shows nothing of the pause.
-    assert presenting.audience_image() == running
+    # The projector shows nothing of the pause: the same slide, time and screen.
+    assert (canvas.frame(), canvas._time, canvas._screen) == running
     qtbot.keyClick(console, Qt.Key.Key_P)
     qtbot.keyClick(console, Qt.Key.Key_B)
     assert console.state_banner.isVisible() and "暗転中" in console.state_banner.text()
@@ -174,8 +174,11 @@ def test_reaching_the_feedback_item_opens_the_survey(
 
 
 def test_a_closed_survey_is_never_projected_as_a_qr(
-    presenting: Presenting, demo_workspace: Workspace, qtbot: QtBot, screenshots: Path,
     japanese: None,
+    presenting: Presenting,
+    demo_workspace: Workspace,
+    qtbot: QtBot,
+    screenshots: Path,
 ) -> None:
     c, console = presenting.controller, presenting.console
     # The trainer chose to be asked (the console's check box, kept for the event).
@@ -204,8 +207,12 @@ def test_a_closed_survey_is_never_projected_as_a_qr(
 
 
 def test_the_server_stopped_is_said_on_the_console_not_the_projector(
-    demo_workspace: Workspace, clock: FakeClock, qapp: QApplication, qtbot: QtBot,
-    screenshots: Path, japanese: None,
+    demo_workspace: Workspace,
+    clock: FakeClock,
+    qapp: QApplication,
+    qtbot: QtBot,
+    screenshots: Path,
+    japanese: None,
 ) -> None:
     p = Presenting(demo_workspace, clock, qapp, None)
     qtbot.addWidget(p.console)

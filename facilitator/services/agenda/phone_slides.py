@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from facilitator.db.models import Event, TrainingSession
+from facilitator.db.models import TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import (
@@ -24,7 +24,6 @@ from facilitator.domain.phone_links import (
     short_feedback_url,
 )
 from facilitator.domain.tokens import DEFAULT_WINDOW_SECONDS, RotatingTokens
-
 
 # The event setting (in `events.settings`): what reaching a feedback item does
 # to a closed survey.

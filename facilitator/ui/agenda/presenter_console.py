@@ -265,7 +265,9 @@ class PresenterConsole(QWidget):
         )
         running = state.phase in (Phase.RUNNING, Phase.PAUSED)
         # On the last item the way on is Finish (which asks), not "next".
-        self.next_button.setEnabled(state.phase == Phase.IDLE or (running and not state.on_last_item))
+        self.next_button.setEnabled(
+            state.phase == Phase.IDLE or (running and not state.on_last_item)
+        )
         self.prev_button.setEnabled(running and c.index > 0)
         self.pause_button.setEnabled(running)
         self.pause_button.setText(

@@ -361,9 +361,9 @@ class PresenterController(QObject):
 
         def work() -> Counts:
             survey_open = phone.survey_open(session_id) if feedback else None
-            if open_now and survey_open is False:
-                if phone.survey_start(session_id) is SurveyStart.OPEN:
-                    survey_open = phone.open_survey(session_id)
+            opens = open_now and survey_open is False
+            if opens and phone.survey_start(session_id) is SurveyStart.OPEN:
+                survey_open = phone.open_survey(session_id)
             return Counts(phone.arrivals(session_id), phone.responses(session_id), survey_open)
 
         def done(counts: Counts) -> None:

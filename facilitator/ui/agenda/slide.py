@@ -116,7 +116,11 @@ class SlideTime:
 
 class SlideCanvas(QWidget):
     def __init__(
-        self, parent: QWidget | None = None, *, show_progress: bool = True, keep_aspect: bool = False
+        self,
+        parent: QWidget | None = None,
+        *,
+        show_progress: bool = True,
+        keep_aspect: bool = False,
     ) -> None:
         super().__init__(parent)
         # keep_aspect: as tall as the slide is for the width it gets (no black bars),
