@@ -197,6 +197,7 @@ def test_a_closed_survey_is_never_projected_as_a_qr(
     image.save(str(screenshots / "projector_survey_soon_ja.png"))
     assert image.pixelColor(500, 540).name() == "#eef2f7"  # the calm box, no QR
     assert console.phone_banner.isVisible()
+    QApplication.processEvents()
     console.grab().save(str(screenshots / "console_survey_ask_ja.png"))
     button = console.survey_button
     assert button.isVisible() and button.text() == "アンケートを開始"
@@ -220,6 +221,7 @@ def test_the_server_stopped_is_said_on_the_console_not_the_projector(
     try:
         p.console.resize(1366, 768)
         p.controller.start()  # the check-in item
+        QApplication.processEvents()
         frame = p.audience.canvas.frame()
         assert frame is not None and frame.server_down and frame.qr_url is None
         assert p.audience_qr() == []
@@ -239,3 +241,21 @@ def test_the_server_stopped_is_said_on_the_console_not_the_projector(
         p.console.grab().save(str(screenshots / "console_server_down_ja.png"))
     finally:
         p.feedback.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_projector_screens_in_japanese_at_both_sizes(
+    japanese: None, presenting: Presenting, screenshots: Path, size: tuple[int, int]
+) -> None:
+    c, audience = presenting.controller, presenting.audience
+    audience.resize(*size)
+    c.start()  # check-in: the QR reads at this size too
+    image = audience.canvas.grab().toImage()
+    assert image.size().width() == size[0]
+    image.save(str(screenshots / f"projector_checkin_{size[0]}x{size[1]}_ja.png"))
+    assert len(presenting.audience_qr()) == 1
+    c.jump(3)  # the break countdown
+    audience.canvas.grab().save(str(screenshots / f"projector_break_{size[0]}x{size[1]}_ja.png"))
+    c.jump(FEEDBACK)  # opened on arrival: the feedback QR
+    assert len(presenting.audience_qr()) == 1
+    audience.canvas.grab().save(str(screenshots / f"projector_feedback_{size[0]}x{size[1]}_ja.png"))

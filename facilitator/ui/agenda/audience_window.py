@@ -20,6 +20,19 @@ from facilitator.ui.agenda.texts import slide_time
 PREVIEW_SIZE = (960, 540)
 
 
+def _index_of(screens: Sequence[QRect], laptop: QRect | None) -> int:
+    """The screen holding the centre of `laptop` (the first one when unknown or gone)."""
+    if laptop is not None:
+        for i, geometry in enumerate(screens):
+            if geometry.contains(laptop.center()):
+                return i
+    return 0
+
+
+def _first_other(screens: Sequence[QRect], index: int) -> int:
+    return next(i for i in range(len(screens)) if i != index)
+
+
 def choose_screen(screens: Sequence[QRect], console: QRect | None, swapped: bool) -> int | None:
     """Index of the screen the projector picture goes to, None for a windowed preview.
 
@@ -29,29 +42,17 @@ def choose_screen(screens: Sequence[QRect], console: QRect | None, swapped: bool
     """
     if len(screens) < 2:
         return None
-    console_index = 0
-    if console is not None:
-        for i, geometry in enumerate(screens):
-            if geometry.contains(console.center()):
-                console_index = i
-                break
-    if swapped:
-        return console_index
-    return next(i for i in range(len(screens)) if i != console_index)
+    console_index = _index_of(screens, console)
+    return console_index if swapped else _first_other(screens, console_index)
 
 
 def choose_console_screen(screens: Sequence[QRect], laptop: QRect | None, swapped: bool) -> int:
     """Index of the screen the console goes to: the laptop's, or after a swap (the
     projector then on the laptop's screen) the first other one."""
-    laptop_index = 0
-    if laptop is not None:
-        for i, geometry in enumerate(screens):
-            if geometry.contains(laptop.center()):
-                laptop_index = i
-                break
+    laptop_index = _index_of(screens, laptop)
     if not swapped or len(screens) < 2:
         return laptop_index
-    return next(i for i in range(len(screens)) if i != laptop_index)
+    return _first_other(screens, laptop_index)
 
 
 class ScreenWatch(QObject):
