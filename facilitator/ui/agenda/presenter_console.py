@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from facilitator.domain.agenda_catchup import CatchUpProposal
 from facilitator.domain.agenda_items import ItemKind
 from facilitator.domain.agenda_timing import ON_TIME_TOLERANCE, Level, Phase
+from facilitator.domain.phrases import keep_phrases_together
 from facilitator.services.agenda.phone_slides import SurveyStart
 from facilitator.ui.agenda.presenter_controller import Notice, PresenterController
 from facilitator.ui.agenda.slide import Screen, SlideCanvas
@@ -85,10 +86,6 @@ class PresenterConsole(QWidget):
         self.notice_label.setObjectName("notice")
         self.notice_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet(
-            "background: #fff3cd; color: #5d4200; font-weight: bold; padding: 6px;"
-            " border-radius: 4px;"
-        )
         self.notice_label.hide()
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -102,13 +99,11 @@ class PresenterConsole(QWidget):
         self.next_title = QLabel()
         self.position_label = QLabel()
         self.item_title = QLabel()
-        self.item_title.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.time_left = QLabel()
         self.time_left.setObjectName("timeLeft")
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase_label = QLabel()
         self.wall_clock = QLabel()
-        self.wall_clock.setStyleSheet("font-size: 28px;")
         self.planned_end = QLabel()
         self.projected_end = QLabel()
         self.pace = QLabel()
@@ -335,12 +330,16 @@ class PresenterConsole(QWidget):
                     " shortly” until you start it."
                 )
                 ask = True
-        self._set_text(self.phone_text, text)
+        # Japanese lines break between phrases (BudouX), never inside まもなく.
+        self._set_text(self.phone_text, keep_phrases_together(text))
         red = frame is not None and frame.server_down
+        background, ink = ("#c62828", "white") if red else ("#e3f2fd", "#0d47a1")
+        px = self._banner_px()
         self.phone_banner.setStyleSheet(
-            "#phoneBanner { background: %s; border-radius: 4px; }"
-            " #phoneText { color: %s; font-weight: bold; }"
-            % (("#c62828", "white") if red else ("#e3f2fd", "#0d47a1"))
+            f"#phoneBanner {{ background: {background}; border-radius: 4px; }}"
+            f" #phoneText {{ color: {ink}; font-weight: bold; font-size: {px}px; }}"
+            f" #startSurvey {{ background: #1565c0; color: white; font-weight: bold;"
+            f" font-size: {px}px; padding: 6px 18px; border-radius: 4px; }}"
         )
         self.survey_button.setVisible(ask)
         self.phone_banner.setVisible(bool(text))
@@ -355,7 +354,11 @@ class PresenterConsole(QWidget):
                 "The session has finished. “Reopen session” or Jump continues it."
             ),
         }[notice]
-        self.notice_label.setText(text)
+        self.notice_label.setText(keep_phrases_together(text))
+        self.notice_label.setStyleSheet(
+            "background: #fff3cd; color: #5d4200; font-weight: bold; padding: 6px;"
+            f" border-radius: 4px; font-size: {self._banner_px()}px;"
+        )
         self.notice_label.show()
         self._notice_timer.start(NOTICE_MS)
 
@@ -384,7 +387,11 @@ class PresenterConsole(QWidget):
             self.time_left.setStyleSheet(style)
         self._set_text(self.pace, self._pace_text(status.pace_seconds))
         behind = status.pace_seconds <= -ON_TIME_TOLERANCE
-        pace_style = "font-weight: bold; color: #c62828;" if behind else "font-weight: bold;"
+        # A style sheet's font replaces the inherited one: say the size too.
+        pace_px = max(13, self.font().pixelSize())  # -1 until the first resize
+        pace_style = f"font-weight: bold; font-size: {pace_px}px;" + (
+            " color: #c62828;" if behind else ""
+        )
         if self.pace.styleSheet() != pace_style:
             self.pace.setStyleSheet(pace_style)
         self._show_proposal(c.proposal())
@@ -402,13 +409,14 @@ class PresenterConsole(QWidget):
         super().resizeEvent(event)
         base = QFont(self.font())
         base.setPixelSize(max(13, round(self.height() * 0.019)))
-        for widget in self.findChildren(QPushButton):
-            widget.setFont(base)
-        self.jump_box.setFont(base)
+        self.setFont(base)  # every label, button and the notes follow
         title = QFont(base)
-        title.setPixelSize(max(18, round(self.height() * 0.028)))
+        title.setPixelSize(max(20, round(self.height() * 0.028)))
         title.setBold(True)
         self.item_title.setFont(title)
+        clock = QFont(base)
+        clock.setPixelSize(max(28, round(self.height() * 0.04)))
+        self.wall_clock.setFont(clock)
         self.refresh_time()
         self._show_state(self.c.state.phase == Phase.PAUSED, self.c.blackout)
 

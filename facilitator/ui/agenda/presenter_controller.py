@@ -103,7 +103,8 @@ class PresenterController(QObject):
     def begin(self) -> None:
         self._timer.start(TICK_MS)
         self._counts_timer.start(COUNTS_EVERY_MS)
-        self._poll_counts()
+        # Resumed onto a feedback item after a restart counts as reaching it.
+        self._poll_counts(arrived=True)
         self.state_changed.emit()
 
     def end(self) -> None:
