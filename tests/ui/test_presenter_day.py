@@ -113,10 +113,7 @@ def test_pause_and_blackout_are_plain_on_the_console_only(
     assert not console.state_banner.isVisible()
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_every_console_button_is_on_screen(
-    presenting: Presenting, japanese: None, screenshots: Path, size: tuple[int, int]
-) -> None:
+def _buttons_on_screen(presenting: Presenting, size: tuple[int, int], shot: Path) -> None:
     console = presenting.console
     presenting.controller.start()
     console.resize(*size)
@@ -135,7 +132,20 @@ def test_every_console_button_is_on_screen(
         rect = QRect(button.mapTo(console, QPoint(0, 0)), button.size())
         assert window.contains(rect), (button.objectName(), rect, window)
         assert button.width() >= button.minimumSizeHint().width(), button.objectName()
-    console.grab().save(str(screenshots / f"console_{size[0]}x{size[1]}_ja.png"))
+    console.grab().save(str(shot))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_console_button_is_on_screen(
+    japanese: None, presenting: Presenting, screenshots: Path, size: tuple[int, int]
+) -> None:
+    _buttons_on_screen(presenting, size, screenshots / f"console_{size[0]}x{size[1]}_ja.png")
+
+
+def test_every_console_button_is_on_a_laptop_screen_in_english(
+    presenting: Presenting, screenshots: Path
+) -> None:
+    _buttons_on_screen(presenting, (1366, 768), screenshots / "console_1366x768_en.png")
 
 
 def test_console_full_screen_and_f11(presenting: Presenting, qtbot: QtBot) -> None:
