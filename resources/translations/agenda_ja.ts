@@ -540,44 +540,12 @@
         <translation>セッションを今終了しますか？ 終了時刻が予実レポートに記録されます。</translation>
     </message>
     <message>
-        <source>Start the survey</source>
-        <translation>アンケートを開始</translation>
-    </message>
-    <message>
         <source>Open the survey at the feedback item</source>
         <translation>フィードバック項目でアンケートを自動で開始</translation>
     </message>
     <message>
         <source>Reopen session</source>
         <translation>セッションを再開</translation>
-    </message>
-    <message>
-        <source>BLACKOUT — the projector is black (B to show it again)</source>
-        <translation>暗転中 — プロジェクターは黒い画面です（B で戻す）</translation>
-    </message>
-    <message>
-        <source>PAUSED — the clock is stopped (P to resume)</source>
-        <translation>一時停止中 — 時計は止まっています（P で再開）</translation>
-    </message>
-    <message>
-        <source>The phone server is not running: the projector shows “starting shortly” instead of a QR. Start the server in the Check-in area.</source>
-        <translation>スマートフォン用サーバーが停止しています。プロジェクターには QR の代わりに「まもなく始まります」と表示しています。「受付」画面でサーバーを開始してください。</translation>
-    </message>
-    <message>
-        <source>Opening the survey…</source>
-        <translation>アンケートを開始しています…</translation>
-    </message>
-    <message>
-        <source>The survey is not open: the projector shows “the survey will start shortly” until you start it.</source>
-        <translation>アンケートはまだ開始していません。開始するまで、プロジェクターには「アンケートはまもなく始まります」と表示します。</translation>
-    </message>
-    <message>
-        <source>This is the last item. To end the session, press “Finish session”.</source>
-        <translation>最後の項目です。セッションを終えるには「セッション終了」を押してください。</translation>
-    </message>
-    <message>
-        <source>The session has finished. “Reopen session” or Jump continues it.</source>
-        <translation>セッションは終了しています。続けるには「セッションを再開」または「移動」を押してください。</translation>
     </message>
     <message>
         <source>PAUSED  %1</source>
@@ -648,6 +616,47 @@
     <message>
         <source>Please wait a moment.</source>
         <translation>しばらくお待ちください。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeAlert</name>
+    <message>
+        <source>This is the last item. To end the session, press “Finish session”.</source>
+        <translation>最後の項目です。セッションを終えるには「セッション終了」を押してください。</translation>
+    </message>
+    <message>
+        <source>The session has finished. “Reopen session” or Jump continues it.</source>
+        <translation>セッションは終了しています。続けるには「セッションを再開」または「移動」を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlert</name>
+    <message>
+        <source>Start the survey</source>
+        <translation>アンケートを開始</translation>
+    </message>
+    <message>
+        <source>The phone server is not running: the projector shows “starting shortly” instead of a QR. Start the server in the Check-in area.</source>
+        <translation>スマートフォン用サーバーが停止しています。プロジェクターには QR の代わりに「まもなく始まります」と表示しています。「受付」画面でサーバーを開始してください。</translation>
+    </message>
+    <message>
+        <source>Opening the survey…</source>
+        <translation>アンケートを開始しています…</translation>
+    </message>
+    <message>
+        <source>The survey is not open: the projector shows “the survey will start shortly” until you start it.</source>
+        <translation>アンケートはまだ開始していません。開始するまで、プロジェクターには「アンケートはまもなく始まります」と表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>StateAlert</name>
+    <message>
+        <source>BLACKOUT — the projector is black (B to show it again)</source>
+        <translation>暗転中 — プロジェクターは黒い画面です（B で戻す）</translation>
+    </message>
+    <message>
+        <source>PAUSED — the clock is stopped (P to resume)</source>
+        <translation>一時停止中 — 時計は止まっています（P で再開）</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ projector.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,11 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.agenda_catchup import CatchUpProposal
-from facilitator.domain.agenda_items import ItemKind
 from facilitator.domain.agenda_timing import ON_TIME_TOLERANCE, Level, Phase
-from facilitator.domain.phrases import keep_phrases_together
 from facilitator.services.agenda.phone_slides import SurveyStart
-from facilitator.ui.agenda.presenter_controller import Notice, PresenterController
+from facilitator.ui.agenda.console_alerts import (
+    PAUSED_COLOUR,
+    NoticeAlert,
+    PhoneAlert,
+    StateAlert,
+)
+from facilitator.ui.agenda.presenter_controller import PresenterController
 from facilitator.ui.agenda.slide import Screen, SlideCanvas
 from facilitator.ui.agenda.texts import clock_time, countdown, slide_time
 from facilitator.ui.dialogs import Dialogs
@@ -44,9 +48,6 @@ LEVEL_STYLE = {
     Level.RED: "color: white; background: #c62828;",
     Level.OVERTIME: "color: white; background: #c62828;",
 }
-PAUSED_COLOUR = "#e65100"  # deep orange: nothing else on the console uses it
-BLACKOUT_COLOUR = "#4a148c"  # deep purple: visible around a black slide
-NOTICE_MS = 4000
 
 
 class PresenterConsole(QWidget):
@@ -78,23 +79,12 @@ class PresenterConsole(QWidget):
         frame_layout = QVBoxLayout(self.current_frame)
         frame_layout.setContentsMargins(8, 8, 8, 8)
         frame_layout.addWidget(self.current)
-        self.state_banner = QLabel()
-        self.state_banner.setObjectName("stateBanner")
-        self.state_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state_banner.hide()
-        self.notice_label = QLabel()
-        self.notice_label.setObjectName("notice")
-        self.notice_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notice_label.setWordWrap(True)
-        self.notice_label.hide()
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.notice_label.hide)
-        self.phone_banner = QFrame()
-        self.phone_banner.setObjectName("phoneBanner")
-        self.phone_text = QLabel()
-        self.phone_text.setObjectName("phoneText")
-        self.phone_text.setWordWrap(True)
+        self.state_banner = StateAlert(self.current_frame)
+        self.notice_label = NoticeAlert()
+        self.phone_banner = PhoneAlert()
+        self.phone_text = self.phone_banner.text
+        self.survey_button = self.phone_banner.survey_button
+        self.phone_banner.start_survey.connect(controller.open_survey)
         self.next_preview = SlideCanvas(self, show_progress=False, keep_aspect=True)
         self.next_title = QLabel()
         self.position_label = QLabel()
@@ -120,7 +110,9 @@ class PresenterConsole(QWidget):
         self._build()
         controller.state_changed.connect(self.refresh)
         controller.tick.connect(self.refresh_time)
-        controller.notice.connect(self.show_notice)
+        controller.notice.connect(
+            lambda notice: self.notice_label.show_notice(notice, self._banner_px())
+        )
         self.refresh()
 
     def _button(self, text: str, slot: object, name: str) -> QPushButton:
@@ -148,7 +140,6 @@ class PresenterConsole(QWidget):
             self.tr("Show projector"), self.projector_requested.emit, "showProjector"
         )
         finish = self._button(self.tr("Finish session"), self._finish, "finish")
-        self.survey_button = self._button(self.tr("Start the survey"), c.open_survey, "startSurvey")
         self.survey_auto = QCheckBox(self.tr("Open the survey at the feedback item"))
         self.survey_auto.setObjectName("surveyAuto")
         self.survey_auto.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -164,10 +155,6 @@ class PresenterConsole(QWidget):
         banner.addWidget(ignore)
         self.catch_up.setStyleSheet("QFrame { background: #fff3cd; border-radius: 4px; }")
         self.catch_up.hide()
-        phone = QHBoxLayout(self.phone_banner)
-        phone.addWidget(self.phone_text, 1)
-        phone.addWidget(self.survey_button)
-        self.phone_banner.hide()
 
         left = QVBoxLayout()
         top = QHBoxLayout()
@@ -291,76 +278,13 @@ class PresenterConsole(QWidget):
         self.refresh_time()
 
     def _show_state(self, paused: bool, blackout: bool) -> None:
-        """Paused and blackout in large type and colour around the current slide."""
-        parts = []
-        if blackout:
-            parts.append(self.tr("BLACKOUT — the projector is black (B to show it again)"))
-        if paused:
-            parts.append(self.tr("PAUSED — the clock is stopped (P to resume)"))
-        mode = "blackout" if blackout else "paused" if paused else ""
-        colour = BLACKOUT_COLOUR if blackout else PAUSED_COLOUR if paused else "transparent"
-        if self.current_frame.property("mode") != mode:
-            self.current_frame.setProperty("mode", mode)
-            self.current_frame.setStyleSheet(
-                f"#currentFrame {{ border: 8px solid {colour}; border-radius: 6px; }}"
-            )
-        self._set_text(self.state_banner, "\n".join(parts))
-        self.state_banner.setStyleSheet(
-            f"background: {colour}; color: white; font-weight: bold; padding: 6px;"
-            f" font-size: {self._banner_px()}px;"
-        )
-        self.state_banner.setVisible(bool(parts))
+        self.state_banner.show_state(paused, blackout, self._banner_px())
 
     def _show_phone(self) -> None:
-        """What the projector cannot say: the phone server is down, the survey is not open."""
-        frame = self.current.frame()
-        text = ""
-        ask = False
-        if frame is not None and frame.kind in (ItemKind.CHECKIN, ItemKind.FEEDBACK):
-            if frame.server_down:
-                text = self.tr(
-                    "The phone server is not running: the projector shows “starting shortly”"
-                    " instead of a QR. Start the server in the Check-in area."
-                )
-            elif frame.survey_closed and self.c.opening_survey:
-                text = self.tr("Opening the survey…")
-            elif frame.survey_closed and self.c.survey_waits_for_trainer():
-                text = self.tr(
-                    "The survey is not open: the projector shows “the survey will start"
-                    " shortly” until you start it."
-                )
-                ask = True
-        # Japanese lines break between phrases (BudouX), never inside まもなく.
-        self._set_text(self.phone_text, keep_phrases_together(text))
-        red = frame is not None and frame.server_down
-        background, ink = ("#c62828", "white") if red else ("#e3f2fd", "#0d47a1")
-        px = self._banner_px()
-        self.phone_banner.setStyleSheet(
-            f"#phoneBanner {{ background: {background}; border-radius: 4px; }}"
-            f" #phoneText {{ color: {ink}; font-weight: bold; font-size: {px}px; }}"
-            f" #startSurvey {{ background: #1565c0; color: white; font-weight: bold;"
-            f" font-size: {px}px; padding: 6px 18px; border-radius: 4px; }}"
+        c = self.c
+        self.phone_banner.show_for(
+            self.current.frame(), c.opening_survey, c.survey_waits_for_trainer(), self._banner_px()
         )
-        self.survey_button.setVisible(ask)
-        self.phone_banner.setVisible(bool(text))
-
-    def show_notice(self, notice: Notice) -> None:
-        """Why a key did nothing, for a few seconds."""
-        text = {
-            Notice.LAST_ITEM: self.tr(
-                "This is the last item. To end the session, press “Finish session”."
-            ),
-            Notice.FINISHED: self.tr(
-                "The session has finished. “Reopen session” or Jump continues it."
-            ),
-        }[notice]
-        self.notice_label.setText(keep_phrases_together(text))
-        self.notice_label.setStyleSheet(
-            "background: #fff3cd; color: #5d4200; font-weight: bold; padding: 6px;"
-            f" border-radius: 4px; font-size: {self._banner_px()}px;"
-        )
-        self.notice_label.show()
-        self._notice_timer.start(NOTICE_MS)
 
     def refresh_time(self) -> None:
         c = self.c
