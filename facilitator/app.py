@@ -97,7 +97,12 @@ def build_services(workspace: Workspace, clock: Clock) -> Services:
         agenda_reports=core.agenda_reports,
         # The projector's check-in / feedback slides: live URL while the server runs, counts.
         agenda_phone=PhoneSlides(
-            workspace, clock, lambda: lan.base_url, arrivals, feedback.response_count
+            workspace,
+            clock,
+            lambda: lan.base_url,
+            arrivals,
+            feedback.response_count,
+            lambda session_id: feedback.set_feedback_open(session_id, True).is_open,
         ),
         feedback=feedback,
         feedback_results=core.feedback_results,

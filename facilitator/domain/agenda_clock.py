@@ -212,14 +212,20 @@ class AgendaState:
             return self
         if self.phase == Phase.IDLE:
             return self.start(now, self.index or 0)
+        if self.on_last_item:
+            # A clicker press must never end the session: finishing records the
+            # end time for the report, so only the (confirmed) Finish button does it.
+            return self
         assert self.index is not None
-        if self.index + 1 >= len(self.plan):
-            return self.finish(now)
         return self._open(self.index + 1, now, self._closed_current(now))
 
+    @property
+    def on_last_item(self) -> bool:
+        return self.index is not None and self.index + 1 >= len(self.plan)
+
     def previous(self, now: Instant) -> AgendaState:
-        if self.phase == Phase.FINISHED and self.index is not None:
-            return self._open(self.index, now, self.stretches)
+        # After Finish, going back is no key's job either: Start (reopen) or Jump
+        # are the explicit ways to continue a finished session.
         if self.phase not in (Phase.RUNNING, Phase.PAUSED):
             return self
         assert self.index is not None

@@ -40,6 +40,13 @@ class AgendaReport:
     sessions: tuple[str, ...]  # labels
     rows: tuple[ReportRow, ...]
     generated_at: datetime
+    # Runs left out because they were rehearsals (presented on another day than
+    # the session's): the view says why the actual column is empty.
+    rehearsal_runs: int = 0
+
+    @property
+    def has_actuals(self) -> bool:
+        return any(a.actual_seconds is not None for r in self.rows for a in r.actuals)
 
     def total_actual(self, column: int) -> float:
         return sum(r.actuals[column].actual_seconds or 0.0 for r in self.rows)

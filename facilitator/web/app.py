@@ -19,6 +19,7 @@ from starlette.staticfiles import StaticFiles
 from facilitator.web.checkin.routes import checkin_routes
 from facilitator.web.deps import STATIC_DIR, WebDeps, render_message
 from facilitator.web.security import ASGIApp, BodyLimit, HotPaths, SecurityHeaders
+from facilitator.web.short_links import short_link_routes
 
 
 async def healthz(_request: Request) -> Response:
@@ -38,6 +39,7 @@ def create_app(deps: WebDeps) -> Starlette:
         *checkin_routes(deps),
         Route("/healthz", healthz, methods=["GET"]),
         *_feedback_routes(deps),
+        *short_link_routes(deps),
         *deps.extra_routes,
         Mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static"),
     ]

@@ -305,6 +305,18 @@
         <source>Could not save: %1</source>
         <translation>保存できませんでした：%1</translation>
     </message>
+    <message>
+        <source>Actual times are recorded when a session is presented with Present… on the session&apos;s own date; each item&apos;s time counts from when it is shown until the next item. Rehearsals (presenting on another day) are not recorded.</source>
+        <translation>実績は、セッション当日に「発表…」で進行したときに記録されます（各項目の時間は、表示してから次の項目へ進むまで）。別の日に行ったリハーサルは記録されません。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: what was presented so far was a rehearsal, on another day than the session&apos;s.</source>
+        <translation>まだ実績がありません。これまでの進行は、セッションの日とは別の日に行ったリハーサルでした。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: no session has been presented on its date.</source>
+        <translation>まだ実績がありません。どのセッションもまだ当日に進行していません。</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -527,6 +539,18 @@
         <source>Finish the session now? Its end time is recorded for the report.</source>
         <translation>セッションを今終了しますか？ 終了時刻が予実レポートに記録されます。</translation>
     </message>
+    <message>
+        <source>Open the survey at the feedback item</source>
+        <translation>フィードバック項目でアンケートを自動で開始</translation>
+    </message>
+    <message>
+        <source>Reopen session</source>
+        <translation>セッションを再開</translation>
+    </message>
+    <message>
+        <source>PAUSED  %1</source>
+        <translation>一時停止中  %1</translation>
+    </message>
 </context>
 <context>
     <name>PresenterController</name>
@@ -567,11 +591,6 @@
         <translation>再開 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/slide.py" line="282"/>
-        <source>The phone server is not running. Start it in the Check-in area.</source>
-        <translation>スマートフォン用サーバーが停止しています。「受付」画面で開始してください。</translation>
-    </message>
-    <message>
         <location filename="../../facilitator/ui/agenda/slide.py" line="294"/>
         <source>Scan the code with your phone&apos;s camera to check in.</source>
         <translation>スマートフォンのカメラでコードを読み取って受付してください。</translation>
@@ -585,6 +604,59 @@
         <location filename="../../facilitator/ui/agenda/slide.py" line="310"/>
         <source>Thank you</source>
         <translation>ありがとうございました</translation>
+    </message>
+    <message>
+        <source>Check-in will open shortly</source>
+        <translation>受付はまもなく始まります</translation>
+    </message>
+    <message>
+        <source>The survey will start shortly</source>
+        <translation>アンケートはまもなく始まります</translation>
+    </message>
+    <message>
+        <source>Please wait a moment.</source>
+        <translation>しばらくお待ちください。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeAlert</name>
+    <message>
+        <source>This is the last item. To end the session, press “Finish session”.</source>
+        <translation>最後の項目です。セッションを終えるには「セッション終了」を押してください。</translation>
+    </message>
+    <message>
+        <source>The session has finished. “Reopen session” or Jump continues it.</source>
+        <translation>セッションは終了しています。続けるには「セッションを再開」または「移動」を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlert</name>
+    <message>
+        <source>Start the survey</source>
+        <translation>アンケートを開始</translation>
+    </message>
+    <message>
+        <source>The phone server is not running: the projector shows “starting shortly” instead of a QR. Start the server in the Check-in area.</source>
+        <translation>スマートフォン用サーバーが停止しています。プロジェクターには QR の代わりに「まもなく始まります」と表示しています。「受付」画面でサーバーを開始してください。</translation>
+    </message>
+    <message>
+        <source>Opening the survey…</source>
+        <translation>アンケートを開始しています…</translation>
+    </message>
+    <message>
+        <source>The survey is not open: the projector shows “the survey will start shortly” until you start it.</source>
+        <translation>アンケートはまだ開始していません。開始するまで、プロジェクターには「アンケートはまもなく始まります」と表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>StateAlert</name>
+    <message>
+        <source>BLACKOUT — the projector is black (B to show it again)</source>
+        <translation>暗転中 — プロジェクターは黒い画面です（B で戻す）</translation>
+    </message>
+    <message>
+        <source>PAUSED — the clock is stopped (P to resume)</source>
+        <translation>一時停止中 — 時計は止まっています（P で再開）</translation>
     </message>
 </context>
 </TS>

@@ -443,14 +443,17 @@
         <translation>受付 — %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="46"/>
-        <source>Scan to check in · Session %1</source>
-        <translation>QR を読み取って受付 · %1 セッション</translation>
-    </message>
-    <message>
         <location filename="../../facilitator/ui/checkin/session_qr_window.py" line="59"/>
         <source>checked in</source>
         <translation>受付済み</translation>
+    </message>
+    <message>
+        <source>Check-in · Session %1</source>
+        <translation>受付 · %1 セッション</translation>
+    </message>
+    <message>
+        <source>Scan with your smartphone&apos;s camera</source>
+        <translation>スマートフォンのカメラで読み取ってください</translation>
     </message>
 </context>
 <context>

@@ -87,10 +87,13 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
     (found,) = zxingcpp.read_barcodes(image)
     url = found.text
     assert url == projector.url
-    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/c/[\w-]+\?t=[0-9A-F]+-[A-Z2-7]+", url)
+    # The short upper-case form (QR alphanumeric mode), which leads to the check-in page.
+    assert re.fullmatch(r"HTTP://127\.0\.0\.1:\d+/C/[A-Z2-7]+/[0-9A-F]+-[A-Z2-7]+", url)
 
-    page = httpx.get(url, headers={"accept-language": "ja"})
+    page = httpx.get(url, headers={"accept-language": "ja"}, follow_redirects=True)
     assert page.status_code == 200 and "職員番号" in page.text
+    url = str(page.url)
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/c/[\w-]+\?t=[0-9A-F]+-[A-Z2-7]+", url)
     with demo_workspace.session() as s:
         am = s.scalars(select(TrainingSession).order_by(TrainingSession.position)).first()
         assert am is not None

@@ -22,6 +22,7 @@ from facilitator.services.agenda.items import AgendaService, local_datetime
 from facilitator.services.agenda.live import LiveAgenda
 from facilitator.services.agenda.phone_slides import PhoneSlides
 from facilitator.services.events import EventService
+from facilitator.services.feedback.capture import FeedbackService
 from facilitator.ui.agenda.audience_window import AudienceWindow, ScreenWatch, choose_screen
 from facilitator.ui.agenda.pdf_pages import PdfPageCache
 from facilitator.ui.agenda.presenter_console import PresenterConsole
@@ -61,7 +62,15 @@ class Presenting:
         clock.advance((local_datetime(am.date, am.start) - clock.now()).total_seconds())
         self.clock = clock
         self.session_id = am.id
-        self.phone = PhoneSlides(ws, clock, lambda: base, lambda _s: (42, 50), lambda _s: 7)
+        self.feedback = FeedbackService(ws, clock)
+        self.phone = PhoneSlides(
+            ws,
+            clock,
+            lambda: base,
+            lambda _s: (42, 50),
+            lambda _s: 7,
+            lambda s: self.feedback.set_feedback_open(s, True).is_open,
+        )
         live = LiveAgenda(ws, clock, am.id)
         self.controller = PresenterController(
             live, live.load(), SyncRunner(), clock, PdfPageCache(SyncRunner()), self.phone
@@ -84,11 +93,12 @@ class Presenting:
 @pytest.fixture
 def presenting(
     demo_workspace: Workspace, clock: FakeClock, qapp: QApplication, qtbot: QtBot
-) -> Presenting:
+) -> Iterator[Presenting]:
     p = Presenting(demo_workspace, clock, qapp, BASE)
     qtbot.addWidget(p.console)
     qtbot.addWidget(p.audience)
-    return p
+    yield p
+    p.feedback.close()
 
 
 def test_keyboard_shortcuts_drive_the_session(presenting: Presenting, qtbot: QtBot) -> None:
@@ -198,7 +208,8 @@ def test_checkin_qr_decodes_to_the_checkin_url(
     presenting.audience_image().save(str(screenshots / "agenda_checkin_qr.png"))
     found = presenting.audience_qr()
     assert found == [presenting.phone.checkin_url(presenting.session_id)]
-    assert found[0].startswith(f"{BASE}/c/")
+    # The short, upper-case form (a lower QR version); tests/web/test_short_links.py opens it.
+    assert found[0].startswith(f"{BASE.upper()}/C/")
     frame = presenting.audience.canvas.frame()
     assert frame is not None and "42" in frame.counter and "50" in frame.counter
     # The token rotates: after the window the QR shows the new URL.
@@ -229,7 +240,7 @@ def test_feedback_and_closing_slides(presenting: Presenting, screenshots: Path) 
     assert frame is not None and frame.kind == ItemKind.FEEDBACK
     assert "7" in frame.counter
     found = presenting.audience_qr()
-    assert found and found[0].startswith(f"{BASE}/f/")
+    assert found and found[0].startswith(f"{BASE.upper()}/F/")
     c.next()
     frame = presenting.audience.canvas.frame()
     assert frame is not None and frame.kind == ItemKind.CLOSING

@@ -23,8 +23,8 @@ SCREENS = {
 CHILD = r"""
 import json, sys
 from pathlib import Path
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QPoint, QRect, Signal
+from PySide6.QtWidgets import QApplication, QPushButton
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.services.agenda.live import LiveAgenda
@@ -56,11 +56,19 @@ live = LiveAgenda(ws, clock, session.id)
 runner = SyncRunner()
 controller = PresenterController(live, live.load(), runner, clock, PdfPageCache(runner))
 console = PresenterConsole(controller)
-console.move(100, 100)
-console.show()
 watch = Watch()
 audience = AudienceWindow(controller, watch, console)
+# As the launcher does: the console full screen on the laptop's screen.
+console.open_full_screen(audience.console_screen())
 result = {}
+
+def buttons_inside():
+    window = QRect(QPoint(0, 0), console.size())
+    return all(
+        window.contains(QRect(b.mapTo(console, QPoint(0, 0)), b.size()))
+        for b in console.findChildren(QPushButton)
+        if b.isVisibleTo(console)
+    )
 
 def snapshot(name):
     app.processEvents()
@@ -68,6 +76,7 @@ def snapshot(name):
         "full": audience.isFullScreen(),
         "screen": audience.screen().name(),
         "size": [audience.width(), audience.height()],
+        "console": [console.screen().name(), console.isFullScreen(), buttons_inside()],
     }
 
 audience.place()
@@ -101,7 +110,21 @@ def test_projector_follows_screens(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["one_screen"] == {"full": False, "screen": "laptop", "size": [960, 540]}
-    assert result["plugged_in"] == {"full": True, "screen": "projector", "size": [1920, 1080]}
+    laptop_console = ["laptop", True, True]  # full screen on the laptop, every button in it
+    assert result["one_screen"] == {
+        "full": False,
+        "screen": "laptop",
+        "size": [960, 540],
+        "console": laptop_console,
+    }
+    assert result["plugged_in"] == {
+        "full": True,
+        "screen": "projector",
+        "size": [1920, 1080],
+        "console": laptop_console,
+    }
+    # Swapped: the picture on the laptop's screen, the console moves to the other one.
     assert result["swapped"]["full"] and result["swapped"]["screen"] == "laptop"
+    assert result["swapped"]["console"] == ["projector", True, True]
     assert result["unplugged"]["full"] is False and result["unplugged"]["size"] == [960, 540]
+    assert result["unplugged"]["console"] == laptop_console

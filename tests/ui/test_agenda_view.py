@@ -246,3 +246,30 @@ def test_the_session_box_shows_the_whole_session(area: Area, qtbot: QtBot) -> No
     qtbot.waitUntil(
         lambda: combo.width() >= combo.fontMetrics().horizontalAdvance(longer), timeout=2000
     )
+
+
+def test_planned_vs_actual_after_a_rehearsal_says_why_it_is_blank(
+    area: Area, screenshots: Path
+) -> None:
+    # A rehearsal: presented the day before the session's date.
+    detail = area.events.get_event(area.event_id)
+    am = detail.session_by_label("AM")
+    day_before = local_datetime(am.date, am.start).timestamp() - 24 * 3600
+    area.clock.advance(day_before - area.clock.now().timestamp())
+    live = LiveAgenda(area.ws, area.clock, am.id)
+    live.load()
+    live.start()
+    area.clock.advance(5 * 60)
+    live.next()
+    area.view.tabs.setCurrentIndex(1)
+    note = area.view.report_note
+    assert note.isVisible()
+    assert "rehearsal" in note.text() and "Present…" in note.text()
+    assert cell(area.view.report, 0, 2) == ""  # nothing recorded, and now it says why
+    area.view.resize(1366, 700)
+    area.view.grab().save(str(screenshots / "agenda_report_after_rehearsal.png"))
+    # A real run on the session's date fills the column and the note goes.
+    _start_and_crash(area)
+    area.view._refresh_report()
+    assert not note.isVisible()
+    assert cell(area.view.report, 0, 2) == "11.0"

@@ -102,14 +102,20 @@ def test_next_previous_and_overrun_are_recorded_per_stretch(fake: FakeClock) -> 
     assert state.stretches[0].elapsed(at(fake).mono) == pytest.approx(720)
 
 
-def test_next_on_last_item_finishes(fake: FakeClock) -> None:
+def test_next_on_last_item_does_not_finish(fake: FakeClock) -> None:
     state = AgendaState.new(plan()[:2], START).start(at(fake))
     state = state.next(at(fake))
+    assert state.on_last_item
     fake.advance(10)
-    state = state.next(at(fake))
+    assert state.next(at(fake)) is state  # a clicker press changes nothing
+    state = state.finish(at(fake))
     assert state.phase == Phase.FINISHED
     assert state.status(at(fake)).projected_end == state.stretches[-1].ended_wall
     assert state.next(at(fake)) is state
+    # Nor does going back silently reopen it: only start() or jump() do.
+    assert state.previous(at(fake)) is state
+    reopened = state.start(at(fake), state.index or 0)
+    assert reopened.phase == Phase.RUNNING and reopened.index == 1
 
 
 def test_pause_then_next_closes_the_pause(fake: FakeClock) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from facilitator.db.models import Attendee, CheckIn, Department, Event, TrainingSession
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import SystemClock
-from facilitator.domain.phone_links import checkin_url
+from facilitator.domain.phone_links import checkin_url, short_checkin_url
 from facilitator.domain.tokens import RotatingTokens
 from facilitator.services.checkin.service import CheckInService
 from facilitator.web.app import create_app
@@ -104,3 +104,25 @@ def test_phone_without_staff_number_picks_department_and_name(
         assert page.locator("#person-name").inner_text() == name
         page.get_by_role("button", name="Yes, check me in").click()
         assert "You are checked in" in page.locator("#outcome").inner_text()
+
+
+def test_the_projected_short_url_opens_the_checkin_page_in_a_phone_browser(
+    server: tuple[LanServer, CheckInService], demo_workspace: Workspace, screenshots: Path
+) -> None:
+    """What a phone camera hands the browser: the upper-case URL the projector's QR holds."""
+    lan, _service = server
+    with demo_workspace.session(readonly=True) as s:
+        secret, code = s.execute(
+            select(Event.secret, TrainingSession.code)
+            .join(TrainingSession, TrainingSession.event_id == Event.id)
+            .order_by(TrainingSession.position)
+        ).first()  # type: ignore[misc]
+    token = RotatingTokens(secret, "checkin", code).token_at(SystemClock().now().timestamp())
+    url = short_checkin_url(lan.base_url, code, token)
+    assert url.startswith("HTTP://127.0.0.1:18765/C/")
+    with phone_page("ja-JP") as (page, errors):
+        page.goto(url)
+        assert page.url.startswith(f"http://127.0.0.1:18765/c/{code}?t=")
+        assert page.get_by_label("職員番号").is_visible()
+        page.screenshot(path=str(screenshots / "checkin_phone_short_url.png"))
+        assert errors == []

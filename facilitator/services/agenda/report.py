@@ -53,8 +53,10 @@ class AgendaReportService:
             labels = tuple(s.label for s in sessions)
         actual: dict[tuple[int, int], float] = {}
         planned: dict[tuple[int, int], int] = {}
+        rehearsal_runs = 0
         for run in runs:
             if local_day(run.started_at) != days[run.session_id]:
+                rehearsal_runs += 1
                 continue  # a rehearsal on another day, not the session itself
             key = (run.session_id, run.item_id)
             actual[key] = actual.get(key, 0.0) + record_elapsed(run_record(run), now)
@@ -74,7 +76,7 @@ class AgendaReportService:
             )
             for item in items
         )
-        return AgendaReport(title, labels, rows, now)
+        return AgendaReport(title, labels, rows, now, rehearsal_runs)
 
     def export_csv(self, event_id: int, lang: Lang) -> bytes:
         """The report as CSV (UTF-8 with BOM so Excel reads the Japanese)."""

@@ -20,6 +20,19 @@ from facilitator.ui.agenda.texts import slide_time
 PREVIEW_SIZE = (960, 540)
 
 
+def _index_of(screens: Sequence[QRect], laptop: QRect | None) -> int:
+    """The screen holding the centre of `laptop` (the first one when unknown or gone)."""
+    if laptop is not None:
+        for i, geometry in enumerate(screens):
+            if geometry.contains(laptop.center()):
+                return i
+    return 0
+
+
+def _first_other(screens: Sequence[QRect], index: int) -> int:
+    return next(i for i in range(len(screens)) if i != index)
+
+
 def choose_screen(screens: Sequence[QRect], console: QRect | None, swapped: bool) -> int | None:
     """Index of the screen the projector picture goes to, None for a windowed preview.
 
@@ -29,15 +42,17 @@ def choose_screen(screens: Sequence[QRect], console: QRect | None, swapped: bool
     """
     if len(screens) < 2:
         return None
-    console_index = 0
-    if console is not None:
-        for i, geometry in enumerate(screens):
-            if geometry.contains(console.center()):
-                console_index = i
-                break
-    if swapped:
-        return console_index
-    return next(i for i in range(len(screens)) if i != console_index)
+    console_index = _index_of(screens, console)
+    return console_index if swapped else _first_other(screens, console_index)
+
+
+def choose_console_screen(screens: Sequence[QRect], laptop: QRect | None, swapped: bool) -> int:
+    """Index of the screen the console goes to: the laptop's, or after a swap (the
+    projector then on the laptop's screen) the first other one."""
+    laptop_index = _index_of(screens, laptop)
+    if not swapped or len(screens) < 2:
+        return laptop_index
+    return _first_other(screens, laptop_index)
 
 
 class ScreenWatch(QObject):
@@ -69,6 +84,11 @@ class AudienceWindow(QWidget):
         self._controller = controller
         self._screens = screens
         self._console = console
+        # The laptop's screen, as it was when presenting began: swapping moves the
+        # console away from it, so its current screen is no reference.
+        self._laptop: QRect | None = None
+        if console is not None and console.screen() is not None:
+            self._laptop = console.screen().geometry()
         self.swapped = False
         self.canvas = SlideCanvas(self)
         layout = QVBoxLayout(self)
@@ -96,12 +116,28 @@ class AudienceWindow(QWidget):
         )
 
     # -- placement -----------------------------------------------------------------------------
+    def console_screen(self) -> QScreen | None:
+        """The screen the console belongs on (the projector is never on it)."""
+        screens = self._screens.screens()
+        if not screens:
+            return None
+        rects = [s.geometry() for s in screens]
+        return screens[choose_console_screen(rects, self._laptop, self.swapped)]
+
     def place(self) -> None:
         screens = self._screens.screens()
-        console_rect = None
-        if self._console is not None and self._console.screen() is not None:
-            console_rect = self._console.screen().geometry()
-        target = choose_screen([s.geometry() for s in screens], console_rect, self.swapped)
+        target = choose_screen([s.geometry() for s in screens], self._laptop, self.swapped)
+        console = self._console
+        if console is not None and console.isVisible() and len(screens) > 1:
+            wanted = self.console_screen()
+            if wanted is not None and console.screen() is not wanted:
+                was_full = console.isFullScreen()
+                handle = console.windowHandle()
+                if handle is not None:
+                    handle.setScreen(wanted)
+                console.setGeometry(wanted.availableGeometry())
+                if was_full:
+                    console.showFullScreen()
         if target is None:
             if self.isFullScreen():
                 self.showNormal()

@@ -1,16 +1,22 @@
 """The presenter console on the laptop: current and next slide, notes, time, pace, controls.
 
 Keys (so presentation clickers work): → Space PageDown next, ← PageUp previous,
-P pause/resume, B (or .) blackout, + / − one minute more or less. Buttons never
-take the keyboard focus, so Space always means "next" and never presses a
-button by accident.
+P pause/resume, B (or .) blackout, + / − one minute more or less, F11 full
+screen. Buttons never take the keyboard focus, so Space always means "next"
+and never presses a button by accident. No key ends the session: on the last
+item → only says so; Finish is a button, and it asks.
+
+Everything the trainer must not miss (paused, blackout, the phone server
+stopped, a survey not open yet) is said here in large type, never on the
+projector.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -24,6 +30,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.agenda_catchup import CatchUpProposal
 from facilitator.domain.agenda_timing import ON_TIME_TOLERANCE, Level, Phase
+from facilitator.services.agenda.phone_slides import SurveyStart
+from facilitator.ui.agenda.console_alerts import (
+    PAUSED_COLOUR,
+    NoticeAlert,
+    PhoneAlert,
+    StateAlert,
+)
 from facilitator.ui.agenda.presenter_controller import PresenterController
 from facilitator.ui.agenda.slide import Screen, SlideCanvas
 from facilitator.ui.agenda.texts import clock_time, countdown, slide_time
@@ -55,22 +68,32 @@ class PresenterConsole(QWidget):
         self._dialogs = dialogs
         self.setWindowTitle(self.tr("Presenter — %1").replace("%1", controller.session.label))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.resize(1280, 760)
+        self.resize(1280, 720)
         self._ignored: CatchUpProposal | None = None
         self._shown_proposal: CatchUpProposal | None = None
 
         self.current = SlideCanvas(self)
-        self.next_preview = SlideCanvas(self, show_progress=False)
+        # The frame around the current slide turns orange (paused) or purple (blackout).
+        self.current_frame = QFrame()
+        self.current_frame.setObjectName("currentFrame")
+        frame_layout = QVBoxLayout(self.current_frame)
+        frame_layout.setContentsMargins(8, 8, 8, 8)
+        frame_layout.addWidget(self.current)
+        self.state_banner = StateAlert(self.current_frame)
+        self.notice_label = NoticeAlert()
+        self.phone_banner = PhoneAlert()
+        self.phone_text = self.phone_banner.text
+        self.survey_button = self.phone_banner.survey_button
+        self.phone_banner.start_survey.connect(controller.open_survey)
+        self.next_preview = SlideCanvas(self, show_progress=False, keep_aspect=True)
         self.next_title = QLabel()
         self.position_label = QLabel()
         self.item_title = QLabel()
-        self.item_title.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.time_left = QLabel()
         self.time_left.setObjectName("timeLeft")
         self.time_left.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase_label = QLabel()
         self.wall_clock = QLabel()
-        self.wall_clock.setStyleSheet("font-size: 28px;")
         self.planned_end = QLabel()
         self.projected_end = QLabel()
         self.pace = QLabel()
@@ -87,6 +110,9 @@ class PresenterConsole(QWidget):
         self._build()
         controller.state_changed.connect(self.refresh)
         controller.tick.connect(self.refresh_time)
+        controller.notice.connect(
+            lambda notice: self.notice_label.show_notice(notice, self._banner_px())
+        )
         self.refresh()
 
     def _button(self, text: str, slot: object, name: str) -> QPushButton:
@@ -98,7 +124,7 @@ class PresenterConsole(QWidget):
 
     def _build(self) -> None:
         c = self.c
-        self.start_button = self._button(self.tr("Start"), c.start, "start")
+        self.start_button = self._button(self.tr("Start"), self._start, "start")
         self.pause_button = self._button(self.tr("Pause (P)"), c.toggle_pause, "pause")
         self.prev_button = self._button(self.tr("◀ Previous item"), c.previous_item, "previous")
         self.next_button = self._button(self.tr("Next item ▶"), c.next_item, "next")
@@ -114,6 +140,12 @@ class PresenterConsole(QWidget):
             self.tr("Show projector"), self.projector_requested.emit, "showProjector"
         )
         finish = self._button(self.tr("Finish session"), self._finish, "finish")
+        self.survey_auto = QCheckBox(self.tr("Open the survey at the feedback item"))
+        self.survey_auto.setObjectName("surveyAuto")
+        self.survey_auto.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.survey_auto.clicked.connect(
+            lambda on: c.set_survey_start(SurveyStart.OPEN if on else SurveyStart.ASK)
+        )
         accept = self._button(self.tr("Apply"), self._accept, "acceptCatchUp")
         ignore = self._button(self.tr("Ignore"), self._ignore, "ignoreCatchUp")
 
@@ -130,7 +162,8 @@ class PresenterConsole(QWidget):
         top.addWidget(self.item_title, 1)
         top.addWidget(self.phase_label)
         left.addLayout(top)
-        left.addWidget(self.current, 3)
+        left.addWidget(self.state_banner)
+        left.addWidget(self.current_frame, 3)
         left.addWidget(self.time_left)
 
         info = QGridLayout()
@@ -146,10 +179,10 @@ class PresenterConsole(QWidget):
         right = QVBoxLayout()
         right.addLayout(info)
         right.addWidget(QLabel(self.tr("Next")))
-        right.addWidget(self.next_preview, 2)
+        right.addWidget(self.next_preview)
         right.addWidget(self.next_title)
         right.addWidget(QLabel(self.tr("Notes")))
-        right.addWidget(self.notes, 2)
+        right.addWidget(self.notes, 1)
 
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -169,10 +202,11 @@ class PresenterConsole(QWidget):
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
-        # A second row keeps the console within a 1280-pixel laptop screen.
+        # A second row keeps every button on a 1366×768 laptop screen.
         session_row = QHBoxLayout()
         session_row.addWidget(self.jump_box)
         session_row.addWidget(jump)
+        session_row.addWidget(self.survey_auto)
         session_row.addStretch(1)
         session_row.addWidget(projector)
         session_row.addWidget(swap)
@@ -180,6 +214,8 @@ class PresenterConsole(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.catch_up)
+        layout.addWidget(self.phone_banner)
+        layout.addWidget(self.notice_label)
         layout.addLayout(body, 1)
         layout.addLayout(controls)
         layout.addLayout(session_row)
@@ -206,7 +242,15 @@ class PresenterConsole(QWidget):
             self.item_title.setText(item.title + pages)
             self.notes.setPlainText(item.spec.notes)
         self.start_button.setEnabled(state.phase in (Phase.IDLE, Phase.FINISHED))
+        self.start_button.setText(
+            self.tr("Reopen session") if state.phase == Phase.FINISHED else self.tr("Start")
+        )
         running = state.phase in (Phase.RUNNING, Phase.PAUSED)
+        # On the last item the way on is Finish (which asks), not "next".
+        self.next_button.setEnabled(
+            state.phase == Phase.IDLE or (running and not state.on_last_item)
+        )
+        self.prev_button.setEnabled(running and c.index > 0)
         self.pause_button.setEnabled(running)
         self.pause_button.setText(
             self.tr("Resume (P)") if state.phase == Phase.PAUSED else self.tr("Pause (P)")
@@ -226,7 +270,21 @@ class PresenterConsole(QWidget):
             + (self.tr(" · rehearsal") if c.rehearsal else "")
         )
         self.jump_box.setCurrentIndex(c.index)
+        self._show_state(state.phase == Phase.PAUSED, c.blackout)
+        self._show_phone()
+        # The event's choice, read off the GUI thread when presenting began.
+        self.survey_auto.setVisible(c.survey_start is not None)
+        self.survey_auto.setChecked(c.survey_start is not SurveyStart.ASK)
         self.refresh_time()
+
+    def _show_state(self, paused: bool, blackout: bool) -> None:
+        self.state_banner.show_state(paused, blackout, self._banner_px())
+
+    def _show_phone(self) -> None:
+        c = self.c
+        self.phone_banner.show_for(
+            self.current.frame(), c.opening_survey, c.survey_waits_for_trainer(), self._banner_px()
+        )
 
     def refresh_time(self) -> None:
         c = self.c
@@ -242,16 +300,66 @@ class PresenterConsole(QWidget):
             left = self.tr("Over %1").replace("%1", countdown(status.remaining_seconds))
         else:
             left = self.tr("%1 left").replace("%1", countdown(status.remaining_seconds))
+        if c.state.phase == Phase.PAUSED:
+            left = self.tr("PAUSED  %1").replace("%1", left)
+            level_style = f"color: white; background: {PAUSED_COLOUR};"
+        else:
+            level_style = LEVEL_STYLE[status.level]
         self._set_text(self.time_left, left)
-        style = "font-size: 44px; font-weight: bold; padding: 4px; " + LEVEL_STYLE[status.level]
+        style = f"font-size: {self._time_px()}px; font-weight: bold; padding: 4px; " + level_style
         if self.time_left.styleSheet() != style:
             self.time_left.setStyleSheet(style)
         self._set_text(self.pace, self._pace_text(status.pace_seconds))
         behind = status.pace_seconds <= -ON_TIME_TOLERANCE
-        pace_style = "font-weight: bold; color: #c62828;" if behind else "font-weight: bold;"
+        # A style sheet's font replaces the inherited one: say the size too.
+        pace_px = max(13, self.font().pixelSize())  # -1 until the first resize
+        pace_style = f"font-weight: bold; font-size: {pace_px}px;" + (
+            " color: #c62828;" if behind else ""
+        )
         if self.pace.styleSheet() != pace_style:
             self.pace.setStyleSheet(pace_style)
         self._show_proposal(c.proposal())
+
+    # -- scaling -------------------------------------------------------------------------------
+    def _time_px(self) -> int:
+        return max(32, round(self.height() * 0.065))
+
+    def _banner_px(self) -> int:
+        return max(18, round(self.height() * 0.032))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The type grows with the screen: read from a step back on a 1080p laptop, and
+        # everything still fits on 1366×768.
+        super().resizeEvent(event)
+        base = QFont(self.font())
+        base.setPixelSize(max(13, round(self.height() * 0.019)))
+        self.setFont(base)  # every label, button and the notes follow
+        title = QFont(base)
+        title.setPixelSize(max(20, round(self.height() * 0.028)))
+        title.setBold(True)
+        self.item_title.setFont(title)
+        clock = QFont(base)
+        clock.setPixelSize(max(28, round(self.height() * 0.04)))
+        self.wall_clock.setFont(clock)
+        self.refresh_time()
+        self._show_state(self.c.state.phase == Phase.PAUSED, self.c.blackout)
+
+    def open_full_screen(self, screen: QScreen | None) -> None:
+        """Full screen on the laptop's screen (`screen`; None: where it is)."""
+        if screen is not None:
+            if self.windowHandle() is None:
+                self.create()
+            handle = self.windowHandle()
+            if handle is not None:
+                handle.setScreen(screen)
+            self.setGeometry(screen.availableGeometry())
+        self.showFullScreen()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
 
     def _minutes(self, count: int) -> str:
         return self.tr("%1 min").replace("%1", str(count))
@@ -302,6 +410,12 @@ class PresenterConsole(QWidget):
         self.catch_up.show()
 
     # -- actions -------------------------------------------------------------------------------
+    def _start(self) -> None:
+        if self.c.state.phase == Phase.FINISHED:
+            self.c.reopen()
+        else:
+            self.c.start()
+
     def _accept(self) -> None:
         if self._shown_proposal is not None:
             self.c.accept(self._shown_proposal)
@@ -330,6 +444,9 @@ class PresenterConsole(QWidget):
             self.c.jump(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+            return
         if not self.c.handle_key(event.key(), event.text()):
             super().keyPressEvent(event)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
@@ -21,7 +22,7 @@ from facilitator.domain.agenda_timing import ClockStatus, Instant, Phase
 from facilitator.domain.clock import Clock
 from facilitator.services.agenda.items import AgendaItemInfo
 from facilitator.services.agenda.live import LiveAgenda, LiveStart
-from facilitator.services.agenda.phone_slides import PhoneSlideSource
+from facilitator.services.agenda.phone_slides import PhoneSlideSource, SurveyStart
 from facilitator.ui.agenda.pdf_pages import PdfPageCache
 from facilitator.ui.agenda.slide import SlideFrame
 from facilitator.ui.runner import Runner
@@ -38,12 +39,22 @@ PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up}
 class Counts:
     arrivals: tuple[int, int] | None = None
     responses: int | None = None
+    # None until first read: a survey not known to be open is not projected as a QR.
+    survey_open: bool | None = None
+
+
+class Notice(Enum):
+    """Why a key press did nothing (said on the console, never on the projector)."""
+
+    LAST_ITEM = "last_item"
+    FINISHED = "finished"
 
 
 class PresenterController(QObject):
     state_changed = Signal()  # item, phase, page or blackout changed: rebuild frames
     tick = Signal()  # time moved on: refresh the clocks
     blackout_changed = Signal(bool)
+    notice = Signal(object)  # a Notice
 
     def __init__(
         self,
@@ -78,12 +89,22 @@ class PresenterController(QObject):
         self._counts_timer.timeout.connect(self._poll_counts)
         self._last_url: str | None = None
         self._pictures: dict[str, QImage | None] = {}
+        self.opening_survey = False
+        self.survey_start: SurveyStart | None = None  # the event's choice, once read
+        if phone is not None:
+            session_id = self.session.id
+            self._counts_runner.run(lambda: phone.survey_start(session_id), self._got_start)
+
+    def _got_start(self, start: SurveyStart) -> None:
+        self.survey_start = start
+        self.state_changed.emit()
 
     # -- lifecycle -----------------------------------------------------------------------------
     def begin(self) -> None:
         self._timer.start(TICK_MS)
         self._counts_timer.start(COUNTS_EVERY_MS)
-        self._poll_counts()
+        # Resumed onto a feedback item after a restart counts as reaching it.
+        self._poll_counts(arrived=True)
         self.state_changed.emit()
 
     def end(self) -> None:
@@ -143,6 +164,9 @@ class PresenterController(QObject):
             server_down = url is None
         elif spec.kind in (ItemKind.CHECKIN, ItemKind.FEEDBACK):
             server_down = True
+        survey_closed = spec.kind == ItemKind.FEEDBACK and self.counts.survey_open is not True
+        if survey_closed:
+            url = None  # phones would read "the survey is closed": no QR until it opens
         image = self._picture(spec.slide.image) if spec.slide.image else None
         return SlideFrame(
             kind=spec.kind,
@@ -154,6 +178,7 @@ class PresenterController(QObject):
             qr_url=url,
             counter=counter,
             server_down=server_down,
+            survey_closed=survey_closed,
         )
 
     def _picture(self, path: str) -> QImage | None:
@@ -183,10 +208,18 @@ class PresenterController(QObject):
     def next_item(self) -> None:
         if self.state.phase == Phase.IDLE:
             self.start()
+        elif self.state.phase == Phase.FINISHED:
+            self.notice.emit(Notice.FINISHED)
+        elif self.state.on_last_item:
+            # Finishing is the Finish button's, which asks: a key never ends the session.
+            self.notice.emit(Notice.LAST_ITEM)
         else:
             self._do(self._live.next, page=0)
 
     def previous_item(self) -> None:
+        if self.state.phase == Phase.FINISHED:
+            self.notice.emit(Notice.FINISHED)
+            return
         target = self.item(self.index - 1)
         last = target.spec.pdf.count - 1 if target is not None and target.spec.pdf else 0
         self._do(self._live.previous, page=last)
@@ -212,6 +245,47 @@ class PresenterController(QObject):
 
     def finish(self) -> None:
         self._do(self._live.finish)
+
+    def reopen(self) -> None:
+        """Continue a finished session on the item it ended on (the Start button)."""
+        if self.state.phase == Phase.FINISHED:
+            self._do(lambda: self._live.start(self.index))
+
+    def open_survey(self) -> None:
+        """Open the session's survey through the feedback service (one click on the console)."""
+        phone = self._phone
+        if phone is None or self.opening_survey:
+            return
+        session_id = self.session.id
+        self.opening_survey = True
+        self.state_changed.emit()
+
+        def done(is_open: bool) -> None:
+            self.opening_survey = False
+            self.counts = Counts(self.counts.arrivals, self.counts.responses, is_open)
+            self.state_changed.emit()
+
+        self._counts_runner.run(lambda: phone.open_survey(session_id), done)
+
+    def set_survey_start(self, start: SurveyStart) -> None:
+        phone = self._phone
+        if phone is not None:
+            self.survey_start = start
+            session_id = self.session.id
+            self._counts_runner.run(
+                lambda: phone.set_survey_start(session_id, start), lambda _s: None
+            )
+
+    def survey_waits_for_trainer(self) -> bool:
+        """On a feedback item whose survey is closed: the console offers to open it."""
+        item = self.item()
+        return (
+            self._phone is not None
+            and item is not None
+            and item.kind == ItemKind.FEEDBACK
+            and self.state.phase in (Phase.RUNNING, Phase.PAUSED)
+            and self.counts.survey_open is False
+        )
 
     def accept(self, proposal: CatchUpProposal) -> None:
         self._do(lambda: self._live.accept(proposal))
@@ -262,11 +336,17 @@ class PresenterController(QObject):
             self.state_changed.emit()
             self.tick.emit()
             if moved:
-                self._poll_counts()  # a phone slide shows its counter at once, not in 3 s
+                self._poll_counts(arrived=True)  # a phone slide's counter at once, not in 3 s
 
         self._runner.run(work, done)
 
-    def _poll_counts(self) -> None:
+    def _poll_counts(self, arrived: bool = False) -> None:
+        """Read the counters (and whether the survey is open) off the GUI thread.
+
+        `arrived`: the session just moved onto this item. Reaching a feedback
+        item opens the survey through the feedback service, unless the trainer
+        chose to be asked (then the console offers a one-click start).
+        """
         phone = self._phone
         item = self.item()
         if phone is None or item is None:
@@ -274,9 +354,18 @@ class PresenterController(QObject):
         if item.kind not in (ItemKind.CHECKIN, ItemKind.FEEDBACK):
             return
         session_id = self.session.id
+        feedback = item.kind == ItemKind.FEEDBACK and self.state.phase in (
+            Phase.RUNNING,
+            Phase.PAUSED,
+        )
+        open_now = arrived and feedback
 
         def work() -> Counts:
-            return Counts(phone.arrivals(session_id), phone.responses(session_id))
+            survey_open = phone.survey_open(session_id) if feedback else None
+            opens = open_now and survey_open is False
+            if opens and phone.survey_start(session_id) is SurveyStart.OPEN:
+                survey_open = phone.open_survey(session_id)
+            return Counts(phone.arrivals(session_id), phone.responses(session_id), survey_open)
 
         def done(counts: Counts) -> None:
             if counts != self.counts:

@@ -119,7 +119,8 @@ class PresenterLauncher(QObject):
 
         console.closed.connect(closed)
         self.open[session_id] = OpenPresentation(controller, console, audience)
-        console.show()
+        # Full screen on the laptop's screen; the projector goes to another one.
+        console.open_full_screen(audience.console_screen())
         audience.place()
         controller.begin()
         console.activateWindow()

@@ -14,7 +14,15 @@ from enum import Enum
 from functools import cache
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.domain.agenda_items import ItemKind, SlideContent
@@ -92,7 +100,8 @@ class SlideFrame:
     image: QImage | None = None
     qr_url: str | None = None
     counter: str = ""
-    server_down: bool = False
+    server_down: bool = False  # said on the console; the audience sees a neutral screen
+    survey_closed: bool = False  # a feedback item's survey is not open: no QR yet
 
 
 @dataclass(frozen=True)
@@ -106,9 +115,21 @@ class SlideTime:
 
 
 class SlideCanvas(QWidget):
-    def __init__(self, parent: QWidget | None = None, *, show_progress: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        show_progress: bool = True,
+        keep_aspect: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # keep_aspect: as tall as the slide is for the width it gets (no black bars),
+        # the rest of the column going to whatever is below it.
+        self._keep_aspect = keep_aspect
+        self.setSizePolicy(
+            QSizePolicy.Policy.Expanding,
+            QSizePolicy.Policy.Fixed if keep_aspect else QSizePolicy.Policy.Expanding,
+        )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._frame: SlideFrame | None = None
         self._time: SlideTime | None = None
@@ -154,7 +175,14 @@ class SlideCanvas(QWidget):
         return QSize(640, 360)
 
     def heightForWidth(self, width: int) -> int:
-        return width * HEIGHT // WIDTH
+        return round(width * HEIGHT / WIDTH)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Layouts give a box its width from the columns; the height then follows the
+        # slide's shape (a fixed height changes nothing horizontally, so this settles).
+        if self._keep_aspect and self.height() != self.heightForWidth(self.width()):
+            self.setFixedHeight(self.heightForWidth(self.width()))
+        super().resizeEvent(event)
 
     # -- painting ------------------------------------------------------------------------------
     def _viewport(self) -> QRectF:
@@ -272,16 +300,31 @@ class SlideCanvas(QWidget):
     def _paint_phone(self, p: QPainter, frame: SlideFrame) -> None:
         p.fillRect(QRectF(0, 0, WIDTH, HEIGHT), QColor("white"))
         qr_box = QRectF(100, 140, 800, 800)
-        if frame.server_down:
-            p.fillRect(qr_box, QColor("#eeeeee"))
-            p.setPen(QColor("#c62828"))
-            p.setFont(slide_font(52, bold=True))
-            p.drawText(
-                qr_box.adjusted(40, 40, -40, -40),
+        waiting = frame.qr_url is None or self._qr is None
+        if waiting:
+            # No QR to scan (server stopped, survey not open yet): the room sees a calm
+            # "starting shortly", never a staff message; the console says what is wrong.
+            p.fillRect(qr_box, QColor("#eef2f7"))
+            p.setPen(ACCENT)
+            if frame.kind == ItemKind.CHECKIN:
+                soon = self.tr("Check-in will open shortly")
+            else:
+                soon = self.tr("The survey will start shortly")
+            fit_wrapped(
+                p,
+                keep_phrases_together(soon),
+                qr_box.adjusted(60, 60, -60, -60),
                 int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-                self.tr("The phone server is not running. Start it in the Check-in area."),
+                72,
+                bold=True,
             )
-        elif self._qr is not None:
+            p.drawText(
+                qr_box.adjusted(60, 60, -60, -60),
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                keep_phrases_together(soon),
+            )
+        else:
+            assert self._qr is not None
             p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
             p.drawImage(qr_box, self._qr)
         p.setPen(INK)
@@ -290,7 +333,9 @@ class SlideCanvas(QWidget):
         fit_wrapped(p, title, box, int(left), 84, bold=True)
         p.drawText(box, int(left), title)
         p.setFont(slide_font(48))
-        if frame.kind == ItemKind.CHECKIN:
+        if waiting:
+            hint = self.tr("Please wait a moment.")
+        elif frame.kind == ItemKind.CHECKIN:
             hint = self.tr("Scan the code with your phone's camera to check in.")
         else:
             hint = self.tr("Scan the code with your phone's camera to answer the survey.")

@@ -111,6 +111,15 @@ class AgendaView(QWidget):
         report_layout.addWidget(
             QLabel(self.tr("Planned vs actual minutes; red: overran, green: finished early."))
         )
+        # Why the actual columns may be empty, and how to fill them.
+        self.report_note = QLabel()
+        self.report_note.setObjectName("reportNote")
+        self.report_note.setWordWrap(True)
+        self.report_note.setStyleSheet(
+            "background: #e3f2fd; color: #0d47a1; padding: 8px; border-radius: 4px;"
+        )
+        self.report_note.hide()
+        report_layout.addWidget(self.report_note)
         report_layout.addWidget(self.report, 1)
         report_layout.addLayout(report_buttons)
 
@@ -220,6 +229,26 @@ class AgendaView(QWidget):
                         item.setForeground(OVERRUN if diff > 0 else EARLY)
                     self.report.setItem(r, 1 + 3 * c + k, item)
         self.report.resizeColumnsToContents()
+        self._explain_report(report)
+
+    def _explain_report(self, report: AgendaReport) -> None:
+        if report.has_actuals:
+            self.report_note.hide()
+            return
+        how = self.tr(
+            "Actual times are recorded when a session is presented with Present… on the"
+            " session's own date; each item's time counts from when it is shown until the"
+            " next item. Rehearsals (presenting on another day) are not recorded."
+        )
+        if report.rehearsal_runs:
+            why = self.tr(
+                "Nothing recorded yet: what was presented so far was a rehearsal, on another"
+                " day than the session's."
+            )
+        else:
+            why = self.tr("Nothing recorded yet: no session has been presented on its date.")
+        self.report_note.setText(f"{why}\n{how}")
+        self.report_note.show()
 
     # -- actions -------------------------------------------------------------------------------
     def _present_clicked(self) -> None:
