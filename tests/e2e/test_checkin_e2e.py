@@ -32,6 +32,7 @@ from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import SyncRunner
+from tests.web.page_text import shown
 
 
 @pytest.fixture
@@ -90,7 +91,7 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/c/[\w-]+\?t=[0-9A-F]+-[A-Z2-7]+", url)
 
     page = httpx.get(url, headers={"accept-language": "ja"})
-    assert page.status_code == 200 and "職員番号" in page.text
+    assert page.status_code == 200 and "職員番号" in shown(page)
     with demo_workspace.session() as s:
         am = s.scalars(select(TrainingSession).order_by(TrainingSession.position)).first()
         assert am is not None
