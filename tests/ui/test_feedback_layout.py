@@ -199,9 +199,9 @@ def test_empty_charts_say_what_will_appear_and_when(
     assert panel.session_stack.currentWidget() is panel.session_empty
     assert panel.session_empty.isVisible() and panel.department_bars.empty.isVisible()
     appear = {"ja": "回答が届くと", "en": "When attendees answer"}[lang]
-    assert appear in panel.session_empty.text()
+    assert appear in panel.session_empty.text().replace(WORD_JOINER, "")
     assert {"ja": "回答が届くと", "en": "appear here once"}[lang] in (
-        panel.department_bars.empty.text()
+        panel.department_bars.empty.text().replace(WORD_JOINER, "")
     )
     area.view.grab().save(str(screenshots / f"i15c_results_empty_1920_{lang}.png"))
     _answer(area, 1)
@@ -238,6 +238,7 @@ def test_a_refused_tick_is_undone_and_says_why_beside_it(
     assert not editor.anonymous_check.isEnabled()
     assert editor.anonymous_error.isVisible()
     assert "記名・無記名は変更できません" in editor.anonymous_error.text()
+    assert editor.response_count.text() == "これまでの回答：1 件"
     # Beside the box, on its row, not only in the status line at the bottom.
     box, why = editor.anonymous_check.geometry(), editor.anonymous_error.geometry()
     assert abs(box.center().y() - why.center().y()) <= box.height()

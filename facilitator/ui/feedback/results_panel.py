@@ -43,6 +43,7 @@ from facilitator.domain.feedback_summary import (
     TextAnswer,
     rating_values,
 )
+from facilitator.domain.phrases import keep_phrases_together
 from facilitator.domain.survey_rules import QuestionKind
 from facilitator.lang import Lang
 from facilitator.ui.feedback.department_bars import DepartmentBars, DepartmentRow
@@ -234,15 +235,18 @@ class FeedbackResultsPanel(QWidget):
         result = self._current()
         if result is None or self._results is None:
             self._swap(self.session_chart, QChart())
-            self.session_empty.setText(self._no_question_text())
+            self.session_empty.setText(keep_phrases_together(self._no_question_text()))
             self.session_stack.setCurrentWidget(self.session_empty)
             self.department_bars.show_rows("", [], scale=1, series=[], colours=[], empty_text="")
             return
         answered = sum(sum(c.values()) for c in result.counts.values())
         self.session_empty.setText(
-            self.tr(
-                "No answers to this question yet. When attendees answer (phone, kiosk or "
-                "paper entry), each session's answers appear here as bars, within a few seconds."
+            # Wrapped between Japanese phrases, not inside a word (as the slides do).
+            keep_phrases_together(
+                self.tr(
+                    "No answers to this question yet. When attendees answer (phone, kiosk or "
+                    "paper entry), each session's answers appear here as bars, within a few seconds."
+                )
             )
         )
         self.session_stack.setCurrentIndex(0 if answered else 1)
@@ -293,8 +297,10 @@ class FeedbackResultsPanel(QWidget):
         other = self.tr("Other (small groups)")
         rows: list[DepartmentRow] = []
         colours = list(SERIES_COLOURS)
-        empty = self.tr(
-            "No answers yet. Each department's answers appear here once its attendees answer."
+        empty = keep_phrases_together(
+            self.tr(
+                "No answers yet. Each department's answers appear here once its attendees answer."
+            )
         )
         if result.question.kind is QuestionKind.RATING:
             for d in departments:

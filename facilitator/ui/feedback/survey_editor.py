@@ -405,3 +405,15 @@ class SurveyEditor(QWidget):
             self.anonymous_check.setEnabled(False)
             self.anonymous_error.setText(refused.message.text(self._lang))
             self.anonymous_error.show()
+            self._recount()
+
+    def _recount(self) -> None:
+        """The answer count again, now (a refusal says answers came in since the last poll)."""
+        event_id = self._event_id
+        if event_id is None:
+            return
+        self._runner.run(
+            lambda: self._editor.state(event_id),
+            lambda state: self.show_response_count(state.responses),
+            lambda _exc: None,  # the next poll of the area shows it anyway
+        )
