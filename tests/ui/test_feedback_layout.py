@@ -152,6 +152,15 @@ def test_department_names_are_shown_whole(
     axis = view.results_panel.session_chart.chart().axes(Qt.Orientation.Horizontal)[0]
     assert not axis.labelsTruncated()  # "1 理解できなかった" whole under the session chart
     view.grab().save(str(screenshots / f"i15c_results_{screen}_ja.png"))
+    # A choice question: a legend names each choice, and each row gives the counts.
+    panel = view.results_panel
+    panel.question_combo.setCurrentIndex(panel.question_combo.findData("difficulty"))
+    qtbot.wait(20)  # the new rows are shown by the event loop
+    assert all(_not_cut(label) and label.isVisible() for label in bars.name_labels)
+    assert [label.text().replace(WORD_JOINER, "") for label in bars.name_labels] == expected
+    assert bars.title.text() == "所属別の回答"
+    assert sum(int(n) for f in bars.figure_labels for n in f.text().split(" / ")) == 9
+    view.grab().save(str(screenshots / f"i15c_results_choice_{screen}_ja.png"))
 
 
 def test_opening_a_survey_keeps_the_top_bar_still(
