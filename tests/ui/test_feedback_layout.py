@@ -259,8 +259,9 @@ def _pixel(widget: QWidget, at: QPoint) -> str:
     return QColor(widget.grab().toImage().pixel(at)).name()
 
 
+@pytest.mark.parametrize("screen", [(1920, 1080), (1366, 768)])
 def test_the_kiosk_s_picked_answer_is_filled_and_meets_wcag_aa(
-    qtbot: QtBot, area_ja: Area, screenshots: Path
+    qtbot: QtBot, area_ja: Area, screenshots: Path, screen: tuple[int, int]
 ) -> None:
     assert contrast_ratio(PICKED_TEXT, PICKED_FILL) >= 4.5
     assert contrast_ratio(UNPICKED_TEXT, UNPICKED_FACE) >= 4.5
@@ -271,7 +272,7 @@ def test_the_kiosk_s_picked_answer_is_filled_and_meets_wcag_aa(
     survey = area_ja.results.results(area_ja.event_id).survey
     page = QuestionsPage(survey.questions, "ja", lambda: None, lambda: None)
     qtbot.addWidget(page)
-    _show_at(qtbot, page, (1920, 1080))
+    _show_at(qtbot, page, screen)
     box = page.box("understanding")
     picked, other = box.group.buttons()[3], box.group.buttons()[0]
     qtbot.mouseClick(picked, Qt.MouseButton.LeftButton)
@@ -280,15 +281,18 @@ def test_the_kiosk_s_picked_answer_is_filled_and_meets_wcag_aa(
     assert _pixel(picked, corner) == PICKED_FILL
     assert _pixel(other, corner) == UNPICKED_FACE
     assert picked.font().bold() or "font-weight: bold" in picked.styleSheet()
-    # A readable width on a 1920 px screen: centred, at most READABLE_WIDTH.
+    # A readable width on a large screen: centred, at most READABLE_WIDTH.
     assert all(b.width() <= READABLE_WIDTH for b in page.boxes)
-    assert box.mapTo(page, QPoint(0, 0)).x() >= (1920 - READABLE_WIDTH) // 2 - 20
-    page.grab().save(str(screenshots / "i15c_kiosk_questions_1920_ja.png"))
+    assert box.mapTo(page, QPoint(0, 0)).x() >= (screen[0] - READABLE_WIDTH) // 2 - 20
+    # Send stays on screen (the questions scroll above it).
+    send = page.send_button
+    assert page.rect().contains(send.mapTo(page, QPoint(send.width(), send.height())))
+    page.grab().save(str(screenshots / f"i15c_kiosk_questions_{screen[0]}_ja.png"))
     start = StartPage("管理職向けDX推進研修", lambda: None)
     qtbot.addWidget(start)
-    _show_at(qtbot, start, (1920, 1080))
+    _show_at(qtbot, start, screen)
     assert start.staff_edit.width() == FIELD_WIDTH and start.start_button.width() == FIELD_WIDTH
-    start.grab().save(str(screenshots / "i15c_kiosk_start_1920_ja.png"))
+    start.grab().save(str(screenshots / f"i15c_kiosk_start_{screen[0]}_ja.png"))
 
 
 def test_the_area_fits_a_1366_screen_with_a_taskbar(
