@@ -6,6 +6,8 @@ Against a real `facilitator serve` subprocess on 127.0.0.1:
   the pairs' p99 compared (single bursts are noisy);
 - steady: 50 check-ins per second for 10 s, open loop (latency counted from
   the moment each request was due, so a stall is not hidden);
+- phone pages: the check-in page in Japanese (HTML, phrase breaks marked by
+  BudouX, issue 15) in bursts against `/healthz`, a few pairs;
 - webcam path: zxing-cpp decoding 1280×720 frames that hold a QR code.
 
 Every loop is bounded. Prints the figures and whether each target is met.
@@ -37,6 +39,7 @@ HEALTH_BURST = 400
 STEADY_RATE = 50
 STEADY_SECONDS = 10
 FRAMES = 120
+PAGE_BURST = 200
 WARM_UP = 20
 # Two sessions: enough AM attendees for every pair's burst, and PM ones for the steady part.
 DEMO_ATTENDEES = 2 * PAIRS * BURST_DISTINCT + 400
@@ -201,6 +204,7 @@ async def run_http(
             f"[{'ok' if right else 'WRONG'}]"
         )
     ok &= compare_medians("check-in", checkin_p99s, health_p99s, 1.5, 0.040)
+    await phone_pages(room, health[:PAGE_BURST], secret, sessions["AM"])
     pm_code = sessions["PM"]
     pm_token = token(secret, pm_code)
     steady_requests = [
@@ -220,6 +224,33 @@ async def run_http(
         f"[{'ok' if steady_ok else 'FAIL'}: target p99 ≤ 30 ms]"
     )
     return ok
+
+
+async def phone_pages(room: Room, health: list[bytes], secret: str, code: str) -> None:
+    """The page a phone opens after the scan (Japanese), as a burst against /healthz:
+    what the phrase marks cost on the real server (with `git checkout main --
+    facilitator`, the same script measures the pages without them)."""
+    page = room.get(f"/c/{code}?t={token(secret, code)}", {"Accept-Language": "ja"})
+    page_p99s, health_p99s, marked = [], [], 0
+    for _ in range(PAIRS):
+        h_answers, _total = await room.burst(health)
+        p_answers, _total = await room.burst([page] * PAGE_BURST)
+        assert all(a.status == 200 for a in p_answers), "a page was refused"
+        marked += sum(b"<wbr>" in a.body for a in p_answers)
+        health_p99s.append(p99([a.latency for a in h_answers]))
+        page_p99s.append(p99([a.latency for a in p_answers]))
+    print(
+        f"phone pages: {PAGE_BURST} GET of the Japanese check-in page vs {len(health)} GET /healthz, "
+        f"{PAIRS} pairs; {marked} of {PAIRS * PAGE_BURST} pages carry phrase marks (<wbr>)"
+    )
+    print(
+        "  page p99 per pair: "
+        + ", ".join(ms(x) for x in page_p99s)
+        + f"; median {ms(statistics.median(page_p99s))}"
+    )
+    h_med, p_med = statistics.median(health_p99s), statistics.median(page_p99s)
+    # No target of its own: the figure to compare is the same line without phrase marks.
+    print(f"  median p99: page {ms(p_med)} vs healthz {ms(h_med)} = {p_med / h_med:.2f}x")
 
 
 def main() -> int:

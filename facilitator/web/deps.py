@@ -21,7 +21,7 @@ from facilitator.domain.devices import LookupQuota
 from facilitator.services.checkin.service import CheckInService
 from facilitator.services.checkin.types import CheckInResult
 from facilitator.services.feedback.capture import FeedbackService
-from facilitator.web.i18n import Catalogue, negotiate, translator
+from facilitator.web.i18n import Catalogue, negotiate, phrases_filter, translator
 from facilitator.web.security import FailureLimiter, Limit
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -57,9 +57,7 @@ class WebDeps:
     on_feedback: Callable[[int], None] = lambda _session_id: None
     # More routes from other areas, added after check-in's.
     extra_routes: Sequence[BaseRoute] = ()
-    templates: Jinja2Templates = field(
-        default_factory=lambda: Jinja2Templates(directory=str(TEMPLATES_DIR))
-    )
+    templates: Jinja2Templates = field(default_factory=lambda: phone_templates())
     # `facilitator serve --event ID` serves that event only; None (the GUI): every event.
     event_id: int | None = None
     _secrets: dict[int, str] = field(default_factory=dict, repr=False)
@@ -121,6 +119,13 @@ class WebDeps:
             if secret is not None:
                 self._secrets[event_id] = secret
         return secret
+
+
+def phone_templates() -> Jinja2Templates:
+    """The phone pages' templates, with the `| phrases` filter (Japanese phrase breaks)."""
+    templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+    templates.env.filters["phrases"] = phrases_filter
+    return templates
 
 
 def render_message(

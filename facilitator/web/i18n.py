@@ -12,6 +12,11 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from facilitator.domain.phrases import phrases
 from facilitator.errors import Msg
 from facilitator.lang import Lang, parse_lang
 
@@ -75,6 +80,47 @@ def translator(lang: Lang, *catalogues: Catalogue) -> Translate:
         return key  # a missing key shows itself instead of failing the page
 
     return t
+
+
+# A line-break opportunity the browser takes only where needed; the pages' CSS
+# (`word-break: keep-all`) allows no other inside a run of Japanese.
+WBR = Markup("<wbr>")
+
+# Texts up to this length keep their phrase markup cached: the fixed texts of the
+# pages and the handful of names, titles and question labels an event has. Longer
+# ones (rare) are parsed each time rather than parked in memory.
+CACHED_PHRASES_LENGTH = 300
+
+
+def phrased(text: object, lang: Lang) -> Markup:
+    """`text`, HTML-escaped, with `<wbr>` between its Japanese phrases (BudouX).
+
+    Each phrase is escaped on its own and only the `<wbr>` between them is markup,
+    so a name or a question typed as `<script>` stays text. English is only
+    escaped: it breaks at its spaces. A value that is already markup is left as
+    it is (its tags must not be split)."""
+    if isinstance(text, Markup):
+        return text
+    value = str(text)
+    if lang != "ja" or not value:
+        return escape(value)
+    if len(value) > CACHED_PHRASES_LENGTH:
+        return _phrased_ja(value)
+    return _phrased_ja_cached(value)
+
+
+def _phrased_ja(text: str) -> Markup:
+    return WBR.join(escape(phrase) for phrase in phrases(text))
+
+
+_phrased_ja_cached = functools.lru_cache(maxsize=2048)(_phrased_ja)
+
+
+@pass_context
+def phrases_filter(context: Context, text: object) -> Markup:
+    """The templates' `| phrases` filter, in the page's language (`lang` in its context)."""
+    lang: Lang = "ja" if context.get("lang") == "ja" else "en"
+    return phrased(text, lang)
 
 
 COMMON: dict[str, Msg] = {

@@ -52,63 +52,83 @@
 <context>
     <name>FeedbackResultsPanel</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="121"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="129"/>
         <source>Filter comments…</source>
         <translation>回答を絞り込み…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="123"/>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="264"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="131"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="291"/>
         <source>Other (small groups)</source>
         <translation>その他（少人数）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="124"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="132"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="124"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="132"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="124"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="132"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="154"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="162"/>
         <source>Question</source>
         <translation>質問</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="168"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="177"/>
         <source>Comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="232"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="244"/>
+        <source>No answers to this question yet. When attendees answer (phone, kiosk or paper entry), each session&apos;s answers appear here as bars, within a few seconds.</source>
+        <translation>この質問への回答はまだありません。回答が届くと（スマートフォン・キオスク・紙の入力）、数秒以内にセッションごとの集計がここに棒グラフで表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="251"/>
         <source>Answers by session</source>
         <translation>セッション別の回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="268"/>
-        <source>Mean by department</source>
-        <translation>所属別の平均</translation>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="281"/>
+        <source>This event has no survey yet. Create it on the Survey tab; its results appear here as answers arrive.</source>
+        <translation>この研修にはまだアンケートがありません。「アンケート」タブで作成すると、回答が届くたびにここに集計が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="269"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="285"/>
+        <source>The survey has no rating or choice question to chart. Comments are listed below.</source>
+        <translation>グラフにできる評価・選択の質問がありません。自由記述の回答は下に表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="295"/>
+        <source>No answers yet. Each department&apos;s answers appear here once its attendees answer.</source>
+        <translation>まだ回答がありません。回答が届くと、ここに所属ごとの集計が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="304"/>
+        <source>Mean by department (1–5)</source>
+        <translation>所属別の平均（1〜5）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="307"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="276"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="319"/>
         <source>Answers by department</source>
         <translation>所属別の回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="314"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="343"/>
         <source>%1 of %2</source>
         <translation>%1 / %2 件</translation>
     </message>
@@ -116,68 +136,70 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="98"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="103"/>
         <source>Kiosk mode</source>
         <translation>キオスクモード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="100"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="105"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="106"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="111"/>
         <source>Results</source>
         <translation>集計結果</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="107"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="112"/>
         <source>Paper entry</source>
         <translation>紙の回答入力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="108"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="113"/>
         <source>Survey</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="126"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="143"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="229"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="249"/>
         <source>%1: %2 of %3 checked-in attendees answered</source>
         <translation>%1：受付済み %3 名中 %2 名が回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="237"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="139"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="257"/>
         <source>Close survey</source>
         <translation>回答受付を終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="237"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="139"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="257"/>
         <source>Open survey</source>
         <translation>回答受付を開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="293"/>
-        <location filename="../../facilitator/ui/feedback/view.py" line="308"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="316"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="331"/>
         <source>Export feedback</source>
         <translation>アンケート結果の書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="295"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="318"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF summary (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF 集計レポート (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="309"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="332"/>
         <source>Wrote %1 responses to %2.</source>
         <translation>%1 件の回答を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="318"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="341"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>
@@ -185,38 +207,38 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="76"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="77"/>
         <source>Feedback kiosk</source>
         <translation>アンケート回答端末</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="137"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="139"/>
         <source>The PIN needs %1 to %2 digits.</source>
         <translation>PIN は %1〜%2 桁の数字にしてください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="143"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="145"/>
         <source>The two PINs differ. Please type them again.</source>
         <translation>2 つの PIN が一致しません。もう一度入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="163"/>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="183"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="165"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="185"/>
         <source>Too many wrong PINs. Try again in 30 seconds.</source>
         <translation>PIN の誤りが続いたため、30 秒後に再度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="186"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="188"/>
         <source>Wrong PIN.</source>
         <translation>PIN が違います。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="242"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="244"/>
         <source>Please enter your staff number.</source>
         <translation>職員番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="261"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_window.py" line="269"/>
         <source>Staff number: %1</source>
         <translation>職員番号：%1</translation>
     </message>
@@ -224,17 +246,17 @@
 <context>
     <name>LeavePage</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="180"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="198"/>
         <source>Staff PIN to leave kiosk mode</source>
         <translation>キオスクモードを終了するにはスタッフ用 PIN を入力してください</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="188"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="206"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="189"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="207"/>
         <source>Leave kiosk mode</source>
         <translation>キオスクモードを終了</translation>
     </message>
@@ -242,17 +264,17 @@
 <context>
     <name>PaperEntryForm</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="80"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="78"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="87"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="85"/>
         <source>Type each paper form: staff number, then a digit per rating, the number of a choice (several: 13 or 1 3), text as written. Enter moves on; Ctrl+Enter saves.</source>
         <translation>紙の回答票を1枚ずつ入力します：職員番号、評価は数字1文字、選択肢は番号（複数は 13 または 1 3）、記述は記載どおり。Enter で次の欄へ、Ctrl+Enter で保存します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="112"/>
+        <location filename="../../facilitator/ui/feedback/paper_entry.py" line="110"/>
         <source>Staff number</source>
         <translation>職員番号</translation>
     </message>
@@ -260,32 +282,32 @@
 <context>
     <name>PinSetupPage</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="144"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="162"/>
         <source>Choose a PIN for leaving kiosk mode</source>
         <translation>キオスクモードを終了するための PIN を決めてください</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="147"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="165"/>
         <source>%1 to %2 digits. Staff need it to close the kiosk; attendees do not.</source>
         <translation>%1〜%2 桁の数字です。キオスクを閉じるときにスタッフが使います（受講者は使いません）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="155"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="173"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="158"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="176"/>
         <source>The same PIN again</source>
         <translation>確認のため同じ PIN をもう一度</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="165"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="183"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="166"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="184"/>
         <source>Start the kiosk</source>
         <translation>キオスクを開始</translation>
     </message>
@@ -293,7 +315,7 @@
 <context>
     <name>QuestionBox</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_parts.py" line="74"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_parts.py" line="95"/>
         <source>(optional)</source>
         <translation>（任意）</translation>
     </message>
@@ -374,12 +396,12 @@
 <context>
     <name>QuestionsPage</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="105"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="115"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="110"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="120"/>
         <source>Send</source>
         <translation>送信する</translation>
     </message>
@@ -387,17 +409,17 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="52"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="56"/>
         <source>Enter your staff number to answer the survey</source>
         <translation>職員番号を入力してアンケートに回答してください</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="63"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="69"/>
         <source>Start</source>
         <translation>回答を始める</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="71"/>
+        <location filename="../../facilitator/ui/feedback/kiosk_pages.py" line="78"/>
         <source>Staff: press Esc and enter the PIN to leave kiosk mode.</source>
         <translation>スタッフの方へ：Esc キーを押して PIN を入力すると、キオスクモードを終了します。</translation>
     </message>
@@ -405,97 +427,97 @@
 <context>
     <name>SurveyEditor</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="62"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="63"/>
         <source>Create the survey</source>
         <translation>アンケートを作成</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="65"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="66"/>
         <source>Anonymous (answers are not linked to names)</source>
         <translation>無記名（回答を氏名と結び付けない）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="69"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="80"/>
         <source>A second answer replaces the first</source>
         <translation>再回答で前回の回答を置き換える</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="70"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="81"/>
         <source>A second answer is refused</source>
         <translation>再回答は受け付けない</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="73"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="84"/>
         <source>Add question</source>
         <translation>質問を追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="74"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="85"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="75"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="86"/>
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="76"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="87"/>
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="92"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="103"/>
         <source>Save survey</source>
         <translation>アンケートを保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="103"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="114"/>
         <source>Title</source>
         <translation>タイトル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="105"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="119"/>
         <source>Answering twice</source>
         <translation>再回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="118"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="132"/>
         <source>Start from</source>
         <translation>作成元</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="174"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="189"/>
         <source>Default template</source>
         <translation>標準テンプレート（受講報告書）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="198"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="204"/>
         <source>%1 responses so far.</source>
         <translation>これまでの回答：%1 件</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="200"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="223"/>
         <source>This event has no survey yet.</source>
         <translation>この研修にはまだアンケートがありません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="212"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="236"/>
         <source>(optional)</source>
         <translation>（任意）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="239"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="263"/>
         <source>Not saved yet.</source>
         <translation>未保存の変更があります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="312"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="336"/>
         <source>This question has answers and cannot be removed.</source>
         <translation>この質問には回答があるため削除できません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="353"/>
+        <location filename="../../facilitator/ui/feedback/survey_editor.py" line="377"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

@@ -32,6 +32,7 @@ from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import SyncRunner
+from tests.web.page_text import shown
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_projected_qr_decodes_to_a_working_check_in_url(
     assert re.fullmatch(r"HTTP://127\.0\.0\.1:\d+/C/[A-Z2-7]+/[0-9A-F]+-[A-Z2-7]+", url)
 
     page = httpx.get(url, headers={"accept-language": "ja"}, follow_redirects=True)
-    assert page.status_code == 200 and "職員番号" in page.text
+    assert page.status_code == 200 and "職員番号" in shown(page)
     url = str(page.url)
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/c/[\w-]+\?t=[0-9A-F]+-[A-Z2-7]+", url)
     with demo_workspace.session() as s:

@@ -19,6 +19,7 @@ from facilitator.web.app import create_app
 from facilitator.web.deps import WebDeps
 from facilitator.web.identity import ATTENDEE_COOKIE, read_attendee_cookie
 from facilitator.web.security import DEVICE_COOKIE, FailureLimiter, Limit
+from tests.web.page_text import shown
 
 BASE = "http://testserver"
 
@@ -181,20 +182,20 @@ def test_phone_flow_japanese(setup: Setup, demo_workspace: Workspace) -> None:
     ja = {"accept-language": "ja-JP,ja;q=0.9,en;q=0.8"}
     page = setup.client.get(f"/c/{setup.am.code}?t={setup.token()}", headers=ja)
     assert page.status_code == 200
-    assert "職員番号" in page.text and '<html lang="ja">' in page.text
+    assert "職員番号" in shown(page) and '<html lang="ja">' in shown(page)
     setup.clock.advance(120)  # the QR token rotated away while they typed: the page pass holds
     confirm = setup.client.post(
         f"/c/{setup.am.code}/confirm",
         data={"pass": _pass(page.text), "staff_no": person.staff_no},
         headers=ja,
     )
-    assert person.name in confirm.text and "ご本人の確認" in confirm.text
+    assert person.name in shown(confirm) and "ご本人の確認" in shown(confirm)
     done = setup.client.post(
         f"/c/{setup.am.code}/done",
         data={"pass": _pass(confirm.text), "staff_no": person.staff_no},
         headers=ja,
     )
-    assert "受付が完了しました" in done.text and person.name in done.text
+    assert "受付が完了しました" in shown(done) and person.name in shown(done)
     with demo_workspace.session() as s:
         assert s.scalar(select(CheckIn.method).where(CheckIn.attendee_id == person.id)) == "phone"
     # The phone now carries who it is, for the feedback page.
@@ -232,10 +233,10 @@ def test_phone_wrong_session_is_polite(setup: Setup, demo_workspace: Workspace) 
         f"/c/{setup.am.code}/done", data={"pass": _pass(page.text), "staff_no": pm_person.staff_no}
     )
     # A phone that is not this person's own is not told which session they are booked for.
-    assert "別のセッションで" in done.text and "受付でお尋ねください" in done.text
+    assert "別のセッションで" in shown(done) and "受付でお尋ねください" in shown(done)
     assert "（PM）" not in done.text
     # Said once: the page's own "ask at the desk" line is not added under it.
-    assert done.text.count("受付でお尋ね") == 1
+    assert shown(done).count("受付でお尋ね") == 1
 
 
 def test_phone_expired_and_forged_links(setup: Setup) -> None:
@@ -245,7 +246,7 @@ def test_phone_expired_and_forged_links(setup: Setup) -> None:
     assert expired.status_code == 403 and "expired" in expired.text
     assert setup.client.get(f"/c/{setup.am.code}?t=1-ZZZZ").status_code == 403
     unknown = setup.client.get(f"/c/nosuchcode?t={old}", headers={"accept-language": "ja"})
-    assert unknown.status_code == 404 and "この受付リンクは無効です" in unknown.text
+    assert unknown.status_code == 404 and "この受付リンクは無効です" in shown(unknown)
     assert "outcome.invalid_token" not in unknown.text and "checkin.title" not in unknown.text
     forged = setup.client.post(f"/c/{setup.am.code}/done", data={"pass": "1-AAAA", "staff_no": "1"})
     assert forged.status_code == 403
@@ -316,25 +317,27 @@ def test_pick_department_then_name(setup: Setup, demo_workspace: Workspace) -> N
     link = re.search(r'id="pick-link" href="([^"]+)"', page.text)
     assert link
     departments = setup.client.get(link.group(1).replace("&amp;", "&"), headers=ja)
-    assert "所属を選んでください" in departments.text
+    assert "所属を選んでください" in shown(departments)
     names = setup.client.get(
         re.findall(rf'href="([^"]+d={dept_id})"', departments.text)[0].replace("&amp;", "&"),
         headers=ja,
     )
-    assert person.name in names.text
+    assert person.name in shown(names)
     assert person.staff_no not in names.text  # the picker never shows staff numbers
     confirm = setup.client.post(
         f"/c/{setup.am.code}/confirm",
         data={"pass": _pass(names.text), "attendee": str(person.id)},
         headers=ja,
     )
-    assert person.name in confirm.text and f'name="attendee" value="{person.id}"' in confirm.text
+    assert person.name in shown(confirm) and f'name="attendee" value="{person.id}"' in shown(
+        confirm
+    )
     done = setup.client.post(
         f"/c/{setup.am.code}/done", data={"pass": _pass(confirm.text), "attendee": str(person.id)}
     )
-    assert "受付が完了しました" in done.text
+    assert "受付が完了しました" in shown(done)
     again = re.search(r'href="(/c/[^"]+/form\?p=[^"]+)"', confirm.text)
-    assert again and "職員番号" in setup.client.get(again.group(1)).text
+    assert again and "職員番号" in shown(setup.client.get(again.group(1)))
 
 
 def test_picker_needs_a_valid_pass(setup: Setup) -> None:
@@ -362,4 +365,4 @@ def test_fetch_metadata_decides_same_origin(setup: Setup) -> None:
         data=data,
         headers={"sec-fetch-site": "same-origin", "origin": BASE},
     )
-    assert own.status_code == 200 and setup.people[0].name in own.text
+    assert own.status_code == 200 and setup.people[0].name in shown(own)

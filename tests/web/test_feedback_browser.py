@@ -215,3 +215,54 @@ def test_the_survey_works_with_javascript_switched_off(
         assert len(posts) == 2
         assert errors == []
     assert site.feedback.response_count(session_ids(demo_workspace)["AM"]) == 1
+
+
+def test_japanese_lines_break_between_phrases_and_typed_markup_stays_text(
+    site: Site, demo_workspace: Workspace, screenshots: Path
+) -> None:
+    """The DOM, not pixels (the sandbox has no Japanese font): a <wbr> at each BudouX
+    phrase boundary, keep-all with overflow-wrap, and a question typed as <script> shown
+    as text."""
+    from facilitator.db.models import Question
+    from facilitator.domain.phrases import phrases
+
+    typed = "<script>window.hacked=1</script>研修で学んだことを職場でどう活かしますか"
+    long_token = "https://example.invalid/" + "a" * 120
+    with demo_workspace.session() as s:
+        q = s.scalars(select(Question).where(Question.key == "action")).one()
+        q.label_ja = typed
+        comments = s.scalars(select(Question).where(Question.key == "comments")).one()
+        comments.label_ja = "参考資料 " + long_token
+    link = am_feedback_link(site, demo_workspace)
+    with phone_page("ja-JP") as (page, errors):
+        page.goto(link)
+        understanding = page.locator("#q-understanding legend")
+        label = understanding.evaluate("e => e.firstChild.textContent")
+        runs = understanding.evaluate(
+            "e => { const runs = ['']; for (const n of e.childNodes) {"
+            " if (n.nodeName === 'WBR') runs.push(''); else if (n.nodeType === 3)"
+            " runs[runs.length - 1] += n.textContent; } return runs; }"
+        )
+        runs = [r.strip() for r in runs]
+        question = "".join(runs)[len("1. ") :]
+        assert label.startswith("1. ") and len(runs) > 2
+        # The breaks sit exactly between BudouX's phrases of the question.
+        assert runs == ["1. " + phrases(question)[0], *phrases(question)[1:]]
+        style = page.evaluate(
+            "() => { const s = getComputedStyle(document.body);"
+            " return [s.wordBreak, s.overflowWrap]; }"
+        )
+        assert style == ["keep-all", "anywhere"]
+        assert page.locator("#q-action legend wbr").count() >= 1
+        action = page.locator("#q-action legend")
+        assert typed in action.inner_text()
+        assert page.evaluate("() => window.hacked") is None
+        assert page.locator("script").count() == 1  # feedback.js only
+        # A token longer than the phone's width still wraps: no sideways scrolling.
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        page.screenshot(path=str(screenshots / "feedback_phone_phrases.png"), full_page=True)
+        assert errors == []
+    with phone_page("en-US") as (page, errors):
+        page.goto(link)
+        assert page.locator("wbr").count() == 0
+        assert errors == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from markupsafe import Markup
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
@@ -27,6 +29,7 @@ from tests.unit.feedback_helpers import (
     open_feedback,
     session_codes,
 )
+from tests.web.page_text import shown
 
 BASE = "http://testserver"
 
@@ -141,7 +144,7 @@ def test_cookie_recognises_the_phone(setup: Setup) -> None:
     page = setup.client.get(f"/f/{setup.code}", params={"t": setup.token()})
     assert page.status_code == 200
     assert 'id="staff_no"' not in page.text
-    assert "さんとして回答します" in page.text
+    assert "さんとして回答します" in shown(page)
     # No staff number needed: the cookie says who answers.
     assert setup.post().json()["outcome"] == "recorded"
 
@@ -179,7 +182,7 @@ def test_outcomes_over_http(setup: Setup) -> None:
     setup.feedback.set_feedback_open(setup.feedback.survey_for_code(setup.code).session_id, False)  # type: ignore[union-attr]
     assert setup.post(staff_no=staff_no).json()["outcome"] == "survey_closed"
     closed_page = setup.client.get(f"/f/{setup.code}", params={"t": setup.token()})
-    assert "受付は終了" in closed_page.text
+    assert "受付は終了" in shown(closed_page)
 
 
 def test_anonymous_refuses_second_submission(setup: Setup, demo_workspace: Workspace) -> None:
@@ -188,7 +191,7 @@ def test_anonymous_refuses_second_submission(setup: Setup, demo_workspace: Works
     assert setup.post(staff_no=staff_no).json()["outcome"] == "recorded"
     assert setup.post(staff_no=staff_no).json()["outcome"] == "already_submitted"
     page = setup.client.get(f"/f/{setup.code}", params={"t": setup.token()})
-    assert "無記名" in page.text
+    assert "無記名" in shown(page)
 
 
 def test_html_in_labels_and_malformed_bodies(setup: Setup) -> None:
@@ -231,11 +234,11 @@ def test_page_shows_html_as_text_and_refuses_stale_links(
         q.label_ja = "<img src=x onerror=alert(1)>ご意見"
     page = setup.client.get(f"/f/{setup.code}", params={"t": setup.token()})
     assert "<img src=x" not in page.text
-    assert "&lt;img src=x onerror=alert(1)&gt;ご意見" in page.text
+    assert "&lt;img src=x onerror=alert(1)&gt;ご意見" in shown(page)
     old = setup.token()
     setup.clock.advance(120)
     stale = setup.client.get(f"/f/{setup.code}", params={"t": old})
-    assert stale.status_code == 403 and "有効期限" in stale.text
+    assert stale.status_code == 403 and "有効期限" in shown(stale)
     english = setup.client.get(
         f"/f/{setup.code}", params={"t": "1-AAAAAAAAAA"}, headers={"Accept-Language": "en-US"}
     )
@@ -246,6 +249,34 @@ def test_anonymous_page_does_not_greet_by_name(setup: Setup, demo_workspace: Wor
     configure_survey(demo_workspace, anonymous=True)
     setup.as_phone_of(setup.ids[1])
     page = setup.client.get(f"/f/{setup.code}", params={"t": setup.token()})
-    assert "回答はお名前と結び付けられません" in page.text
-    assert "さんとして回答します" not in page.text
+    assert "回答はお名前と結び付けられません" in shown(page)
+    assert "さんとして回答します" not in shown(page)
     assert 'id="staff_no"' not in page.text
+
+
+def test_the_survey_page_marks_phrases_and_keeps_a_typed_script_as_text(
+    setup: Setup, demo_workspace: Workspace
+) -> None:
+    from facilitator.db.models import Question
+    from facilitator.domain.phrases import phrases
+
+    label = "<script>alert(1)</script>研修の内容を職場で活かせそうですか"
+    with demo_workspace.session() as s:
+        q = s.scalars(select(Question).where(Question.key == "comments")).one()
+        q.label_ja = label
+    page = setup.client.get(f"/f/{setup.code}", params={"t": setup.token()})
+    assert "<script>alert" not in page.text
+    legend = re.search(r'id="q-comments">\s*<legend>(.*?)\n', page.text)
+    assert legend is not None
+    assert legend.group(1).replace("<wbr>", "") == "6. " + str(Markup.escape(label))
+    assert legend.group(1).count("<wbr>") == len(phrases(label)) - 1
+    # Attributes and the window title carry no markup.
+    assert (
+        'aria-label="&lt;script&gt;alert(1)&lt;/script&gt;研修の内容を職場で活かせそうですか"'
+        in (page.text)
+    )
+    assert "<wbr>" not in re.search(r"<title>(.*?)</title>", page.text).group(1)  # type: ignore[union-attr]
+    english = setup.client.get(
+        f"/f/{setup.code}", params={"t": setup.token()}, headers={"Accept-Language": "en"}
+    )
+    assert "<wbr>" not in english.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 from facilitator.domain.survey_rules import QuestionDef
 from facilitator.lang import Lang
 from facilitator.ui.feedback.kiosk_parts import (
+    FIELD_WIDTH,
     PIN_DIGITS,
+    READABLE_WIDTH,
     QuestionBox,
     big,
     big_button,
@@ -59,14 +62,17 @@ class StartPage(QWidget):
         self.staff_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.staff_edit.setMaxLength(50)
         big(self.staff_edit, 28)
+        # A staff number is short: a field across a 1920 px screen reads as a banner.
+        self.staff_edit.setFixedWidth(FIELD_WIDTH)
         self.staff_edit.returnPressed.connect(start)
-        column.addWidget(self.staff_edit)
+        column.addWidget(self.staff_edit, 0, Qt.AlignmentFlag.AlignHCenter)
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("kioskStart")
         self.start_button.setMinimumHeight(80)
         big(self.start_button, 24)
         self.start_button.clicked.connect(start)
-        column.addWidget(self.start_button)
+        self.start_button.setFixedWidth(FIELD_WIDTH)
+        column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.start_error = error_label("kioskStartError")
         column.addWidget(self.start_error)
         hint = QLabel(self.tr("Staff: press Esc and enter the PIN to leave kiosk mode."))
@@ -119,6 +125,14 @@ class QuestionsPage(QWidget):
         row.addWidget(cancel_button, 1)
         row.addWidget(self.send_button, 2)
         column.addLayout(row)
+        self._column = column
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Centred and at most READABLE_WIDTH wide: on a large screen the questions and
+        # their answer buttons stay a readable line, not a strip across the room.
+        side = max(9, (event.size().width() - READABLE_WIDTH) // 2)
+        self._column.setContentsMargins(side, 9, side, 9)
+        super().resizeEvent(event)
 
     def box(self, key: str) -> QuestionBox:
         return next(b for b in self.boxes if b.question.key == key)

@@ -13,7 +13,6 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import (
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,8 +43,10 @@ from facilitator.domain.feedback_summary import (
     TextAnswer,
     rating_values,
 )
+from facilitator.domain.phrases import keep_phrases_together
 from facilitator.domain.survey_rules import QuestionKind
 from facilitator.lang import Lang
+from facilitator.ui.feedback.department_bars import DepartmentBars, DepartmentRow
 
 SERIES_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b")
 _Index = QModelIndex | QPersistentModelIndex
@@ -111,9 +113,16 @@ class FeedbackResultsPanel(QWidget):
         self.session_chart = QChartView()
         self.session_chart.setObjectName("sessionChart")
         self.session_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.department_chart = QChartView()
-        self.department_chart.setObjectName("departmentChart")
-        self.department_chart.setMinimumWidth(360)
+        # The chart, or (no answers yet) what will appear there and when.
+        self.session_empty = QLabel()
+        self.session_empty.setObjectName("sessionChartEmpty")
+        self.session_empty.setWordWrap(True)
+        self.session_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.session_stack = QStackedWidget()
+        self.session_stack.addWidget(self.session_chart)
+        self.session_stack.addWidget(self.session_empty)
+        self.department_bars = DepartmentBars()
+        self.department_bars.setObjectName("departmentBars")
         self.text_combo = QComboBox()
         self.text_combo.setObjectName("textQuestion")
         self.text_filter = QLineEdit()
@@ -155,10 +164,11 @@ class FeedbackResultsPanel(QWidget):
         row.addWidget(self.question_combo, 1)
         column.addLayout(row)
         pair = QHBoxLayout()
-        pair.addWidget(self.session_chart, 3)
+        pair.addWidget(self.session_stack, 3)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.department_chart)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.department_bars)
         pair.addWidget(scroll, 2)
         column.addLayout(pair, 1)
         texts = QWidget()
@@ -224,9 +234,22 @@ class FeedbackResultsPanel(QWidget):
     def _draw_question(self) -> None:
         result = self._current()
         if result is None or self._results is None:
-            self.session_chart.setChart(QChart())
-            self.department_chart.setChart(QChart())
+            self._swap(self.session_chart, QChart())
+            self.session_empty.setText(keep_phrases_together(self._no_question_text()))
+            self.session_stack.setCurrentWidget(self.session_empty)
+            self.department_bars.show_rows("", [], scale=1, series=[], colours=[], empty_text="")
             return
+        answered = sum(sum(c.values()) for c in result.counts.values())
+        self.session_empty.setText(
+            # Wrapped between Japanese phrases, not inside a word (as the slides do).
+            keep_phrases_together(
+                self.tr(
+                    "No answers to this question yet. When attendees answer (phone, kiosk or "
+                    "paper entry), each session's answers appear here as bars, within a few seconds."
+                )
+            )
+        )
+        self.session_stack.setCurrentIndex(0 if answered else 1)
         values, names = self._categories(result)
         chart = QChart()
         chart.setTitle(self.tr("Answers by session"))
@@ -246,6 +269,8 @@ class FeedbackResultsPanel(QWidget):
         chart.addSeries(series)
         x = QBarCategoryAxis()
         x.append(names)
+        # The end labels ("理解できなかった") are read whole; the chart makes room for them.
+        x.setTruncateLabels(False)
         y = QValueAxis()
         _count_axis(y, top)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -254,46 +279,58 @@ class FeedbackResultsPanel(QWidget):
         series.attachAxis(y)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self._swap(self.session_chart, chart)
-        self._swap(self.department_chart, self._department_chart(result, values))
+        self._show_departments(result, values)
 
-    def _department_chart(self, result: QuestionResult, values: list[str]) -> QChart:
+    def _no_question_text(self) -> str:
+        if self._results is None:
+            return self.tr(
+                "This event has no survey yet. Create it on the Survey tab; its results "
+                "appear here as answers arrive."
+            )
+        return self.tr(
+            "The survey has no rating or choice question to chart. Comments are listed below."
+        )
+
+    def _show_departments(self, result: QuestionResult, values: list[str]) -> None:
         assert self._results is not None
-        chart = QChart()
-        chart.legend().setVisible(result.question.kind is not QuestionKind.RATING)
         departments = [d for d in self._results.departments if d in result.by_department]
-        names = [d if d is not None else self.tr("Other (small groups)") for d in departments]
-        series = QHorizontalBarSeries()
-        x = QValueAxis()
+        other = self.tr("Other (small groups)")
+        rows: list[DepartmentRow] = []
+        colours = list(SERIES_COLOURS)
+        empty = keep_phrases_together(
+            self.tr(
+                "No answers yet. Each department's answers appear here once its attendees answer."
+            )
+        )
         if result.question.kind is QuestionKind.RATING:
-            chart.setTitle(self.tr("Mean by department"))
-            bar = QBarSet(self.tr("mean"))
-            bar.setColor(QColor(SERIES_COLOURS[0]))
-            bar.append([result.department_mean(d) or 0.0 for d in departments])
-            series.append(bar)
-            x.setRange(0, 5)
-            x.setTickCount(6)
-        else:
-            chart.setTitle(self.tr("Answers by department"))
-            top = 1
-            for i, value in enumerate(values):
-                label = result.question.choice_label(value, self._lang)
-                bar = QBarSet(label)
-                bar.setColor(QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
-                row = [result.by_department[d].get(value, 0) for d in departments]
-                top = max([top, *row])
-                bar.append([float(n) for n in row])
-                series.append(bar)
-            _count_axis(x, top)
-        chart.addSeries(series)
-        y = QBarCategoryAxis()
-        y.append(names)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        # Many departments: give each bar room and let the view scroll.
-        self.department_chart.setMinimumHeight(min(900, 120 + 18 * len(departments)))
-        return chart
+            for d in departments:
+                mean = result.department_mean(d)
+                n = sum(result.by_department[d].values())
+                figure = f"{mean:.2f} (n={n})" if mean is not None else f"– (n={n})"
+                rows.append(DepartmentRow(d if d is not None else other, (mean or 0.0,), figure))
+            self.department_bars.show_rows(
+                self.tr("Mean by department (1–5)"),
+                rows,
+                scale=5.0,
+                series=[self.tr("mean")],
+                colours=colours,
+                empty_text=empty,
+            )
+            return
+        top = 1
+        for d in departments:
+            counts = tuple(float(result.by_department[d].get(v, 0)) for v in values)
+            top = max(top, int(sum(counts)))
+            figure = " / ".join(str(int(n)) for n in counts)
+            rows.append(DepartmentRow(d if d is not None else other, counts, figure))
+        self.department_bars.show_rows(
+            self.tr("Answers by department"),
+            rows,
+            scale=float(top),
+            series=[result.question.choice_label(v, self._lang) for v in values],
+            colours=colours,
+            empty_text=empty,
+        )
 
     def _swap(self, view: QChartView, chart: QChart) -> None:
         old = view.chart()

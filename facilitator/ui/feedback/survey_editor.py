@@ -28,7 +28,7 @@ from facilitator.domain.survey_rules import (
     QuestionDef,
     QuestionKind,
 )
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, ValidationFailed
 from facilitator.lang import Lang
 from facilitator.services.feedback.survey_editor import (
     SurveyDraft,
@@ -37,6 +37,7 @@ from facilitator.services.feedback.survey_editor import (
     SurveyState,
 )
 from facilitator.ui.feedback.question_form import QuestionForm, choices_text, parse_choices
+from facilitator.ui.feedback.question_widgets import ERROR_RED
 from facilitator.ui.runner import Runner
 
 
@@ -64,6 +65,16 @@ class SurveyEditor(QWidget):
         self.title_edit = QLineEdit()
         self.anonymous_check = QCheckBox(self.tr("Anonymous (answers are not linked to names)"))
         self.anonymous_check.setObjectName("surveyAnonymous")
+        # Why a change of named/anonymous was refused, right beside the box.
+        self.anonymous_error = QLabel()
+        self.anonymous_error.setObjectName("surveyAnonymousError")
+        self.anonymous_error.setWordWrap(True)
+        self.anonymous_error.setStyleSheet(f"color: {ERROR_RED}; font-weight: bold;")
+        self.anonymous_error.hide()
+        # The live count of answers (the area's poll passes it on as answers arrive).
+        self.response_count = QLabel()
+        self.response_count.setObjectName("surveyResponseCount")
+        self._saved_anonymous = False
         self.resubmit_combo = QComboBox()
         self.resubmit_combo.setObjectName("surveyResubmit")
         self.resubmit_combo.addItem(self.tr("A second answer replaces the first"), True)
@@ -101,7 +112,10 @@ class SurveyEditor(QWidget):
     def _layout(self) -> None:
         settings = QFormLayout()
         settings.addRow(self.tr("Title"), self.title_edit)
-        settings.addRow("", self.anonymous_check)
+        anonymous = QHBoxLayout()
+        anonymous.addWidget(self.anonymous_check)
+        anonymous.addWidget(self.anonymous_error, 1)
+        settings.addRow("", anonymous)
         settings.addRow(self.tr("Answering twice"), self.resubmit_combo)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -123,6 +137,7 @@ class SurveyEditor(QWidget):
         outer.addLayout(settings)
         outer.addLayout(body, 1)
         actions = QHBoxLayout()
+        actions.addWidget(self.response_count)
         actions.addWidget(self.status, 1)
         actions.addWidget(self.save_button)
         outer.addLayout(actions)
@@ -180,6 +195,15 @@ class SurveyEditor(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self._dirty
 
+    def show_response_count(self, responses: int | None) -> None:
+        """The number of answers so far (None: no survey). Once there are answers,
+        named/anonymous is fixed, and the box says so by being disabled."""
+        self.response_count.setVisible(responses is not None)
+        if responses is None:
+            return
+        self.response_count.setText(self.tr("%1 responses so far.").replace("%1", str(responses)))
+        self.anonymous_check.setEnabled(self.save_button.isEnabled() and responses == 0)
+
     def _show_state(self, state: SurveyState) -> None:
         self._loading = True
         try:
@@ -190,17 +214,17 @@ class SurveyEditor(QWidget):
             if survey is not None:
                 self.title_edit.setText(survey.title)
                 self.anonymous_check.setChecked(survey.anonymous)
-                self.anonymous_check.setEnabled(state.responses == 0)
+                self._saved_anonymous = survey.anonymous
+                self.anonymous_error.hide()
                 self.resubmit_combo.setCurrentIndex(0 if survey.allow_resubmit else 1)
                 self._rows = [_Row(q, q.key in state.answered_keys) for q in survey.questions]
             self._shown = -1
             self.status.setText(
-                self.tr("%1 responses so far.").replace("%1", str(state.responses))
-                if survey is not None
-                else self.tr("This event has no survey yet.")
+                "" if survey is not None else self.tr("This event has no survey yet.")
             )
         finally:
             self._loading = False
+        self.show_response_count(state.responses if survey is not None else None)
         self._refresh_list(0 if self._rows else -1)
         self._dirty = False
 
@@ -364,7 +388,32 @@ class SurveyEditor(QWidget):
         self._runner.run(work, self._saved, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, FacilitatorError):
-            self.status.setText(exc.message.text(self._lang))
-        else:
+        if not isinstance(exc, FacilitatorError):
             raise exc
+        self.status.setText(exc.message.text(self._lang))
+        refused = isinstance(exc, ValidationFailed) and next(
+            (e for e in exc.errors if e.field == "anonymous"), None
+        )
+        if refused:
+            # The box goes back to what is stored (answers have come in since it was
+            # shown) and says why, next to it.
+            self._loading = True
+            try:
+                self.anonymous_check.setChecked(self._saved_anonymous)
+            finally:
+                self._loading = False
+            self.anonymous_check.setEnabled(False)
+            self.anonymous_error.setText(refused.message.text(self._lang))
+            self.anonymous_error.show()
+            self._recount()
+
+    def _recount(self) -> None:
+        """The answer count again, now (a refusal says answers came in since the last poll)."""
+        event_id = self._event_id
+        if event_id is None:
+            return
+        self._runner.run(
+            lambda: self._editor.state(event_id),
+            lambda state: self.show_response_count(state.responses),
+            lambda _exc: None,  # the next poll of the area shows it anyway
+        )

@@ -88,14 +88,18 @@ class FeedbackView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("feedbackCount")
         self.count_label.setProperty("role", "heading")
-        # One "AM: n of m answered" per session: wrap rather than widen the window past the screen.
-        self.count_label.setWordWrap(True)
+        # One "AM: n of m answered" line per session: a count is never wrapped mid-phrase.
+        self.count_label.setWordWrap(False)
         self.qr_label = QLabel()
         self.qr_label.setObjectName("feedbackQr")
         self.qr_label.setFixedSize(QR_PIXELS, QR_PIXELS)
+        # The QR's place is kept while it is hidden, so opening a survey moves nothing.
+        self._keep_place(self.qr_label)
         self.url_label = QLabel()
         self.url_label.setObjectName("feedbackUrl")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_label.setMinimumHeight(self.url_label.fontMetrics().lineSpacing())
+        self._keep_place(self.url_label)
         self.kiosk_button = QPushButton(self.tr("Kiosk mode"))
         self.kiosk_button.setObjectName("kioskButton")
         self.export_button = QPushButton(self.tr("Export…"))
@@ -122,7 +126,19 @@ class FeedbackView(QWidget):
             self._event_changed(current.event_id)
         self.timer.start()
 
+    @staticmethod
+    def _keep_place(widget: QWidget) -> None:
+        policy = widget.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        widget.setSizePolicy(policy)
+
     def _layout(self) -> None:
+        # Wide enough for either label, so the button keeps its size when the survey opens.
+        metrics = self.toggle_button.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(t) for t in (self.tr("Open survey"), self.tr("Close survey"))
+        )
+        self.toggle_button.setMinimumWidth(widest + 32)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Session")))
         bar.addWidget(self.session_combo)
@@ -133,11 +149,14 @@ class FeedbackView(QWidget):
         phone = QVBoxLayout()
         phone.addWidget(self.qr_label)
         phone.addWidget(self.url_label)
-        top = QHBoxLayout()
+        self.top_bar = QWidget()
+        self.top_bar.setObjectName("feedbackTopBar")
+        top = QHBoxLayout(self.top_bar)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(bar, 1)
         top.addLayout(phone)
         outer = QVBoxLayout(self)
-        outer.addLayout(top)
+        outer.addWidget(self.top_bar)
         outer.addWidget(self.tabs, 1)
 
     def has_unsaved_changes(self) -> bool:
@@ -233,13 +252,16 @@ class FeedbackView(QWidget):
             .replace("%3", str(c.checked_in))
             for c in self._counts
         ]
-        self.count_label.setText("   ".join(parts))
+        self.count_label.setText("\n".join(parts))
         is_open = bool(count and count.feedback_open)
         self.toggle_button.setText(self.tr("Close survey") if is_open else self.tr("Open survey"))
         has_survey = self._snapshot is not None and self._snapshot.results is not None
         self.toggle_button.setEnabled(count is not None and has_survey)
         self.kiosk_button.setEnabled(is_open and has_survey)
         self.export_button.setEnabled(has_survey)
+        self.editor.show_response_count(
+            sum(c.responses for c in self._counts) if has_survey else None
+        )
         if self._snapshot is not None and self._snapshot.results is not None:
             self.paper.set_survey(sid, self._snapshot.results.survey.questions)
         self.show_phone_link()
