@@ -1,0 +1,186 @@
+"""Quitting, switching language and Qt's own dialogs, as a trainer meets them mid-day."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QTabWidget
+from pytestqt.qtbot import QtBot
+from shell_helpers import make_controller, type_text
+
+from facilitator.composition import build_demo
+from facilitator.db.workspace import open_workspace
+from facilitator.domain.clock import FakeClock
+from facilitator.ui.agenda.presenter_console import PresenterConsole
+from facilitator.ui.dialogs import RecordingDialogs
+from facilitator.ui.events.view import EventView
+from facilitator.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "quit.sqlite"
+    with open_workspace(path, create=True) as ws:
+        build_demo(ws, FakeClock(), attendees=20, seed=1)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def press_ctrl_q(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+Q as the keyboard gives it to the active main window."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_q_is_the_quit_key(qtbot: QtBot, demo_path: Path) -> None:
+    controller = make_controller("ja")
+    assert controller.open(demo_path)
+    window = controller.window
+    assert window is not None
+    quit_action = window.findChild(QAction, "quit")
+    assert quit_action is not None and quit_action.text() == "終了(&Q)"
+    assert QKeySequence("Ctrl+Q") in quit_action.shortcuts()
+    window.close()
+
+
+def test_ctrl_q_quits_at_once_when_nothing_is_under_way(qtbot: QtBot, demo_path: Path) -> None:
+    dialogs = RecordingDialogs()
+    controller = make_controller("en", dialogs)
+    assert controller.open(demo_path)
+    window = controller.window
+    assert window is not None
+    press_ctrl_q(qtbot, window)
+    assert not window.isVisible()
+    assert dialogs.messages == []
+    assert controller.workspace is None
+
+
+def test_ctrl_q_while_the_phone_server_runs_asks_first(qtbot: QtBot, demo_path: Path) -> None:
+    dialogs = RecordingDialogs(confirm_answers=[False, True])
+    controller = make_controller("ja", dialogs)
+    assert controller.open(demo_path)
+    services = controller.services
+    window = controller.window
+    assert services is not None and window is not None
+    port = free_port()
+    services.lan.start("127.0.0.1", port)  # type: ignore[attr-defined]
+    try:
+        press_ctrl_q(qtbot, window)  # the trainer keeps the server running
+        [(kind, text)] = dialogs.messages
+        assert kind == "confirm"
+        assert "スマートフォン用サーバーが動いています" in text
+        assert text.endswith("Facilitator を終了しますか？")
+        assert window.isVisible()
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # phones still reach it
+
+        press_ctrl_q(qtbot, window)  # and now quits
+        assert len(dialogs.messages) == 2
+        assert not window.isVisible()
+        assert not services.lan.running  # type: ignore[attr-defined]
+    finally:
+        controller.shutdown()
+
+
+def test_closing_while_a_session_is_presented_asks_first(qtbot: QtBot, demo_path: Path) -> None:
+    dialogs = RecordingDialogs(confirm_answers=[False, True])
+    controller = make_controller("en", dialogs)
+    assert controller.open(demo_path)
+    window = controller.window
+    assert window is not None
+    window.show_area("agenda")
+    view = window.area_view("agenda")
+    present = view.findChild(QPushButton, "present")
+    assert present is not None
+    qtbot.mouseClick(present, Qt.MouseButton.LeftButton)
+    [console] = view.findChildren(PresenterConsole)
+    assert console.isVisible()
+
+    assert not window.close()
+    [(kind, text)] = dialogs.messages
+    assert kind == "confirm"
+    assert "A session is being presented" in text
+    assert "phone server" not in text  # only what is really under way is named
+    assert console.isVisible()
+
+    assert window.close()
+    assert controller.workspace is None
+
+    # With the console closed, nothing is under way any more: no question.
+    again = make_controller("en", dialogs)
+    assert again.open(demo_path)
+    assert again.window is not None and again.window.close()
+    assert len(dialogs.messages) == 2
+
+
+def test_language_switch_names_the_area_with_unsaved_edits(qtbot: QtBot, demo_path: Path) -> None:
+    dialogs = RecordingDialogs(confirm_answers=[False])
+    controller = make_controller("ja", dialogs)
+    assert controller.open(demo_path)
+    window = controller.window
+    assert window is not None
+    view = window.area_view("event")
+    assert isinstance(view, EventView)
+    type_text(qtbot, view.form.venue_edit, " 3F")
+
+    window.language_action("en").trigger()
+
+    [(kind, text)] = dialogs.messages
+    assert kind == "confirm"
+    assert "「研修」の変更が保存されていません。" in text
+    assert controller.window is window  # kept, with the edit
+    window.close_guard = None
+    window.close()
+
+
+def test_language_switch_keeps_the_area_and_its_tab(qtbot: QtBot, demo_path: Path) -> None:
+    controller = make_controller("ja")
+    assert controller.open(demo_path)
+    old = controller.window
+    assert old is not None
+    tabbed = _area_with_tabs(old)
+    old.show_area(tabbed)
+    tabs = old.area_view(tabbed).findChildren(QTabWidget)[0]
+    last = tabs.count() - 1
+    tabs.setCurrentIndex(last)
+
+    old.language_action("en").trigger()
+
+    window = controller.window
+    assert window is not None and window is not old
+    assert window.current_area_key() == tabbed
+    assert window.area_view(tabbed).isVisible()
+    assert window.area_view(tabbed).findChildren(QTabWidget)[0].currentIndex() == last
+    window.close()
+
+
+def test_qt_s_own_buttons_are_japanese(qtbot: QtBot, demo_path: Path) -> None:
+    controller = make_controller("ja")
+    assert controller.open(demo_path)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(box)
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text() == "キャンセル"
+    assert controller.window is not None
+    controller.window.close()
+
+
+def _area_with_tabs(window: MainWindow) -> str:
+    """The first area (in navigation order) whose view has tabs: feedback or certificates."""
+    for key in window.area_keys():
+        tabs = window.area_view(key).findChildren(QTabWidget)
+        if tabs and tabs[0].count() > 1:
+            return key
+    raise AssertionError("no area has tabs")
