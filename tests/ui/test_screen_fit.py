@@ -6,8 +6,6 @@ without touching this file.
 
 from __future__ import annotations
 
-import ast
-import inspect
 from pathlib import Path
 
 import pytest
@@ -21,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from shell_helpers import make_controller
+from shell_helpers import area_keys, make_controller
 
-from facilitator import app
 from facilitator.composition import build_demo
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
@@ -33,21 +30,6 @@ WIDTH, HEIGHT = 1366, 728  # a 1366×768 screen less a 40 px taskbar
 
 # Areas other branches fix; the merge removes these markers.
 OWNED_ELSEWHERE: dict[str, str] = {}
-
-
-def area_keys() -> list[str]:
-    """The keys of `Area("key", …)` in build_areas, in navigation order."""
-    tree = ast.parse(inspect.getsource(app.build_areas))
-    return [
-        node.args[0].value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id == "Area"
-        and node.args
-        and isinstance(node.args[0], ast.Constant)
-        and isinstance(node.args[0].value, str)
-    ]
 
 
 def area_params() -> list[object]:
