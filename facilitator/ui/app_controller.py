@@ -167,21 +167,23 @@ class AppController(QObject):
         window.closing.connect(self.shutdown)
         window.show()
 
-    def _may_discard(self) -> bool:
-        """Ask before a window with unsaved edits is rebuilt, naming the areas that hold them."""
-        unsaved = self._unsaved_note()
-        if unsaved is None:
-            return True
-        return self.dialogs.confirm(
-            self.window, APP_NAME, unsaved + "\n" + self.tr("Discard the changes?")
-        )
+    def _may_rebuild(self) -> bool:
+        """Before a language switch rebuilds the window: it drops unsaved edits and closes a
+        presentation (its console belongs to the window); the phone server goes on serving."""
+        return self._may_stop({Activity.PRESENTING}, self.tr("Switch the language anyway?"))
 
     def _may_close_workspace(self, question: str) -> bool:
-        """Ask before closing the workspace cuts off unsaved edits, the phones or the projector."""
-        notes = [note for note in (self._unsaved_note(), *self._running_notes()) if note]
-        if not notes:
+        """Before the workspace closes: unsaved edits, the phones and the projector stop."""
+        return self._may_stop(set(Activity), question)
+
+    def _may_stop(self, stopped: set[Activity], question: str) -> bool:
+        """Ask `question` when unsaved edits or what of `stopped` is under way would be lost,
+        naming each; with nothing to lose, go ahead without asking."""
+        notes = [self._unsaved_note(), *self._running_notes(stopped)]
+        said = [note for note in notes if note]
+        if not said:
             return True
-        return self.dialogs.confirm(self.window, APP_NAME, "\n".join([*notes, "", question]))
+        return self.dialogs.confirm(self.window, APP_NAME, "\n".join([*said, "", question]))
 
     def _unsaved_note(self) -> str | None:
         if self.window is None:
@@ -194,8 +196,9 @@ class AppController(QObject):
             "%1", self.tr(", ").join(titles)
         )
 
-    def _running_notes(self) -> list[str]:
-        running = {activity for check in self._running if (activity := check()) is not None}
+    def _running_notes(self, asked: set[Activity]) -> list[str]:
+        """What of `asked` is under way now, said as the question before stopping it."""
+        running = {activity for check in self._running if (activity := check()) in asked}
         notes = {
             Activity.PHONE_SERVER: self.tr(
                 "The phone server is running: phones can no longer check in or answer the survey."
@@ -272,7 +275,7 @@ class AppController(QObject):
     def switch_language(self, code: str) -> None:
         """Rebuild the window in `code`'s language; the choice is kept for the next start."""
         lang = parse_lang(code)
-        if lang is None or lang == self.lang or not self._may_discard():
+        if lang is None or lang == self.lang or not self._may_rebuild():
             if self.window is not None:
                 self.window.check_language(self.lang)
             return

@@ -14,73 +14,73 @@
         <translation>Facilitator を終了しますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="176"/>
-        <source>Discard the changes?</source>
-        <translation>変更を破棄しますか？</translation>
+        <location filename="../../facilitator/ui/app_controller.py" line="173"/>
+        <source>Switch the language anyway?</source>
+        <translation>言語を切り替えますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="193"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="195"/>
         <source>Changes in %1 have not been saved.</source>
         <translation>「%1」の変更が保存されていません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="194"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="196"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="201"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="204"/>
         <source>The phone server is running: phones can no longer check in or answer the survey.</source>
         <translation>スマートフォン用サーバーが動いています。終了するとスマートフォンから受付やアンケート回答ができなくなります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="204"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="207"/>
         <source>A session is being presented: the projector and the console will close.</source>
         <translation>セッションを発表中です。プロジェクター画面と発表者画面が閉じます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="227"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="230"/>
         <source>New workspace</source>
         <translation>新しいワークスペース</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="229"/>
-        <location filename="../../facilitator/ui/app_controller.py" line="259"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="232"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="262"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="236"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="239"/>
         <source>%1 already exists; choose another name.</source>
         <translation>%1 は既に存在します。別の名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="244"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="247"/>
         <source>Open workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="246"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="249"/>
         <source>Workspaces (*.sqlite);;All files (*)</source>
         <translation>ワークスペース (*.sqlite);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="257"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="260"/>
         <source>Back up workspace</source>
         <translation>ワークスペースのバックアップ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="269"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="272"/>
         <source>Backed up to %1.</source>
         <translation>%1 にバックアップしました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="291"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="294"/>
         <source>Logs: %1</source>
         <translation>ログ：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="308"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="311"/>
         <source>Something went wrong. Your saved data is safe.
 Details are in the log file:
 %1</source>

@@ -143,6 +143,32 @@ def test_language_switch_names_the_area_with_unsaved_edits(qtbot: QtBot, demo_pa
     window.close()
 
 
+def test_language_switch_while_presenting_asks_first(qtbot: QtBot, demo_path: Path) -> None:
+    """The console belongs to the window a switch rebuilds: the trainer is asked first."""
+    dialogs = RecordingDialogs(confirm_answers=[False])
+    controller = make_controller("ja", dialogs)
+    assert controller.open(demo_path)
+    window = controller.window
+    assert window is not None
+    window.show_area("agenda")
+    view = window.area_view("agenda")
+    present = view.findChild(QPushButton, "present")
+    assert present is not None
+    qtbot.mouseClick(present, Qt.MouseButton.LeftButton)
+    [console] = view.findChildren(PresenterConsole)
+
+    window.language_action("en").trigger()
+
+    [(kind, text)] = dialogs.messages
+    assert kind == "confirm"
+    assert text.startswith("セッションを発表中です。")
+    assert text.endswith("言語を切り替えますか？")
+    assert controller.window is window and console.isVisible()
+    assert window.language_action("ja").isChecked()
+    console.close()
+    window.close()
+
+
 def test_language_switch_keeps_the_area_and_its_tab(qtbot: QtBot, demo_path: Path) -> None:
     controller = make_controller("ja")
     assert controller.open(demo_path)
