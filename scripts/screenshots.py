@@ -185,7 +185,8 @@ def main() -> None:
             platform = f"offscreen:configfile={screens_config(folder, width, height)}"
             for lang in args.lang:
                 # A copy per run: presenting and the server write to the workspace.
-                run_db = folder / f"demo-{width}x{height}-{lang}.sqlite"
+                run_db = folder / f"{width}x{height}-{lang}" / "demo.sqlite"
+                run_db.parent.mkdir()
                 shutil.copy(db, run_db)
                 target = args.out / f"{width}x{height}" / lang
                 subprocess.run(
