@@ -75,6 +75,9 @@ def one_run(
         stderr=subprocess.PIPE,
         text=True,
         env=child_env(home),
+        # `-c` puts the working folder first on sys.path: run in this checkout, so a bench
+        # started from another checkout's folder still measures this one.
+        cwd=ROOT,
     )
     assert proc.stdout is not None
     for line in proc.stdout:
