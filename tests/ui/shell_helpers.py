@@ -23,6 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from facilitator import app
 from facilitator.app import app_controller, create_application
+from facilitator.composition import build_demo
+from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.lang import Lang
 from facilitator.resources import resource_path
@@ -39,6 +41,13 @@ def ensure_translations() -> None:
         qm = ts.with_suffix(".qm")
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def demo_file(path: Path, attendees: int = 20) -> Path:
+    """A workspace file at `path` holding the demo event (seed 1)."""
+    with open_workspace(path, create=True) as ws:
+        build_demo(ws, FakeClock(), attendees=attendees, seed=1)
+    return path
 
 
 def make_controller(lang: Lang, dialogs: RecordingDialogs | None = None) -> AppController:

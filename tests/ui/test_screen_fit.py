@@ -19,11 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from shell_helpers import area_keys, make_controller
+from shell_helpers import area_keys, demo_file, make_controller
 
-from facilitator.composition import build_demo
-from facilitator.db.workspace import open_workspace
-from facilitator.domain.clock import FakeClock
 from facilitator.lang import Lang
 
 WIDTH, HEIGHT = 1366, 728  # a 1366×768 screen less a 40 px taskbar
@@ -47,10 +44,7 @@ def area_params() -> list[object]:
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("fit") / "fit.sqlite"
-    with open_workspace(path, create=True) as ws:
-        build_demo(ws, FakeClock(), attendees=100, seed=1)
-    return path
+    return demo_file(tmp_path_factory.mktemp("fit") / "fit.sqlite", attendees=100)
 
 
 def out_of_reach(window: QWidget, view: QWidget) -> list[str]:
@@ -85,7 +79,7 @@ def settle(qtbot: QtBot) -> None:
 
 def pages(view: QWidget) -> list[tuple[str, QTabWidget | None, int]]:
     """(name, tab widget, index) of each page of the view's tab widgets, or the view alone."""
-    found = [
+    found: list[tuple[str, QTabWidget | None, int]] = [
         (f"tab{n}.{i}", tabs, i)
         for n, tabs in enumerate(view.findChildren(QTabWidget))
         for i in range(tabs.count())

@@ -10,12 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QTabWidget
 from pytestqt.qtbot import QtBot
-from shell_helpers import make_controller, type_text
+from shell_helpers import demo_file, make_controller, type_text
 
-from facilitator.composition import build_demo
-from facilitator.db.workspace import open_workspace
-from facilitator.domain.clock import FakeClock
+from facilitator.lang import Lang
 from facilitator.ui.agenda.presenter_console import PresenterConsole
+from facilitator.ui.app_controller import AppController
 from facilitator.ui.dialogs import RecordingDialogs
 from facilitator.ui.events.view import EventView
 from facilitator.ui.main_window import MainWindow
@@ -23,16 +22,34 @@ from facilitator.ui.main_window import MainWindow
 
 @pytest.fixture
 def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "quit.sqlite"
-    with open_workspace(path, create=True) as ws:
-        build_demo(ws, FakeClock(), attendees=20, seed=1)
-    return path
+    return demo_file(tmp_path / "quit.sqlite")
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def opened(
+    demo_path: Path, lang: Lang, dialogs: RecordingDialogs | None = None
+) -> tuple[AppController, MainWindow]:
+    controller = make_controller(lang, dialogs)
+    assert controller.open(demo_path)
+    assert controller.window is not None
+    return controller, controller.window
+
+
+def start_presenting(qtbot: QtBot, window: MainWindow) -> PresenterConsole:
+    """The agenda area's Present, as the trainer clicks it."""
+    window.show_area("agenda")
+    view = window.area_view("agenda")
+    present = view.findChild(QPushButton, "present")
+    assert present is not None
+    qtbot.mouseClick(present, Qt.MouseButton.LeftButton)
+    [console] = view.findChildren(PresenterConsole)
+    assert console.isVisible()
+    return console
 
 
 def press_ctrl_q(qtbot: QtBot, window: MainWindow) -> None:
@@ -43,10 +60,7 @@ def press_ctrl_q(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_ctrl_q_is_the_quit_key(qtbot: QtBot, demo_path: Path) -> None:
-    controller = make_controller("ja")
-    assert controller.open(demo_path)
-    window = controller.window
-    assert window is not None
+    _controller, window = opened(demo_path, "ja")
     quit_action = window.findChild(QAction, "quit")
     assert quit_action is not None and quit_action.text() == "終了(&Q)"
     assert QKeySequence("Ctrl+Q") in quit_action.shortcuts()
@@ -55,10 +69,7 @@ def test_ctrl_q_is_the_quit_key(qtbot: QtBot, demo_path: Path) -> None:
 
 def test_ctrl_q_quits_at_once_when_nothing_is_under_way(qtbot: QtBot, demo_path: Path) -> None:
     dialogs = RecordingDialogs()
-    controller = make_controller("en", dialogs)
-    assert controller.open(demo_path)
-    window = controller.window
-    assert window is not None
+    controller, window = opened(demo_path, "en", dialogs)
     press_ctrl_q(qtbot, window)
     assert not window.isVisible()
     assert dialogs.messages == []
@@ -67,11 +78,9 @@ def test_ctrl_q_quits_at_once_when_nothing_is_under_way(qtbot: QtBot, demo_path:
 
 def test_ctrl_q_while_the_phone_server_runs_asks_first(qtbot: QtBot, demo_path: Path) -> None:
     dialogs = RecordingDialogs(confirm_answers=[False, True])
-    controller = make_controller("ja", dialogs)
-    assert controller.open(demo_path)
+    controller, window = opened(demo_path, "ja", dialogs)
     services = controller.services
-    window = controller.window
-    assert services is not None and window is not None
+    assert services is not None
     port = free_port()
     services.lan.start("127.0.0.1", port)  # type: ignore[attr-defined]
     try:
@@ -94,17 +103,8 @@ def test_ctrl_q_while_the_phone_server_runs_asks_first(qtbot: QtBot, demo_path: 
 
 def test_closing_while_a_session_is_presented_asks_first(qtbot: QtBot, demo_path: Path) -> None:
     dialogs = RecordingDialogs(confirm_answers=[False, True])
-    controller = make_controller("en", dialogs)
-    assert controller.open(demo_path)
-    window = controller.window
-    assert window is not None
-    window.show_area("agenda")
-    view = window.area_view("agenda")
-    present = view.findChild(QPushButton, "present")
-    assert present is not None
-    qtbot.mouseClick(present, Qt.MouseButton.LeftButton)
-    [console] = view.findChildren(PresenterConsole)
-    assert console.isVisible()
+    controller, window = opened(demo_path, "en", dialogs)
+    console = start_presenting(qtbot, window)
 
     assert not window.close()
     [(kind, text)] = dialogs.messages
@@ -117,21 +117,18 @@ def test_closing_while_a_session_is_presented_asks_first(qtbot: QtBot, demo_path
     assert controller.workspace is None
 
     # With the console closed, nothing is under way any more: no question.
-    again = make_controller("en", dialogs)
-    assert again.open(demo_path)
-    assert again.window is not None and again.window.close()
+    _, again = opened(demo_path, "en", dialogs)
+    assert again.close()
     assert len(dialogs.messages) == 2
 
 
 def test_language_switch_names_the_area_with_unsaved_edits(qtbot: QtBot, demo_path: Path) -> None:
     dialogs = RecordingDialogs(confirm_answers=[False])
-    controller = make_controller("ja", dialogs)
-    assert controller.open(demo_path)
-    window = controller.window
-    assert window is not None
+    controller, window = opened(demo_path, "ja", dialogs)
     view = window.area_view("event")
     assert isinstance(view, EventView)
     type_text(qtbot, view.form.venue_edit, " 3F")
+    window.show_area("feedback")  # the edits are in another area than the one shown
 
     window.language_action("en").trigger()
 
@@ -146,16 +143,8 @@ def test_language_switch_names_the_area_with_unsaved_edits(qtbot: QtBot, demo_pa
 def test_language_switch_while_presenting_asks_first(qtbot: QtBot, demo_path: Path) -> None:
     """The console belongs to the window a switch rebuilds: the trainer is asked first."""
     dialogs = RecordingDialogs(confirm_answers=[False])
-    controller = make_controller("ja", dialogs)
-    assert controller.open(demo_path)
-    window = controller.window
-    assert window is not None
-    window.show_area("agenda")
-    view = window.area_view("agenda")
-    present = view.findChild(QPushButton, "present")
-    assert present is not None
-    qtbot.mouseClick(present, Qt.MouseButton.LeftButton)
-    [console] = view.findChildren(PresenterConsole)
+    controller, window = opened(demo_path, "ja", dialogs)
+    console = start_presenting(qtbot, window)
 
     window.language_action("en").trigger()
 
@@ -170,10 +159,7 @@ def test_language_switch_while_presenting_asks_first(qtbot: QtBot, demo_path: Pa
 
 
 def test_language_switch_keeps_the_area_and_its_tab(qtbot: QtBot, demo_path: Path) -> None:
-    controller = make_controller("ja")
-    assert controller.open(demo_path)
-    old = controller.window
-    assert old is not None
+    controller, old = opened(demo_path, "ja")
     tabbed = _area_with_tabs(old)
     old.show_area(tabbed)
     tabs = old.area_view(tabbed).findChildren(QTabWidget)[0]
@@ -191,16 +177,14 @@ def test_language_switch_keeps_the_area_and_its_tab(qtbot: QtBot, demo_path: Pat
 
 
 def test_qt_s_own_buttons_are_japanese(qtbot: QtBot, demo_path: Path) -> None:
-    controller = make_controller("ja")
-    assert controller.open(demo_path)
+    _, window = opened(demo_path, "ja")  # the app's own start installs the translations
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     qtbot.addWidget(box)
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel is not None and cancel.text() == "キャンセル"
-    assert controller.window is not None
-    controller.window.close()
+    window.close()
 
 
 def _area_with_tabs(window: MainWindow) -> str:

@@ -9,11 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from shell_helpers import ensure_translations
-
-from facilitator.composition import build_demo
-from facilitator.db.workspace import open_workspace
-from facilitator.domain.clock import FakeClock
+from shell_helpers import demo_file, ensure_translations
 
 # Each is needed by one area or by the phone server, never to show the main window.
 HEAVY = (
@@ -65,9 +61,7 @@ CHILD = textwrap.dedent(
 
 def test_the_main_window_shows_without_loading_heavy_modules(tmp_path: Path) -> None:
     ensure_translations()
-    db = tmp_path / "demo.sqlite"
-    with open_workspace(db, create=True) as ws:
-        build_demo(ws, FakeClock(), attendees=20, seed=1)
+    db = demo_file(tmp_path / "demo.sqlite")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FACILITATOR_HOME=str(tmp_path / "home"))
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(db)],
