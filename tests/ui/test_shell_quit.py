@@ -101,6 +101,27 @@ def test_ctrl_q_while_the_phone_server_runs_asks_first(qtbot: QtBot, demo_path: 
         controller.shutdown()
 
 
+def test_opening_another_workspace_while_serving_asks_first(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path
+) -> None:
+    dialogs = RecordingDialogs(confirm_answers=[False])
+    controller, window = opened(demo_path, "en", dialogs)
+    services = controller.services
+    assert services is not None
+    services.lan.start("127.0.0.1", free_port())  # type: ignore[attr-defined]
+    try:
+        assert not controller.open(tmp_path / "other.sqlite", create=True)
+        [(kind, text)] = dialogs.messages
+        assert kind == "confirm" and text.endswith("Open the other workspace anyway?")
+        assert controller.workspace is not None and controller.workspace.path == demo_path
+        assert services.lan.running  # type: ignore[attr-defined]
+        assert not (tmp_path / "other.sqlite").exists()
+    finally:
+        window.close_guard = None
+        window.close()
+    assert not services.lan.running  # type: ignore[attr-defined]
+
+
 def test_closing_while_a_session_is_presented_asks_first(qtbot: QtBot, demo_path: Path) -> None:
     dialogs = RecordingDialogs(confirm_answers=[False, True])
     controller, window = opened(demo_path, "en", dialogs)
