@@ -14,101 +14,145 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
+# SQLAlchemy, the models and the first area's service load before Qt: once PySide6 is
+# imported, its `__feature__` import hook reads the source of every module imported
+# after it, which costs about 0.1 s of CPU at start-up for SQLAlchemy alone.
+import facilitator.services.events  # noqa: F401
+from facilitator.composition import Composition
+from facilitator.db.workspace import Workspace, open_workspace
+
+# isort: split
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator import APP_NAME, __version__
-from facilitator.composition import Composition
-from facilitator.db.workspace import Workspace, open_workspace
 from facilitator.domain.clock import Clock, SystemClock
 from facilitator.lang import Lang, system_lang
 from facilitator.paths import default_workspace_path, user_data_dir
-from facilitator.services.agenda.items import AgendaService
-from facilitator.services.agenda.phone_slides import PhoneSlides
-from facilitator.services.agenda.report import AgendaReportService
-from facilitator.services.certificates.suite import CertificateServices
-from facilitator.services.checkin.service import CheckInService
-from facilitator.services.events import EventService
-from facilitator.services.feedback.capture import FeedbackService
-from facilitator.services.feedback.results import FeedbackResultsService
-from facilitator.services.feedback.survey_editor import SurveyEditorService
-from facilitator.services.roster.area import RosterServices
-from facilitator.ui.app_controller import AppController, Area, WorkspaceServices
+from facilitator.ui.app_controller import Activity, AppController, Area, WorkspaceServices
 from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.fonts import register_bundled_fonts, ui_font
-from facilitator.ui.lan_server_control import LanServerControl
 from facilitator.ui.runner import Runner
 from facilitator.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    # Each capability's services load when its area is first shown, not at start-up.
+    from facilitator.services.agenda.items import AgendaService
+    from facilitator.services.agenda.phone_slides import PhoneSlides
+    from facilitator.services.agenda.report import AgendaReportService
+    from facilitator.services.certificates.suite import CertificateServices
+    from facilitator.services.checkin.service import CheckInService
+    from facilitator.services.events import EventService
+    from facilitator.services.feedback.capture import FeedbackService
+    from facilitator.services.feedback.results import FeedbackResultsService
+    from facilitator.services.feedback.survey_editor import SurveyEditorService
+    from facilitator.services.roster.area import RosterServices
+    from facilitator.ui.agenda.presenter_launcher import PresenterLauncher
+    from facilitator.ui.lan_server_control import LanServerControl
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Services:
-    """The services of one open workspace, handed to the views that need them."""
+    """The services of one open workspace, handed to the views that need them.
+
+    Each is built (and its modules imported) the first time it is asked for, so
+    start-up pays only for what the first area shows.
+    """
 
     workspace: Workspace
     clock: Clock
     # Builds the services below; the presenter asks it for each session's live agenda.
     core: Composition
-    events: EventService
-    feedback: FeedbackService
-    feedback_results: FeedbackResultsService
-    survey_editor: SurveyEditorService
-    checkin: CheckInService
-    roster: RosterServices
-    # The phone server (check-in and feedback pages); stopped when the workspace closes.
-    lan: LanServerControl
-    agenda: AgendaService
-    agenda_reports: AgendaReportService
-    agenda_phone: PhoneSlides
-    certificates: CertificateServices
+
+    @property
+    def events(self) -> EventService:
+        return self.core.events
+
+    @property
+    def checkin(self) -> CheckInService:
+        return self.core.checkin
+
+    @property
+    def feedback(self) -> FeedbackService:
+        return self.core.feedback
+
+    @property
+    def feedback_results(self) -> FeedbackResultsService:
+        return self.core.feedback_results
+
+    @property
+    def survey_editor(self) -> SurveyEditorService:
+        return self.core.survey_editor
+
+    @property
+    def roster(self) -> RosterServices:
+        return self.core.roster
+
+    @property
+    def agenda(self) -> AgendaService:
+        return self.core.agenda
+
+    @property
+    def agenda_reports(self) -> AgendaReportService:
+        return self.core.agenda_reports
+
+    @property
+    def certificates(self) -> CertificateServices:
+        return self.core.certificates
+
+    @cached_property
+    def lan(self) -> LanServerControl:
+        """The phone server (check-in and feedback pages); stopped when the workspace closes."""
+        from facilitator.ui.lan_server_control import LanServerControl
+
+        return LanServerControl(
+            self.checkin, self.clock, self.feedback, self.workspace.announce_server
+        )
+
+    @property
+    def lan_running(self) -> bool:
+        """Whether the phone server serves, without building its control to find out."""
+        return "lan" in self.__dict__ and self.lan.running
+
+    @cached_property
+    def agenda_phone(self) -> PhoneSlides:
+        """The projector's check-in / feedback slides: live URL while the server runs, counts."""
+        from facilitator.services.agenda.phone_slides import PhoneSlides
+
+        checkin, lan, feedback = self.checkin, self.lan, self.feedback
+
+        def arrivals(session_id: int) -> tuple[int, int]:
+            counts = checkin.desk.counts(session_id)
+            return counts.arrived, counts.expected
+
+        return PhoneSlides(
+            self.workspace,
+            self.clock,
+            lambda: lan.base_url,
+            arrivals,
+            self.feedback.response_count,
+            lambda session_id: feedback.set_feedback_open(session_id, True).is_open,
+        )
 
     def close(self) -> None:
         """Stop the phone server, then finish queued writes before the file closes."""
-        self.lan.stop()
+        if "lan" in self.__dict__:
+            self.lan.stop()
         self.core.close()
 
 
 def build_services(workspace: Workspace, clock: Clock) -> Services:
     """The workspace's services (from `Composition`) plus what only the GUI has: the phone
     server's control and the projector's phone slides that read its live address."""
-    core = Composition(workspace, clock)
-    checkin, feedback = core.checkin, core.feedback
-    lan = LanServerControl(checkin, clock, feedback, workspace.announce_server)
-
-    def arrivals(session_id: int) -> tuple[int, int]:
-        counts = checkin.desk.counts(session_id)
-        return counts.arrived, counts.expected
-
-    return Services(
-        workspace=workspace,
-        clock=clock,
-        core=core,
-        events=core.events,
-        checkin=checkin,
-        roster=core.roster,
-        lan=lan,
-        agenda=core.agenda,
-        agenda_reports=core.agenda_reports,
-        # The projector's check-in / feedback slides: live URL while the server runs, counts.
-        agenda_phone=PhoneSlides(
-            workspace,
-            clock,
-            lambda: lan.base_url,
-            arrivals,
-            feedback.response_count,
-            lambda session_id: feedback.set_feedback_open(session_id, True).is_open,
-        ),
-        feedback=feedback,
-        feedback_results=core.feedback_results,
-        survey_editor=core.survey_editor,
-        certificates=core.certificates,
-    )
+    return Services(workspace=workspace, clock=clock, core=Composition(workspace, clock))
 
 
 def build_areas(
@@ -129,6 +173,8 @@ def build_areas(
     """
     # Only the first area's module loads at start; each factory imports its own view.
     from facilitator.ui.events.view import EventView
+
+    launchers: list[PresenterLauncher] = []  # the agenda area's, once it is built
 
     def roster() -> QWidget:
         from facilitator.ui.roster.view import RosterView
@@ -202,11 +248,20 @@ def build_areas(
         ),
         Area("roster", QCoreApplication.translate("Areas", "Roster & sessions"), roster),
         # Check-in follows the roster area in a training day's order.
-        Area("checkin", QCoreApplication.translate("Areas", "Check-in"), checkin),
+        Area(
+            "checkin",
+            QCoreApplication.translate("Areas", "Check-in"),
+            checkin,
+            # The server may run with the area not built (after a language switch).
+            running=lambda: Activity.PHONE_SERVER if services.lan_running else None,
+        ),
         Area(
             "agenda",
             QCoreApplication.translate("Areas", "Agenda"),
-            lambda: _agenda_view(services, runner, current, lang=lang, dialogs=dialogs),
+            lambda: _agenda_view(
+                services, runner, current, lang=lang, dialogs=dialogs, launchers=launchers
+            ),
+            running=lambda: Activity.PRESENTING if any(x.open for x in launchers) else None,
         ),
         Area("feedback", QCoreApplication.translate("Areas", "Feedback"), feedback),
         # Same context and text as ui/certificates/view.area_title(), without importing the view.
@@ -217,7 +272,13 @@ def build_areas(
 
 
 def _agenda_view(
-    services: Services, runner: Runner, current: CurrentEvent, *, lang: Lang, dialogs: Dialogs
+    services: Services,
+    runner: Runner,
+    current: CurrentEvent,
+    *,
+    lang: Lang,
+    dialogs: Dialogs,
+    launchers: list[PresenterLauncher],
 ) -> QWidget:
     """The agenda editor plus what presenting a session needs (console, projector, live clock)."""
     from PySide6.QtGui import QGuiApplication
@@ -249,6 +310,7 @@ def _agenda_view(
         launcher.present,
     )
     launcher.setParent(view)  # lives as long as the view
+    launchers.append(launcher)
     return view
 
 

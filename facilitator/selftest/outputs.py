@@ -18,7 +18,7 @@ SLIDE_BULLETS = ("重点取組：窓口のオンライン化と定型業務の�
 
 def check_translations(state: SelfTestState) -> Msg:
     """The Qt catalogues and the phone pages' texts exist in Japanese and English."""
-    from facilitator.selftest.qt_checks import translated_area_names
+    from facilitator.selftest.qt_checks import qt_cancel_text, translated_area_names
     from facilitator.web.checkin.texts import CHECKIN_TEXTS
     from facilitator.web.feedback.texts import FEEDBACK
     from facilitator.web.i18n import COMMON
@@ -31,6 +31,13 @@ def check_translations(state: SelfTestState) -> Msg:
             f"the Japanese Qt translations did not load ({', '.join(untranslated)})",
             f"日本語の Qt 翻訳が読み込まれませんでした（{'、'.join(untranslated)}）",
         )
+    # Qt's own dialogs (file dialogs, message boxes) come from Qt's bundled qtbase_ja.qm.
+    cancel = qt_cancel_text("ja")
+    if cancel != "キャンセル":
+        raise fail(
+            f"Qt's own Japanese translation (qtbase_ja) did not load: Cancel reads {cancel!r}",
+            f"Qt 本体の日本語訳（qtbase_ja）が読み込まれませんでした：Cancel が「{cancel}」",
+        )
     missing = [key for key, text in texts.items() if not (text.ja and text.en)]
     if missing:
         raise fail(
@@ -38,8 +45,8 @@ def check_translations(state: SelfTestState) -> Msg:
             f"翻訳のない受付ページの文言：{'、'.join(missing)}",
         )
     return Msg(
-        en=f"Qt: {'、'.join(names)}; phone pages: {len(texts)} texts in ja and en",
-        ja=f"Qt：{'、'.join(names)}；受付ページ：{len(texts)} 件（日本語・英語）",
+        en=f"Qt: {'、'.join(names)}, {cancel}; phone pages: {len(texts)} texts in ja and en",
+        ja=f"Qt：{'、'.join(names)}、{cancel}；受付ページ：{len(texts)} 件（日本語・英語）",
     )
 
 

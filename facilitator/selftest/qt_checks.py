@@ -55,6 +55,24 @@ def translated_area_names(lang: Lang) -> list[str]:
         remove_translators(app, translators)
 
 
+def qt_cancel_text(lang: Lang) -> str:
+    """Qt's own Cancel button in `lang`: Japanese only when Qt's `qtbase` catalogue loaded."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from facilitator.ui.translations import install_translators, remove_translators
+
+    app = _application()
+    translators = install_translators(app, lang)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        button = box.button(QDialogButtonBox.StandardButton.Cancel)
+        text = button.text() if button is not None else ""
+        box.deleteLater()
+        return text
+    finally:
+        remove_translators(app, translators)
+
+
 def render_slide(heading: str, bullets: tuple[str, ...], png: Path) -> int:
     """Paint a built-in slide as the projector window does; returns its colour count."""
     from PySide6.QtCore import QSize

@@ -17,7 +17,6 @@ from facilitator.domain.event_rules import EventSpec, SessionSpec, validate_even
 from facilitator.errors import FieldError, InputRejected, Msg, UnknownEvent, ValidationFailed
 from facilitator.services import audit
 from facilitator.services.event_rows import load_event
-from facilitator.services.feedback.survey_setup import give_survey
 
 
 @dataclass(frozen=True)
@@ -183,6 +182,9 @@ class EventService:
             )
             session.add(row)
             session.flush()
+            # Imported here: the feedback modules are not needed to start the app.
+            from facilitator.services.feedback.survey_setup import give_survey
+
             give_survey(session, row.id, survey_from)
             return self._save_sessions(session, row, spec, "event.create")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
@@ -36,12 +37,21 @@ from facilitator.ui.translations import install_translators, remove_translators
 log = logging.getLogger(__name__)
 
 
+class Activity(Enum):
+    """Something under way that quitting would cut off, so the app asks first."""
+
+    PHONE_SERVER = "phone_server"
+    PRESENTING = "presenting"
+
+
 @dataclass(frozen=True)
 class Area:
     key: str
     title: str
     # A factory is called when the area is first shown, so start-up builds only the first area.
     view: QWidget | Callable[[], QWidget]
+    # What of this area is under way now (asked before quitting); None when nothing is.
+    running: Callable[[], Activity | None] | None = None
 
 
 class WorkspaceServices(Protocol):
@@ -96,13 +106,14 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.services: WorkspaceServices | None = None
         self.current = CurrentEvent()
+        self._running: list[Callable[[], Activity | None]] = []
 
     # -- workspace ---------------------------------------------------------------------------
     def open(self, path: Path, *, create: bool = False) -> bool:
         """Open `path` and show it; on failure say why and keep what was open before."""
         if self.workspace is not None and _same_file(self.workspace.path, path):
             return True  # already open here; a second lock from this process would fail
-        if not self._may_leave():
+        if not self._may_close_workspace(self.tr("Open the other workspace anyway?")):
             return False
         try:
             workspace = open_workspace(path, create=create, program=f"{APP_NAME} GUI")
@@ -135,18 +146,20 @@ class AppController(QObject):
         )
         for area in areas:
             window.add_area(area.key, area.title, area.view)
+        self._running = [area.running for area in areas if area.running is not None]
         window.new_workspace_requested.connect(self._ask_new)
         window.open_workspace_requested.connect(self._ask_open)
         window.open_recent_requested.connect(lambda p: self.open(Path(p)))
         window.backup_requested.connect(self._ask_backup)
         window.language_requested.connect(self.switch_language)
         window.about_requested.connect(self._about)
-        window.close_guard = self._may_leave
+        window.close_guard = lambda: self._may_close_workspace(self.tr("Quit Facilitator anyway?"))
         self.window = window
         if old is not None:
             window.restoreGeometry(old.saveGeometry())
             if old.area_keys():
                 window.show_area(old.current_area_key())
+                window.show_tabs(old.current_tabs())
             old.closing.disconnect()
             old.close_guard = None
             old.close()
@@ -154,15 +167,47 @@ class AppController(QObject):
         window.closing.connect(self.shutdown)
         window.show()
 
-    def _may_leave(self) -> bool:
-        """Ask before a window with unsaved edits is closed or rebuilt."""
-        if self.window is None or not self.window.has_unsaved_changes():
+    def _may_rebuild(self) -> bool:
+        """Before a language switch rebuilds the window: it drops unsaved edits and closes a
+        presentation (its console belongs to the window); the phone server goes on serving."""
+        return self._may_stop({Activity.PRESENTING}, self.tr("Switch the language anyway?"))
+
+    def _may_close_workspace(self, question: str) -> bool:
+        """Before the workspace closes: unsaved edits, the phones and the projector stop."""
+        return self._may_stop(set(Activity), question)
+
+    def _may_stop(self, stopped: set[Activity], question: str) -> bool:
+        """Ask `question` when unsaved edits or what of `stopped` is under way would be lost,
+        naming each; with nothing to lose, go ahead without asking."""
+        notes = [self._unsaved_note(), *self._running_notes(stopped)]
+        said = [note for note in notes if note]
+        if not said:
             return True
-        return self.dialogs.confirm(
-            self.window,
-            APP_NAME,
-            self.tr("Some changes have not been saved. Discard them?"),
+        return self.dialogs.confirm(self.window, APP_NAME, "\n".join([*said, "", question]))
+
+    def _unsaved_note(self) -> str | None:
+        if self.window is None:
+            return None
+        titles = self.window.unsaved_area_titles()
+        if not titles:
+            return None
+        # The list separator is translated: "、" in Japanese, ", " in English.
+        return self.tr("Changes in %1 have not been saved.").replace(
+            "%1", self.tr(", ").join(titles)
         )
+
+    def _running_notes(self, asked: set[Activity]) -> list[str]:
+        """What of `asked` is under way now, said as the question before stopping it."""
+        running = {activity for check in self._running if (activity := check()) in asked}
+        notes = {
+            Activity.PHONE_SERVER: self.tr(
+                "The phone server is running: phones can no longer check in or answer the survey."
+            ),
+            Activity.PRESENTING: self.tr(
+                "A session is being presented: the projector and the console will close."
+            ),
+        }
+        return [text for activity, text in notes.items() if activity in running]
 
     def _close_workspace(self) -> None:
         if self.services is not None:
@@ -230,7 +275,7 @@ class AppController(QObject):
     def switch_language(self, code: str) -> None:
         """Rebuild the window in `code`'s language; the choice is kept for the next start."""
         lang = parse_lang(code)
-        if lang is None or lang == self.lang or not self._may_leave():
+        if lang is None or lang == self.lang or not self._may_rebuild():
             if self.window is not None:
                 self.window.check_language(self.lang)
             return

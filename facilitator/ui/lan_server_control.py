@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from facilitator.domain.clock import Clock
-from facilitator.services.checkin.service import CheckInService
-from facilitator.services.checkin.types import CheckInResult
-from facilitator.services.feedback.capture import FeedbackService
-
 if TYPE_CHECKING:
+    from facilitator.domain.clock import Clock
+    from facilitator.services.checkin.service import CheckInService
+    from facilitator.services.checkin.types import CheckInResult
+    from facilitator.services.feedback.capture import FeedbackService
     from facilitator.web.server import LanServer
 
 

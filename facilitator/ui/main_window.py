@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -138,11 +139,29 @@ class MainWindow(QMainWindow):
 
     def has_unsaved_changes(self) -> bool:
         """True when any area says it holds edits not yet saved."""
+        return bool(self.unsaved_area_titles())
+
+    def unsaved_area_titles(self) -> list[str]:
+        """The titles of the areas that say they hold edits not yet saved, in navigation order."""
+        titles = []
         for key in self.built_area_keys():
             check = getattr(self.area_view(key), "has_unsaved_changes", None)
             if callable(check) and check():
-                return True
-        return False
+                titles.append(self._nav.item(self._keys.index(key)).text())
+        return titles
+
+    def current_tabs(self) -> list[int]:
+        """The open tab of every tab widget in the current area, in the order they were built."""
+        view = self.area_view(self.current_area_key())
+        return [tabs.currentIndex() for tabs in view.findChildren(QTabWidget)]
+
+    def show_tabs(self, indexes: list[int]) -> None:
+        """Open the tabs `current_tabs` gave (of a window built the same way, e.g. before a
+        language switch); tab widgets that do not match are left as they are."""
+        view = self.area_view(self.current_area_key())
+        for tabs, index in zip(view.findChildren(QTabWidget), indexes, strict=False):
+            if 0 <= index < tabs.count():
+                tabs.setCurrentIndex(index)
 
     # -- menus ------------------------------------------------------------------------------
     def _build_menus(self, recent: list[Path], current_lang: str) -> None:
@@ -169,7 +188,12 @@ class MainWindow(QMainWindow):
             )
         self._add(file_menu, self.tr("&Back up workspace…"), self.backup_requested.emit)
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._add(file_menu, self.tr("&Quit"), self.close)
+        quit_action.setObjectName("quit")
+        # Ctrl+Q everywhere: Qt's standard Quit key is empty on Windows.
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence("Ctrl+Q")
+        quit_action.setShortcuts(keys if ctrl_q in keys else [*keys, ctrl_q])
 
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         lang_menu = settings_menu.addMenu(self.tr("&Language"))

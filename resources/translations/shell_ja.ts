@@ -4,53 +4,83 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="164"/>
-        <source>Some changes have not been saved. Discard them?</source>
-        <translation>保存していない変更があります。破棄しますか？</translation>
+        <location filename="../../facilitator/ui/app_controller.py" line="116"/>
+        <source>Open the other workspace anyway?</source>
+        <translation>別のワークスペースを開きますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="185"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="156"/>
+        <source>Quit Facilitator anyway?</source>
+        <translation>Facilitator を終了しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/app_controller.py" line="173"/>
+        <source>Switch the language anyway?</source>
+        <translation>言語を切り替えますか？</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/app_controller.py" line="195"/>
+        <source>Changes in %1 have not been saved.</source>
+        <translation>「%1」の変更が保存されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/app_controller.py" line="196"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/app_controller.py" line="204"/>
+        <source>The phone server is running: phones can no longer check in or answer the survey.</source>
+        <translation>スマートフォン用サーバーが動いています。終了するとスマートフォンから受付やアンケート回答ができなくなります。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/app_controller.py" line="207"/>
+        <source>A session is being presented: the projector and the console will close.</source>
+        <translation>セッションを発表中です。プロジェクター画面と発表者画面が閉じます。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/app_controller.py" line="230"/>
         <source>New workspace</source>
         <translation>新しいワークスペース</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="187"/>
-        <location filename="../../facilitator/ui/app_controller.py" line="217"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="232"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="262"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="194"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="239"/>
         <source>%1 already exists; choose another name.</source>
         <translation>%1 は既に存在します。別の名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="202"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="247"/>
         <source>Open workspace</source>
         <translation>ワークスペースを開く</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="204"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="249"/>
         <source>Workspaces (*.sqlite);;All files (*)</source>
         <translation>ワークスペース (*.sqlite);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="215"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="260"/>
         <source>Back up workspace</source>
         <translation>ワークスペースのバックアップ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="227"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="272"/>
         <source>Backed up to %1.</source>
         <translation>%1 にバックアップしました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="249"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="294"/>
         <source>Logs: %1</source>
         <translation>ログ：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/app_controller.py" line="266"/>
+        <location filename="../../facilitator/ui/app_controller.py" line="311"/>
         <source>Something went wrong. Your saved data is safe.
 Details are in the log file:
 %1</source>
@@ -62,32 +92,32 @@ Details are in the log file:
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../facilitator/app.py" line="178"/>
+        <location filename="../../facilitator/app.py" line="233"/>
         <source>Event</source>
         <translation>研修</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="183"/>
+        <location filename="../../facilitator/app.py" line="238"/>
         <source>Roster &amp; sessions</source>
         <translation>名簿とセッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="185"/>
+        <location filename="../../facilitator/app.py" line="242"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="188"/>
+        <location filename="../../facilitator/app.py" line="249"/>
         <source>Agenda</source>
         <translation>アジェンダ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="191"/>
+        <location filename="../../facilitator/app.py" line="255"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/app.py" line="193"/>
+        <location filename="../../facilitator/app.py" line="257"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
@@ -236,62 +266,62 @@ Details are in the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="53"/>
+        <location filename="../../facilitator/ui/main_window.py" line="54"/>
         <source>%1 — Facilitator</source>
         <translation>%1 — Facilitator</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="77"/>
+        <location filename="../../facilitator/ui/main_window.py" line="78"/>
         <source>The open workspace file</source>
         <translation>開いているワークスペースのファイル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="149"/>
+        <location filename="../../facilitator/ui/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="152"/>
+        <location filename="../../facilitator/ui/main_window.py" line="171"/>
         <source>&amp;New workspace…</source>
         <translation>新しいワークスペース(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="158"/>
+        <location filename="../../facilitator/ui/main_window.py" line="177"/>
         <source>&amp;Open workspace…</source>
         <translation>ワークスペースを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="162"/>
+        <location filename="../../facilitator/ui/main_window.py" line="181"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="170"/>
+        <location filename="../../facilitator/ui/main_window.py" line="189"/>
         <source>&amp;Back up workspace…</source>
         <translation>ワークスペースをバックアップ(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="172"/>
+        <location filename="../../facilitator/ui/main_window.py" line="191"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="174"/>
+        <location filename="../../facilitator/ui/main_window.py" line="198"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="175"/>
+        <location filename="../../facilitator/ui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>表示言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="189"/>
+        <location filename="../../facilitator/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/main_window.py" line="190"/>
+        <location filename="../../facilitator/ui/main_window.py" line="214"/>
         <source>&amp;About Facilitator</source>
         <translation>Facilitator について(&amp;A)</translation>
     </message>

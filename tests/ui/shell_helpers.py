@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from facilitator import app
 from facilitator.app import app_controller, create_application
+from facilitator.composition import build_demo
+from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.lang import Lang
 from facilitator.resources import resource_path
@@ -36,6 +41,13 @@ def ensure_translations() -> None:
         qm = ts.with_suffix(".qm")
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             subprocess.run([str(tool), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def demo_file(path: Path, attendees: int = 20) -> Path:
+    """A workspace file at `path` holding the demo event (seed 1)."""
+    with open_workspace(path, create=True) as ws:
+        build_demo(ws, FakeClock(), attendees=attendees, seed=1)
+    return path
 
 
 def make_controller(lang: Lang, dialogs: RecordingDialogs | None = None) -> AppController:
@@ -108,3 +120,18 @@ def edit_cell(qtbot: QtBot, table: QTableView, row: int, column: int, text: str)
     # The delegate commits and closes the editor through a queued call.
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState, timeout=5000)
     assert table.model().index(row, column) == index
+
+
+def area_keys() -> list[str]:
+    """The keys of `Area("key", …)` in build_areas, in navigation order."""
+    tree = ast.parse(inspect.getsource(app.build_areas))
+    return [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "Area"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ]

@@ -143,7 +143,8 @@ def test_switching_language_keeps_the_phone_server_serving(qtbot: QtBot, demo_pa
 
     from facilitator.ui.checkin.view import CheckInView
 
-    controller = make_controller("ja")
+    dialogs = RecordingDialogs(confirm_answers=[True])  # "quit anyway?" at the end: yes
+    controller = make_controller("ja", dialogs)
     assert controller.open(demo_path)
     services = controller.services
     assert services is not None
@@ -167,6 +168,7 @@ def test_switching_language_keeps_the_phone_server_serving(qtbot: QtBot, demo_pa
         assert view.server.projector_button.isEnabled()
         assert url in view.server.server_status.text()
         assert view.server.port_spin.value() == port
+        assert dialogs.messages == []  # switching language does not stop the server: no question
     finally:
         if controller.window is not None:
             controller.window.close()  # the app's own shutdown: the server stops with it

@@ -63,6 +63,7 @@ def test_self_test_passes_every_step_in_japanese(tmp_path: Path) -> None:
     assert "髙橋 﨑子" in details["roster-cp932"]
     assert "budoux" in details["packages"] and "zxingcpp" in details["packages"]
     assert "受付" in details["translations"]
+    assert "キャンセル" in details["translations"]  # Qt's own qtbase_ja loaded
     assert "回答 1 件" in details["feedback-report"]
     assert "1 ページ" in details["certificate"]
     assert "有効" in details["certificate-qr"]

@@ -285,6 +285,8 @@ class EventForm(QWidget):
 
     @staticmethod
     def _mark(widget: QWidget, invalid: bool) -> None:
+        if bool(widget.property("invalid")) == invalid:
+            return  # re-polishing is slow; the first clear at start-up would pay it seven times
         widget.setProperty("invalid", invalid)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
