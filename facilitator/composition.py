@@ -99,9 +99,10 @@ class Composition:
 
     @cached_property
     def schedule(self) -> ScheduleService:
+        from facilitator.optimize.highs import solve_lexicographic
         from facilitator.services.roster.schedule import ScheduleService
 
-        return ScheduleService(self.workspace, self.clock)
+        return ScheduleService(self.workspace, self.clock, solve_lexicographic)
 
     @cached_property
     def roster(self) -> RosterServices:

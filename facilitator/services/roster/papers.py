@@ -88,6 +88,8 @@ class RosterPapersService:
                 )
             )
         pdf = render_slips(SlipEvent(event.title, event.venue), slips)
+        # A slip names its session: remember which, so a later move marks it stale.
+        self._roster.record_slips_printed({p.id: p.session_id for p in printable if p.session_id})
         return Paper(pdf, len(slips), len(people) - len(printable))
 
     def attendance(self, event_id: int, session_ids: list[int] | None = None) -> Paper:
