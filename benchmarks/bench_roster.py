@@ -23,11 +23,11 @@ import statistics
 import sys
 import tempfile
 import time
-from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from datetime import time as clock_time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
