@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from facilitator.services.roster.area import RosterServices
     from facilitator.services.roster.attendees import RosterService
     from facilitator.services.roster.files import RosterImportService
+    from facilitator.services.roster.rebook import RebookService
     from facilitator.services.roster.schedule import ScheduleService
     from facilitator.web.deps import WebDeps
 
@@ -103,6 +104,12 @@ class Composition:
         from facilitator.services.roster.schedule import ScheduleService
 
         return ScheduleService(self.workspace, self.clock, solve_lexicographic)
+
+    @cached_property
+    def rebook(self) -> RebookService:
+        from facilitator.services.roster.rebook import RebookService
+
+        return RebookService(self.workspace, self.clock)
 
     @cached_property
     def roster(self) -> RosterServices:

@@ -64,6 +64,10 @@ def register(subparsers: Any) -> None:
     assign.add_argument("--json", action="store_true")
     assign.set_defaults(handler=run_assign)
 
+    from facilitator.commands.rebook import add_rebook_parser
+
+    add_rebook_parser(schedule_sub)
+
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.errors import InputRejected, UnknownEvent, WorkspaceError

@@ -162,3 +162,53 @@ def test_unavailable_column_is_validated_and_nothing_is_imported(
     code, _, err = run(capsys, "--lang", "ja", "roster", "import", "--db", str(db), str(bad))
     assert "不可の「夜」は不明です" in err
     assert sessions_of(db) == {}
+
+
+def test_rebook_lists_by_department_needs_yes_and_writes_the_notice(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from facilitator.commands.rebook import EXIT_NOT_SAVED
+
+    file = roster(
+        tmp_path,
+        "1,髙橋 﨑子,総務課,DX推進リーダー,AM,",
+        "2,山田 太郎,総務課,サブリーダー,PM,",
+        "3,佐藤 花子,総務課,,AM,",
+        "4,鈴木 一郎,人事課,,AM,",
+        "5,田中 次郎,人事課,,PM,",
+    )
+    assert run(capsys, "roster", "import", "--db", str(db), str(file))[0] == 0
+    assert run(capsys, "schedule", "assign", "--db", str(db))[0] == 0
+    code, out, _ = run(
+        capsys, "--lang", "en", "schedule", "rebook", "--db", str(db), "--from", "AM", "--to", "PM"
+    )
+    assert code == EXIT_NOT_SAVED
+    assert "総務課\n  1 髙橋 﨑子: stays: the department's leader or sub-leader attends PM" in out
+    assert "  3 佐藤 花子: moves to PM" in out
+    assert "  4 鈴木 一郎: stays: the whole department would be away in PM" in out
+    assert "Nothing was changed" in out
+    notice = tmp_path / "notice.pdf"
+    code, out, _ = run(
+        capsys,
+        "schedule",
+        "rebook",
+        "--db",
+        str(db),
+        "--from",
+        "am",
+        "--to",
+        "PM",
+        "--yes",
+        "--json",
+        "--notice-out",
+        str(notice),
+    )
+    assert code == 0
+    payload = json.loads(out)
+    assert (payload["saved"], payload["moved"], payload["notice"]) == (True, 1, str(notice))
+    assert notice.read_bytes().startswith(b"%PDF")
+    assert sessions_of(db)["3"] == "PM"
+    code, _, err = run(
+        capsys, "--lang", "ja", "schedule", "rebook", "--db", str(db), "--from", "夜", "--to", "PM"
+    )
+    assert code == EXIT_REJECTED and "セッション「夜」はありません" in err
