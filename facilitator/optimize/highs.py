@@ -77,6 +77,14 @@ def solve_lexicographic(model: LinearModel) -> LexResult:
     return LexResult(tuple(float(v) for v in values), optima)
 
 
+def solver_version() -> str:
+    """The HiGHS version this build solves with (the self-test shows it)."""
+    import highspy
+
+    version: str = _quiet_highs(highspy).version()
+    return version
+
+
 _first = threading.Lock()
 _banner_done: list[bool] = []
 
