@@ -277,6 +277,11 @@
         <source>%1 attendees without a session were left out.</source>
         <translation>セッション未割当の %1 名は含めていません。</translation>
     </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="54"/>
+        <source>Admission slips of attendees who moved…</source>
+        <translation>移動した受講者の受講票（再印刷）…</translation>
+    </message>
 </context>
 <context>
     <name>RosterTableModel</name>

@@ -51,7 +51,7 @@ def unavailable_for_am(ws: Workspace) -> tuple[int, str]:
 
 
 def test_moves_are_shown_and_saved_only_when_accepted(
-    qtbot: QtBot, demo_workspace: Workspace
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
 ) -> None:
     dialogs = RecordingDialogs()
     view = roster_view(qtbot, demo_workspace, dialogs)
@@ -92,6 +92,13 @@ def test_moves_are_shown_and_saved_only_when_accepted(
     assert name in dialogs.messages[-1][1] and "out of date" in dialogs.messages[-1][1]
     stale = view._s.roster.stale_slips(event_id)
     assert person in stale and len(stale) == 2
+    # Print → the moved attendees' slips: exactly those two, then nothing is stale.
+    dialogs.paths = [tmp_path / "moved.pdf", tmp_path / "again.pdf"]
+    view.print_actions["stale"].trigger()
+    assert dialogs.messages[-1] == ("inform", f"Saved {tmp_path / 'moved.pdf'} (attendees: 2).")
+    assert view._s.roster.stale_slips(event_id) == []
+    view.print_actions["stale"].trigger()
+    assert dialogs.messages[-1][0] == "warn" and "out of date" in dialogs.messages[-1][1]
 
 
 def test_the_desk_rebooks_no_shows_and_saves_the_notice(
