@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from facilitator.pdf.attendance import _doc, _grid, _styles
+from facilitator.pdf.attendance import _doc, _styles, notice_table, signed_by
 from facilitator.pdf.fonts import register_japanese_fonts
 
 
@@ -67,22 +67,10 @@ def render_rebook_notices(sessions: RebookSessions, notices: Sequence[RebookNoti
             )
         )
         story.append(Spacer(1, 6 * mm))
-        data: list[list[object]] = [["職員番号", "氏名", "職名", "変更前", "変更後"]]
-        for line in notice.lines:
-            data.append(
-                [
-                    Paragraph(escape(line.staff_no), st["cell"]),
-                    Paragraph(escape(line.name), st["cell"]),
-                    Paragraph(escape(line.title), st["cell"]),
-                    Paragraph(escape(s.from_label), st["cell"]),
-                    Paragraph(f"{escape(s.to_label)}　{escape(s.to_time)}", st["cell"]),
-                ]
-            )
-        table = Table(data, colWidths=[w * mm for w in (25, 45, 35, 25, 50)], repeatRows=1)
-        table.setStyle(_grid(gothic))
-        story.append(table)
-        if s.issuer:
-            story.append(Spacer(1, 10 * mm))
-            story.append(Paragraph(escape(s.issuer), st["body"]))
+        to = f"{s.to_label}　{s.to_time}"
+        rows = [(m.staff_no, m.name, m.title, s.from_label, to) for m in notice.lines]
+        header = ("職員番号", "氏名", "職名", "変更前", "変更後")
+        story += notice_table(header, rows, (25, 45, 35, 25, 50), st, gothic)
+        story += signed_by(s.issuer, st)
     doc.build(story)
     return buffer.getvalue()

@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.cli import main
 from facilitator.commands.context import EXIT_REJECTED
 from facilitator.commands.roster import EXIT_MOVES_NOT_SAVED
 from facilitator.composition import Composition
 from facilitator.db.workspace import open_workspace
 from facilitator.domain.clock import FakeClock
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.unit.test_roster_cli import run
 
 
 @pytest.fixture
