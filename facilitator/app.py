@@ -132,7 +132,9 @@ def build_areas(
 
     def checkin() -> QWidget:
         from facilitator.ui.checkin.chimes import Chimes
-        from facilitator.ui.checkin.view import CheckInView, open_camera
+        from facilitator.ui.checkin.desk_camera import open_camera
+        from facilitator.ui.checkin.server_note import WorkspaceNote
+        from facilitator.ui.checkin.view import CheckInView
         from facilitator.web.addresses import ipv4_addresses
 
         view = CheckInView(
@@ -147,6 +149,9 @@ def build_areas(
             addresses=ipv4_addresses,
             chimes=Chimes(user_data_dir() / "sounds"),
             camera_factory=open_camera,
+            server_note=WorkspaceNote(
+                user_data_dir() / "settings.ini", services.workspace.path, "phone_server"
+            ),
         )
         from facilitator.ui.checkin.rebook_dialog import attach_rebook
 
@@ -183,6 +188,11 @@ def build_areas(
             scanner=CameraScanner() if camera_available() else None,
         )
 
+    def reports() -> QWidget:
+        from facilitator.ui.reports.view import ReportsView
+
+        return ReportsView(services.core.reports, runner, current, lang=lang, dialogs=dialogs)
+
     return [
         Area(
             "event",
@@ -202,6 +212,8 @@ def build_areas(
         Area("feedback", QCoreApplication.translate("Areas", "Feedback"), feedback),
         # Same context and text as ui/certificates/view.area_title(), without importing the view.
         Area("certificates", QCoreApplication.translate("Areas", "Certificates"), certificates),
+        # Same context and text as ui/reports/view.area_title(), without importing the view.
+        Area("reports", QCoreApplication.translate("Areas", "Reports"), reports),
     ]
 
 

@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from facilitator.services.certificates.verify import CertificateVerifier
     from facilitator.services.checkin.service import CheckInService
     from facilitator.services.checkin.types import CheckInResult
+    from facilitator.services.demo.finished import FinishedDemo
     from facilitator.services.demo.workspace import DemoSummary
     from facilitator.services.events import EventService
     from facilitator.services.feedback.capture import FeedbackService
     from facilitator.services.feedback.results import FeedbackResultsService
     from facilitator.services.feedback.survey_editor import SurveyEditorService
+    from facilitator.services.reports.suite import ReportServices
     from facilitator.services.roster.area import RosterServices
     from facilitator.services.roster.attendees import RosterService
     from facilitator.services.roster.files import RosterImportService
@@ -180,6 +182,21 @@ class Composition:
             exporter=CertificateExporter(self.workspace, self.issuer, self.eligibility),
         )
 
+    # -- reports after the day -------------------------------------------------------------
+    @cached_property
+    def reports(self) -> ReportServices:
+        """The reports (event report, attendees' drafts, department digests) together."""
+        from facilitator.services.reports.export import ReportExporter
+        from facilitator.services.reports.facts import ReportFactsService
+        from facilitator.services.reports.people import PeopleReportsService
+        from facilitator.services.reports.suite import ReportServices
+
+        facts = ReportFactsService(
+            self.workspace, self.clock, self.agenda_reports, self.feedback_results
+        )
+        people = PeopleReportsService(self.workspace, self.agenda_reports)
+        return ReportServices(facts, people, ReportExporter(self.clock, facts, people))
+
     # -- the demo ----------------------------------------------------------------------------
     def demo(self, *, attendees: int = 100, seed: int = 1) -> DemoSummary:
         """Create the demo event in this workspace; the same seed gives the same people."""
@@ -188,6 +205,44 @@ class Composition:
         return write_demo(
             self.workspace, self.clock, self.events, self.schedule, attendees=attendees, seed=seed
         )
+
+    def finished_demo(self, *, attendees: int = 100, seed: int = 1) -> FinishedDemo:
+        """The demo event on the last weekday, played to its end (check-ins, agenda runs,
+        answers, certificates) through the services, on a clock that walks through that day."""
+        from datetime import datetime, time
+
+        from facilitator.domain.clock import FakeClock
+        from facilitator.services.demo.finished import DayServices, FinishedDemo, play_demo_day
+        from facilitator.services.demo.workspace import finished_event_date, write_demo
+
+        day = finished_event_date(self.clock.now().astimezone().date())
+        summary = write_demo(
+            self.workspace,
+            self.clock,
+            self.events,
+            self.schedule,
+            attendees=attendees,
+            seed=seed,
+            day=day,
+        )
+        clock = FakeClock(datetime.combine(day, time(8, 45)).astimezone())
+        on_the_day = Composition(self.workspace, clock)
+        try:
+            played = play_demo_day(
+                DayServices(
+                    self.workspace,
+                    on_the_day.checkin,
+                    on_the_day.feedback,
+                    on_the_day.issuer,
+                    on_the_day.live_agenda,
+                ),
+                clock,
+                summary.event_id,
+                seed,
+            )
+        finally:
+            on_the_day.close()
+        return FinishedDemo(summary, played)
 
     def close(self) -> None:
         """Finish the queued writes of the services that were built (before the file closes)."""

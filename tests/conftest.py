@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -55,6 +56,30 @@ def demo_workspace(tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
 
     ws = open_workspace(tmp_path / "demo.sqlite", create=True)
     build_demo(ws, clock, attendees=100, seed=1)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def finished_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 12-attendee demo whose day was played to its end (`demo --finished`), built once."""
+    from facilitator.composition import Composition
+
+    path = tmp_path_factory.mktemp("finished") / "finished.sqlite"
+    ws = open_workspace(path, create=True)
+    try:
+        Composition(ws, FakeClock()).finished_demo(attendees=12, seed=3)
+    finally:
+        ws.close()
+    return path
+
+
+@pytest.fixture
+def finished_day(finished_demo_file: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A copy of the finished demo day, writable by the test."""
+    target = tmp_path / "finished.sqlite"
+    shutil.copyfile(finished_demo_file, target)
+    ws = open_workspace(target)
     yield ws
     ws.close()
 

@@ -30,6 +30,11 @@ def register(subparsers: Any) -> None:
     add_db_option(demo, required=True)
     demo.add_argument("--attendees", type=int, default=100, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument(
+        "--finished",
+        action="store_true",
+        help="play the day to its end: check-ins, agenda runs, answers, certificates",
+    )
     demo.add_argument("--json", action="store_true")
     demo.set_defaults(handler=run_demo)
 
@@ -98,15 +103,40 @@ def run_demo(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     with _created_or_opened(args, ctx) as services:
-        summary = services.demo(attendees=args.attendees, seed=args.seed)
+        if args.finished:
+            finished = services.finished_demo(attendees=args.attendees, seed=args.seed)
+            summary, day = finished.summary, finished.day
+        else:
+            summary, day = services.demo(attendees=args.attendees, seed=args.seed), None
     if args.json:
-        ctx.print_json(
-            {
-                "event": summary.event_id,
-                "attendees": summary.attendees,
-                "departments": summary.departments,
-                "sessions": summary.sessions,
+        payload = {
+            "event": summary.event_id,
+            "attendees": summary.attendees,
+            "departments": summary.departments,
+            "sessions": summary.sessions,
+        }
+        if day is not None:
+            payload["day"] = {
+                "checked_in": day.checked_in,
+                "walk_ins": day.walk_ins,
+                "no_shows": day.no_shows,
+                "rebooked": day.rebooked,
+                "responses": day.responses,
+                "certificates": day.certificates,
             }
+        ctx.print_json(payload)
+    elif day is not None:
+        ctx.say(
+            Msg(
+                en=f"Finished demo day created: {path} ({summary.attendees} attendees; "
+                f"{day.checked_in} checked in incl. {day.walk_ins} walk-ins, {day.no_shows} "
+                f"no-shows, {day.rebooked} admitted to another session; {day.responses} survey "
+                f"answers; {day.certificates} certificates).",
+                ja=f"終了済みのデモ研修を作成しました：{path}（受講者 {summary.attendees} 名；"
+                f"受付 {day.checked_in} 名（当日参加 {day.walk_ins} 名を含む）、欠席 "
+                f"{day.no_shows} 名、振替 {day.rebooked} 名；アンケート回答 {day.responses} 件；"
+                f"修了証 {day.certificates} 件）",
+            )
         )
     else:
         ctx.say(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from enum import Enum
 
@@ -91,6 +92,19 @@ def check_number_format(fmt: str, prefix: str) -> None:
 
 def format_number(fmt: str, prefix: str, year: int, seq: int) -> str:
     return fmt.format(prefix=prefix, year=year, seq=seq)
+
+
+def next_numbers(
+    fmt: str, prefix: str, year: int, last_seq: int, taken: Set[str]
+) -> Iterator[tuple[int, str]]:
+    """The (seq, number) pairs issuing gives next, in order: after `last_seq`, skipping a
+    number another event of the workspace already holds (numbers are workspace-unique)."""
+    seq = last_seq
+    while True:
+        seq += 1
+        number = format_number(fmt, prefix, year, seq)
+        if number not in taken:
+            yield seq, number
 
 
 def verification_code(secret: str, number: str) -> str:

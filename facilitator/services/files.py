@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -73,3 +75,61 @@ def _new_file_mode() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+def exists_error(path: Path) -> InputRejected:
+    return InputRejected(
+        Msg(
+            en=f"{path} already exists; use --force to replace it.",
+            ja=f"{path} は既に存在します。置き換える場合は --force を指定してください。",
+        )
+    )
+
+
+def write_many(
+    path: Path, names: list[str], files: Iterable[bytes], force: bool, *, as_zip: bool
+) -> None:
+    """`files` (one per name, produced lazily) into a ZIP (`as_zip`) or a folder at `path`,
+    whole or not at all: a folder is filled under a temporary name first, and an existing
+    file is replaced only with `force`."""
+    if as_zip:
+        if path.exists() and not force:
+            raise exists_error(path)
+        # Stored, not deflated: PDFs and XLSX files are compressed already.
+        with replacing(path) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as zf:
+            for name, data in zip(names, files, strict=True):
+                zf.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+        return
+    if path.exists() and not path.is_dir():
+        raise InputRejected(
+            Msg(
+                en=f"{path} is a file, not a folder.",
+                ja=f"{path} はフォルダーではなくファイルです。",
+            )
+        )
+    clashes = [n for n in names if (path / n).exists()]
+    if clashes and not force:
+        raise InputRejected(
+            Msg(
+                en=f"{len(clashes)} file(s) in {path} would be replaced (e.g. {clashes[0]}); "
+                "use --force to replace them.",
+                ja=f"{path} 内の {len(clashes)} 個のファイル（例：{clashes[0]}）が置き換わります。"
+                "置き換える場合は --force を指定してください。",
+            )
+        )
+    temp = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(temp, ignore_errors=True)
+        temp.mkdir()
+        for name, data in zip(names, files, strict=True):
+            (temp / name).write_bytes(data)
+        if not path.exists():
+            os.replace(temp, path)
+        else:
+            for name in names:  # each rename is atomic; every file is complete before any
+                os.replace(temp / name, path / name)
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)

@@ -7,6 +7,7 @@ would have been told without a modal box blocking the run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +23,13 @@ class Dialogs(Protocol):
     def inform(self, parent: QWidget | None, title: str, text: str) -> None: ...
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, buttons: Sequence[str]
+    ) -> int | None:
+        """The index of the button pressed; None when the box was closed. The last
+        button is the one Escape presses."""
+        ...
 
     def save_path(
         self, parent: QWidget | None, caption: str, start: Path, filters: str
@@ -54,6 +62,26 @@ class QtDialogs:
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, buttons: Sequence[str]
+    ) -> int | None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        made = [
+            box.addButton(
+                label,
+                QMessageBox.ButtonRole.RejectRole
+                if i == len(buttons) - 1
+                else QMessageBox.ButtonRole.AcceptRole,
+            )
+            for i, label in enumerate(buttons)
+        ]
+        if made:
+            box.setDefaultButton(made[0])
+            box.setEscapeButton(made[-1])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, b in enumerate(made) if b is clicked), None)
+
     def save_path(
         self, parent: QWidget | None, caption: str, start: Path, filters: str
     ) -> Path | None:
@@ -73,6 +101,7 @@ class RecordingDialogs:
 
     messages: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
     confirm_answers: list[bool] = field(default_factory=list)
+    choice_answers: list[int | None] = field(default_factory=list)
     paths: list[Path | None] = field(default_factory=list)
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -87,6 +116,12 @@ class RecordingDialogs:
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.messages.append(("confirm", text))
         return self.confirm_answers.pop(0) if self.confirm_answers else False
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, buttons: Sequence[str]
+    ) -> int | None:
+        self.messages.append(("choose", text))
+        return self.choice_answers.pop(0) if self.choice_answers else None
 
     def save_path(
         self, parent: QWidget | None, caption: str, start: Path, filters: str

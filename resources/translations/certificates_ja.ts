@@ -4,7 +4,7 @@
 <context>
     <name>Areas</name>
     <message>
-        <location filename="../../facilitator/ui/certificates/view.py" line="26"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="27"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
@@ -12,22 +12,22 @@
 <context>
     <name>CertificatesView</name>
     <message>
-        <location filename="../../facilitator/ui/certificates/view.py" line="59"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="66"/>
         <source>Who gets one</source>
         <translation>対象者</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/view.py" line="60"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="67"/>
         <source>Layout</source>
         <translation>レイアウト</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/view.py" line="61"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="68"/>
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/view.py" line="62"/>
+        <location filename="../../facilitator/ui/certificates/view.py" line="69"/>
         <source>Verify</source>
         <translation>真正性の確認</translation>
     </message>
@@ -186,94 +186,110 @@
         <translation>使える項目：{prefix}（接頭辞）、{year}（年）、{seq:04d}（連番）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="65"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="71"/>
         <source>Also require feedback to be submitted</source>
         <translation>アンケートの提出も条件にする</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="67"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="73"/>
         <source>Save rules</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="70"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="76"/>
         <source>Number prefix</source>
         <translation>番号の接頭辞</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="71"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="80"/>
         <source>Number format</source>
         <translation>番号の書式</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="89"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="101"/>
         <source>Include…</source>
         <translation>対象に追加…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="91"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="103"/>
         <source>Exclude…</source>
         <translation>対象外にする…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="93"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="105"/>
         <source>Follow the rules</source>
         <translation>条件どおりに戻す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="95"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="107"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="271"/>
         <source>Issue numbers</source>
         <translation>番号を発行</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="97"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="109"/>
         <source>Revoke…</source>
         <translation>取り消す…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="99"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="111"/>
         <source>Reissue…</source>
         <translation>再発行…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="154"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="180"/>
+        <source>e.g. %1</source>
+        <translation>例：%1</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="194"/>
         <source>%1 of %2 eligible; %3 certificates issued; %4 waiting for a number.</source>
         <translation>%2 名中 %1 名が対象、修了証 %3 件発行済み、番号待ち %4 名。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="182"/>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="231"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="222"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="292"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="209"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="249"/>
         <source>Why is %1 included by hand?</source>
         <translation>%1 さんを手動で対象に加える理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="211"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="251"/>
         <source>Why is %1 excluded by hand?</source>
         <translation>%1 さんを手動で対象外にする理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="213"/>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="250"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="253"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="311"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="232"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="274"/>
+        <source>Everyone eligible already has a number.</source>
+        <translation>対象者全員に番号が発行済みです。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="279"/>
+        <source>Issue %1 certificate numbers (%2 to %3)? An issued number stays with its person; a revoked number is never given again.</source>
+        <translation>修了証番号を %1 件発行しますか（%2 ～ %3）？発行した番号は変わりません。取り消した番号が再び使われることはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="293"/>
         <source>%1 new numbers issued; %2 in total.</source>
         <translation>番号を新たに %1 件発行しました（合計 %2 件）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="246"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="307"/>
         <source>Why is certificate %1 revoked?</source>
         <translation>修了証 %1 を取り消す理由を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="248"/>
+        <location filename="../../facilitator/ui/certificates/eligibility_panel.py" line="309"/>
         <source>Why is certificate %1 reissued?</source>
         <translation>修了証 %1 を再発行する理由を入力してください。</translation>
     </message>
@@ -281,98 +297,126 @@
 <context>
     <name>ExportPanel</name>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="66"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="71"/>
         <source>Exporting first gives a number to everyone eligible who has none yet, then writes the issued certificates (revoked ones are left out), sorted by department and kana.</source>
         <translation>出力の前に、番号のない対象者へ番号を発行します。その後、発行済みの修了証（取消済みを除く）を所属・ふりがな順に出力します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="72"/>
-        <source>One PDF with every certificate…</source>
-        <translation>全員分を1つのPDFに…</translation>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="77"/>
+        <source>Save PDF…</source>
+        <translation>PDF を保存…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="74"/>
-        <source>ZIP with one PDF per person…</source>
-        <translation>1人1ファイルのPDFをZIPに…</translation>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="79"/>
+        <source>Save ZIP…</source>
+        <translation>ZIP を保存…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="76"/>
-        <source>Folder with one PDF per person…</source>
-        <translation>1人1ファイルのPDFをフォルダーに…</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="78"/>
-        <source>List of issued certificates (CSV, Excel, PDF)…</source>
-        <translation>発行済み修了証の一覧（CSV・Excel・PDF）…</translation>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="81"/>
+        <source>Choose folder…</source>
+        <translation>フォルダーを選ぶ…</translation>
     </message>
     <message>
         <location filename="../../facilitator/ui/certificates/export_panel.py" line="83"/>
+        <source>Save list…</source>
+        <translation>一覧を保存…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="88"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="112"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="99"/>
+        <source>Every certificate in one PDF (to print)</source>
+        <translation>全員分を 1 つの PDF に（印刷用）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="100"/>
+        <source>One PDF per person, in a ZIP (to send)</source>
+        <translation>1 人 1 ファイルの PDF を ZIP に（送付用）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="101"/>
+        <source>One PDF per person, in a folder</source>
+        <translation>1 人 1 ファイルの PDF をフォルダーに</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="102"/>
+        <source>Register</source>
+        <translation>発行台帳</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="106"/>
+        <source>List of issued certificates (Excel, CSV or PDF)</source>
+        <translation>発行済み修了証の一覧（Excel・CSV・PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="130"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="112"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="130"/>
         <source>ZIP (*.zip)</source>
         <translation>ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="114"/>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="130"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="132"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="148"/>
         <source>Export certificates</source>
         <translation>修了証の出力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="123"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="141"/>
         <source>Folder for the certificates</source>
         <translation>修了証の出力先フォルダー</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="131"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="149"/>
         <source>Files in %1 with the same names will be replaced. Continue?</source>
         <translation>%1 内の同じ名前のファイルは置き換えられます。続けますか？</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="143"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="161"/>
         <source>List of issued certificates</source>
         <translation>発行済み修了証の一覧</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="145"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="163"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="152"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="170"/>
         <source>Wrote the list of %1 certificates to %2.</source>
         <translation>修了証 %1 件の一覧を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="168"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="188"/>
         <source>Exporting…</source>
         <translation>出力中…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="186"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="206"/>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="195"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="215"/>
         <source>Wrote %1 certificates to %2.</source>
         <translation>修了証 %1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="203"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="225"/>
         <source>Export cancelled; no file was written.</source>
         <translation>出力をキャンセルしました。ファイルは作成されていません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/export_panel.py" line="217"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="96"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="175"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="220"/>
+        <location filename="../../facilitator/ui/certificates/export_panel.py" line="239"/>
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
@@ -451,8 +495,8 @@
     </message>
     <message>
         <location filename="../../facilitator/ui/certificates/layout_panel.py" line="120"/>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="281"/>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="386"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="287"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="392"/>
         <source>Layout</source>
         <translation>レイアウト</translation>
     </message>
@@ -472,74 +516,79 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="206"/>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="254"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="185"/>
+        <source>— no certificate</source>
+        <translation>— 対象外</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="212"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="260"/>
         <source>Text: %1</source>
         <translation>文字：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="208"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="214"/>
         <source>Verification QR</source>
         <translation>検証用QRコード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="210"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="216"/>
         <source>Image</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="212"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="218"/>
         <source>Frame</source>
         <translation>枠線</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="271"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="277"/>
         <source>Add image</source>
         <translation>画像を追加</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="271"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="277"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>画像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="282"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="288"/>
         <source>Could not read %1 (%2).</source>
         <translation>%1 を読み込めませんでした（%2）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="290"/>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="303"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="296"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="309"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="292"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="298"/>
         <source>Images or PDF (*.png *.jpg *.jpeg *.pdf)</source>
         <translation>画像または PDF (*.png *.jpg *.jpeg *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="311"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="317"/>
         <source>The background PDF must have exactly one page.</source>
         <translation>背景に使う PDF は1ページのものにしてください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="313"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="319"/>
         <source>This file cannot be read as an image or a PDF.</source>
         <translation>このファイルは画像としても PDF としても読み込めません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="314"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="320"/>
         <source>Cannot read the file: %1</source>
         <translation>ファイルを読み込めません：%1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="330"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="336"/>
         <source>Edited — not saved yet.</source>
         <translation>編集中（まだ保存していません）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="348"/>
+        <location filename="../../facilitator/ui/certificates/layout_panel.py" line="354"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>

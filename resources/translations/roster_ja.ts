@@ -216,64 +216,64 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="47"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="50"/>
         <source>Admission slips (all)…</source>
         <translation>受講票（全員）…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="48"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="51"/>
         <source>Admission slips for the selected attendees…</source>
         <translation>選択した受講者の受講票（再印刷）…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="50"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="53"/>
         <source>Replace lost slips for the selected attendees (old QR stops working)…</source>
         <translation>選択した受講者の受講票を再発行（紛失時・旧QRは無効）…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="52"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="55"/>
         <source>Attendance sheets…</source>
         <translation>出席簿…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="53"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="56"/>
         <source>Department notices…</source>
         <translation>所属別のお知らせ…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="68"/>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="74"/>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="118"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="71"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="77"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="121"/>
         <source>Print</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="69"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="72"/>
         <source>Select the attendees whose slips to reprint in the table first.</source>
         <translation>先に一覧で、受講票を再印刷する受講者を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="76"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="79"/>
         <source>Print new slips for %1 attendees? Their current slips&apos; QR codes will no longer check them in.</source>
         <translation>%1 名の受講票を再発行しますか？いまの受講票の QR コードでは受付できなくなります。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="82"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="85"/>
         <source>Save PDF</source>
         <translation>PDF の保存</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="82"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="85"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="110"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="113"/>
         <source>Saved %1 (attendees: %2).</source>
         <translation>%1 を保存しました（%2 名分）。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/print_menu.py" line="115"/>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="118"/>
         <source>%1 attendees without a session were left out.</source>
         <translation>セッション未割当の %1 名は含めていません。</translation>
     </message>
@@ -281,6 +281,44 @@
         <location filename="../../facilitator/ui/roster/print_menu.py" line="54"/>
         <source>Admission slips of attendees who moved…</source>
         <translation>移動した受講者の受講票（再印刷）…</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFiles</name>
+    <message>
+        <location filename="../../facilitator/ui/roster/roster_files.py" line="45"/>
+        <source>Import roster</source>
+        <translation>名簿の取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/roster_files.py" line="47"/>
+        <source>Rosters (*.csv *.tsv *.txt *.xlsx)</source>
+        <translation>名簿ファイル (*.csv *.tsv *.txt *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/roster_files.py" line="70"/>
+        <source>Imported: %1 added, %2 updated, %3 unchanged, %4 not in the file (%5 removed).</source>
+        <translation>取り込みました：追加 %1 名、更新 %2 名、変更なし %3 名、ファイルにない受講者 %4 名（うち削除 %5 名）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/roster_files.py" line="84"/>
+        <source>Export roster</source>
+        <translation>名簿の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/roster_files.py" line="86"/>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/roster_files.py" line="94"/>
+        <source>Roster</source>
+        <translation>名簿</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/roster_files.py" line="95"/>
+        <source>Wrote %1 attendees to %2.</source>
+        <translation>%1 名を %2 に書き出しました。</translation>
     </message>
 </context>
 <context>
@@ -355,187 +393,207 @@
 <context>
     <name>RosterView</name>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="97"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="101"/>
         <source>Search name, kana, staff no. or department</source>
         <translation>氏名・ふりがな・職員番号・所属で検索</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="104"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="108"/>
         <source>Checked in or not</source>
         <translation>受付状況：すべて</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="105"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="109"/>
         <source>Checked in</source>
         <translation>受付済み</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="106"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="110"/>
         <source>Not checked in</source>
         <translation>未受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="119"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="123"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="121"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="125"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="122"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="126"/>
         <source>Assign sessions</source>
         <translation>自動割り当て</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="124"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="128"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="125"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="129"/>
         <source>Edit…</source>
         <translation>編集…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="126"/>
-        <location filename="../../facilitator/ui/roster/view.py" line="391"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="130"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="357"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="128"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="132"/>
         <source>Print</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="171"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="189"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="173"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="191"/>
         <source>Check-in</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="183"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="201"/>
         <source>Drag attendees between sessions, or right-click for more. Moved attendees are locked: automatic assignment keeps them where you put them.</source>
         <translation>受講者をドラッグしてセッション間で移動できます（右クリックでその他の操作）。移動した受講者は固定され、自動割り当てでも動きません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="191"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="209"/>
         <source>Attendees</source>
         <translation>受講者一覧</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="192"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="210"/>
         <source>Sessions</source>
         <translation>セッション別</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="216"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="234"/>
         <source>Create an event first; its roster appears here.</source>
         <translation>先に研修を作成してください。名簿はここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="235"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="253"/>
         <source>All sessions</source>
         <translation>すべてのセッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="238"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="256"/>
         <source>Unassigned</source>
         <translation>未割当</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="244"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="264"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="247"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="267"/>
         <source>%1 attendees — %2 — unassigned: %3</source>
         <translation>受講者 %1 名 — %2 — 未割当 %3 名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="257"/>
-        <location filename="../../facilitator/ui/roster/view.py" line="324"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="277"/>
         <source>Roster</source>
         <translation>名簿</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="270"/>
-        <source>Import roster</source>
-        <translation>名簿の取り込み</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="272"/>
-        <source>Rosters (*.csv *.tsv *.txt *.xlsx)</source>
-        <translation>名簿ファイル (*.csv *.tsv *.txt *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="300"/>
-        <source>Imported: %1 added, %2 updated, %3 unchanged, %4 not in the file (%5 removed).</source>
-        <translation>取り込みました：追加 %1 名、更新 %2 名、変更なし %3 名、ファイルにない受講者 %4 名（うち削除 %5 名）。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="314"/>
-        <source>Export roster</source>
-        <translation>名簿の書き出し</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="316"/>
-        <source>Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="325"/>
-        <source>Wrote %1 attendees to %2.</source>
-        <translation>%1 名を %2 に書き出しました。</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/roster/view.py" line="391"/>
+        <location filename="../../facilitator/ui/roster/view.py" line="357"/>
         <source>Remove %1 from the roster?</source>
         <translation>%1 を名簿から削除しますか？</translation>
     </message>
 </context>
 <context>
+    <name>RuleGuard</name>
+    <message>
+        <location filename="../../facilitator/ui/roster/rule_guard.py" line="55"/>
+        <source>Move attendees</source>
+        <translation>受講者の移動</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/rule_guard.py" line="60"/>
+        <source>This move cannot be made:</source>
+        <translation>この移動はできません：</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/rule_guard.py" line="71"/>
+        <source>This move breaks these rules:</source>
+        <translation>この移動は次のルールに反します：</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/rule_guard.py" line="75"/>
+        <source>Move anyway?</source>
+        <translation>それでも移動しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFileNotice</name>
+    <message>
+        <location filename="../../facilitator/ui/saved_file_notice.py" line="35"/>
+        <source>Open file</source>
+        <translation>ファイルを開く</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/saved_file_notice.py" line="36"/>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/saved_file_notice.py" line="37"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/saved_file_notice.py" line="47"/>
+        <source>%1 could not be opened: no program on this computer opens it.</source>
+        <translation>%1 を開けませんでした。このパソコンには開くためのプログラムがありません。</translation>
+    </message>
+</context>
+<context>
     <name>SessionLists</name>
     <message>
-        <location filename="../../facilitator/ui/roster/session_lists.py" line="124"/>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="144"/>
         <source>[locked] </source>
         <translation>［固定］</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/session_lists.py" line="131"/>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="155"/>
         <source>Unassigned (%1)</source>
         <translation>未割当（%1 名）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/session_lists.py" line="135"/>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="159"/>
         <source>%1: %2 of %3</source>
         <translation>%1：%2 名／定員 %3 名</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/session_lists.py" line="175"/>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="171"/>
+        <source>rule breaks: %1</source>
+        <translation>ルール違反 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="212"/>
         <source>Move to %1</source>
         <translation>%1 へ移動</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/session_lists.py" line="180"/>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="217"/>
         <source>Remove from session</source>
         <translation>セッションから外す</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/session_lists.py" line="183"/>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="220"/>
         <source>Lock</source>
         <translation>固定する</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/roster/session_lists.py" line="185"/>
+        <location filename="../../facilitator/ui/roster/session_lists.py" line="222"/>
         <source>Unlock</source>
         <translation>固定を解除</translation>
     </message>

@@ -91,6 +91,11 @@ Details are in the log file:
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="205"/>
+        <source>Reports</source>
+        <translation>報告書</translation>
+    </message>
 </context>
 <context>
     <name>EventForm</name>

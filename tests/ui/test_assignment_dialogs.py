@@ -95,7 +95,7 @@ def test_moves_are_shown_and_saved_only_when_accepted(
     # Print → the moved attendees' slips: exactly those two, then nothing is stale.
     dialogs.paths = [tmp_path / "moved.pdf", tmp_path / "again.pdf"]
     view.print_actions["stale"].trigger()
-    assert dialogs.messages[-1] == ("inform", f"Saved {tmp_path / 'moved.pdf'} (attendees: 2).")
+    assert dialogs.messages[-1] == ("choose", f"Saved {tmp_path / 'moved.pdf'} (attendees: 2).")
     assert view._s.roster.stale_slips(event_id) == []
     view.print_actions["stale"].trigger()
     assert dialogs.messages[-1][0] == "warn" and "out of date" in dialogs.messages[-1][1]

@@ -78,7 +78,8 @@ def test_list_shows_why_and_manual_decisions_need_a_reason(
     ids = attendee_ids(demo_workspace)
     check_in(demo_workspace, clock, ids[:30])
     answers = Answers(None, "別日程で受講済み")
-    view = make_view(qtbot, demo_workspace, clock, answers=answers)
+    dialogs = RecordingDialogs(confirm_answers=[True])
+    view = make_view(qtbot, demo_workspace, clock, answers=answers, dialogs=dialogs)
     panel = view.eligibility
     assert panel.model.rowCount() == 100
     assert "30 of 100 eligible" in panel.summary.text()
@@ -92,6 +93,10 @@ def test_list_shows_why_and_manual_decisions_need_a_reason(
     assert cell(view, row, 3) == "Eligible"
     assert cell(view, row, 4) == "Included by hand: 別日程で受講済み"
     qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
+    assert (
+        dialogs.messages[0][0] == "confirm"
+        and "Issue 31 certificate numbers" in (dialogs.messages[0][1])
+    )
     assert "31 of 100 eligible; 31 certificates issued; 0 waiting" in panel.summary.text()
     row = select_name(view, absent.name)
     assert cell(view, row, 5).startswith("CERT-2026-")
@@ -102,7 +107,13 @@ def test_revoke_from_the_list_shows_in_verify(
     qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock
 ) -> None:
     check_in(demo_workspace, clock, attendee_ids(demo_workspace)[:3])
-    view = make_view(qtbot, demo_workspace, clock, answers=Answers("氏名の誤記"))
+    view = make_view(
+        qtbot,
+        demo_workspace,
+        clock,
+        answers=Answers("氏名の誤記"),
+        dialogs=RecordingDialogs(confirm_answers=[True]),
+    )
     qtbot.mouseClick(view.eligibility.issue_button, Qt.MouseButton.LeftButton)
     issued = [r for r in view.eligibility.model.rows if r.number]
     row = select_name(view, issued[0].name)

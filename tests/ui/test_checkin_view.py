@@ -275,11 +275,11 @@ def test_closing_check_in_turns_every_scan_red(qtbot: QtBot, desk: Desk) -> None
 
 def test_no_webcam_says_so_on_the_card(qtbot: QtBot, desk: Desk) -> None:
     from facilitator.ui.camera_scanner import camera_available
-    from facilitator.ui.checkin.view import open_camera
+    from facilitator.ui.checkin.desk_camera import open_camera
 
     if camera_available():
         pytest.skip("this machine has a camera; the test is for one without")
-    desk.view._camera_factory = open_camera
+    desk.view.camera.factory = open_camera
     desk.view.camera_button.setVisible(True)
     qtbot.mouseClick(desk.view.camera_button, Qt.MouseButton.LeftButton)
     assert desk.view.card.headline.text() == "Webcam unavailable"

@@ -158,7 +158,9 @@ def drag(source_ids: list[int], view: RosterView, source_session: int, target_se
 def test_drag_and_drop_moves_and_locks_and_assignment_keeps_it(
     qtbot: QtBot, demo_workspace: Workspace
 ) -> None:
-    view = make_view(qtbot, demo_workspace)
+    # Every demo department is a leader and a sub-leader: any move breaks a rule and asks.
+    dialogs = RecordingDialogs(confirm_answers=[True])
+    view = make_view(qtbot, demo_workspace, dialogs)
     view.tabs.setCurrentIndex(1)
     sessions = (
         EventService(demo_workspace, FakeClock()).get_event(view._current.event_id or 0).sessions
@@ -170,6 +172,7 @@ def test_drag_and_drop_moves_and_locks_and_assignment_keeps_it(
     )
     before_pm = view.session_lists.list_for(pm).count()
     drag([person.id], view, am, pm)
+    assert dialogs.messages[-1][0] == "confirm"
     moved = roster.get_attendee(person.id)
     assert (moved.session_id, moved.locked) == (pm, True)
     pm_list = view.session_lists.list_for(pm)
@@ -199,7 +202,7 @@ def test_a_drop_into_a_full_session_is_refused_with_a_message(
     in_am = [p.id for p in roster.list_attendees(event_id) if p.session_id == am]
     drag(in_am[:10], view, am, pm)  # PM holds 50 of 56: ten do not fit
     assert dialogs.messages and dialogs.messages[-1][0] == "warn"
-    assert "full" in dialogs.messages[-1][1]
+    assert "at most its capacity — PM: 60 for 56 places" in dialogs.messages[-1][1]
     assert all(roster.get_attendee(i).session_id == am for i in in_am[:10])
 
 
@@ -234,7 +237,7 @@ def test_print_menu_saves_real_pdfs(
     view.table.selectRow(0)
     view.print_actions["reprint"].trigger()
     assert len(PdfReader(tmp_path / "one.pdf").pages) == 1
-    assert dialogs.messages[-1] == ("inform", f"Saved {tmp_path / 'one.pdf'} (attendees: 1).")
+    assert dialogs.messages[-1] == ("choose", f"Saved {tmp_path / 'one.pdf'} (attendees: 1).")
     # Replacing a lost slip asks first, then bumps the slip's version.
     chosen = view.selected_rows()[0]
     dialogs.confirm_answers = [True]

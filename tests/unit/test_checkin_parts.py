@@ -91,7 +91,7 @@ def test_export_csv_and_xlsx(demo_workspace: Workspace, clock: FakeClock, tmp_pa
     table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert tuple(table[0]) == HEADER
     assert {r[0] for r in table[1:]} == {p.staff_no for p in people[:3]}
-    assert all(r[3] == "AM" and r[5] == "手動" for r in table[1:])
+    assert all(r[3] == "AM" and r[5] == "手入力" for r in table[1:])
     book = (
         load_workbook(export_path := tmp_path / "in.xlsx")
         if export_checkins(rows, tmp_path / "in.xlsx")

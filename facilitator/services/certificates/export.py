@@ -10,8 +10,6 @@ Export never assigns numbers: it prints the certificates already issued
 from __future__ import annotations
 
 import os
-import shutil
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -26,7 +24,7 @@ from facilitator.services.certificates.eligibility import CertificateEligibility
 from facilitator.services.certificates.issue import CertificateIssuer, IssuedCertificate
 from facilitator.services.certificates.layouts import event_values, load_event_layout
 from facilitator.services.event_rows import load_event
-from facilitator.services.files import cannot_write, replacing
+from facilitator.services.files import cannot_write, exists_error, replacing, write_many
 
 if TYPE_CHECKING:
     from facilitator.pdf.certificates import CertificateFields, CertificateRenderer
@@ -80,19 +78,6 @@ def export_target(raw: str) -> tuple[ExportKind, Path]:
             "または / で終わるフォルダー（受講者ごとのPDF）を指定してください。",
         )
     )
-
-
-def _exists_error(path: Path) -> InputRejected:
-    return InputRejected(
-        Msg(
-            en=f"{path} already exists; use --force to replace it.",
-            ja=f"{path} は既に存在します。置き換える場合は --force を指定してください。",
-        )
-    )
-
-
-def _partial(path: Path) -> Path:
-    return path.with_name(f".{path.name}.partial-{os.getpid()}")
 
 
 class CertificateExporter:
@@ -188,7 +173,7 @@ class CertificateExporter:
         cancelled: Callable[[], bool] | None,
     ) -> None:
         if path.exists() and not force:
-            raise _exists_error(path)
+            raise exists_error(path)
         with replacing(path) as handle:
             renderer.render_merged(fields, handle, progress, cancelled)
 
@@ -202,15 +187,8 @@ class CertificateExporter:
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
-        if path.exists() and not force:
-            raise _exists_error(path)
-        # Stored, not deflated: the PDFs inside are compressed already.
-        with replacing(path) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
-            for name, data in zip(
-                names, renderer.render_each(fields, progress, cancelled), strict=True
-            ):
-                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                archive.writestr(info, data)
+        files = renderer.render_each(fields, progress, cancelled)
+        write_many(path, names, files, force, as_zip=True)
 
     def _folder(
         self,
@@ -222,36 +200,5 @@ class CertificateExporter:
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
-        if path.exists() and not path.is_dir():
-            raise InputRejected(
-                Msg(
-                    en=f"{path} is a file, not a folder.",
-                    ja=f"{path} はフォルダーではなくファイルです。",
-                )
-            )
-        clashes = [n for n in names if (path / n).exists()]
-        if clashes and not force:
-            raise InputRejected(
-                Msg(
-                    en=f"{len(clashes)} file(s) in {path} would be replaced (e.g. {clashes[0]}); "
-                    "use --force to replace them.",
-                    ja=f"{path} 内の {len(clashes)} 個のファイル（例：{clashes[0]}）が置き換わります。"
-                    "置き換える場合は --force を指定してください。",
-                )
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = _partial(path)
-        shutil.rmtree(temp, ignore_errors=True)
-        temp.mkdir()
-        try:
-            for name, data in zip(
-                names, renderer.render_each(fields, progress, cancelled), strict=True
-            ):
-                (temp / name).write_bytes(data)
-            if not path.exists():
-                os.replace(temp, path)
-            else:
-                for name in names:  # each rename is atomic; the set is complete before any
-                    os.replace(temp / name, path / name)
-        finally:
-            shutil.rmtree(temp, ignore_errors=True)
+        files = renderer.render_each(fields, progress, cancelled)
+        write_many(path, names, files, force, as_zip=False)

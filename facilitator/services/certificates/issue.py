@@ -7,6 +7,7 @@ the people who became eligible since, after the existing numbers.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +19,7 @@ from facilitator.db.workspace import Workspace
 from facilitator.domain.certificates import (
     DEFAULT_NUMBER_FORMAT,
     check_number_format,
-    format_number,
+    next_numbers,
     verification_code,
 )
 from facilitator.domain.clock import Clock
@@ -56,6 +57,17 @@ class IssueResult:
     total_issued: int
 
 
+@dataclass(frozen=True)
+class IssuePlan:
+    """What `issue` would do now: how many numbers, which ones, and where numbering stands."""
+
+    pending: int  # eligible people without a number
+    first: str  # the next number issued (an example when nobody is pending)
+    last: str  # the last of the `pending` numbers ("" when nobody is pending)
+    year: int  # the event's year, as numbers use it
+    next_seq: int  # the sequence the next number takes (before skipping taken numbers)
+
+
 class CertificateIssuer:
     def __init__(self, workspace: Workspace, clock: Clock) -> None:
         self._workspace = workspace
@@ -70,23 +82,9 @@ class CertificateIssuer:
             check_number_format(fmt, event.certificate_prefix)
             rows = eligibility_rows(session, event)
             pending = [(a, d) for row, a, d in rows if row.eligible and row.number is None]
-            seq = int(
-                session.scalar(
-                    select(func.max(Certificate.seq)).where(Certificate.event_id == event_id)
-                )
-                or 0
-            )
-            # Numbers are unique in the whole workspace: two events of a year with the same
-            # prefix share one register, so a number another event holds is skipped.
-            taken = set(session.scalars(select(Certificate.number)))
+            numbers = _numbers(session, event, fmt)
             created: list[tuple[Certificate, Attendee, Department]] = []
-            for attendee, department in pending:
-                seq += 1
-                number = format_number(fmt, event.certificate_prefix, event.date.year, seq)
-                while number in taken:
-                    seq += 1
-                    number = format_number(fmt, event.certificate_prefix, event.date.year, seq)
-                taken.add(number)
+            for (attendee, department), (seq, number) in zip(pending, numbers, strict=False):
                 cert = Certificate(
                     event_id=event_id,
                     attendee_id=attendee.id,
@@ -115,6 +113,28 @@ class CertificateIssuer:
             return IssueResult(
                 newly_issued=tuple(issued_view(event, c, a, d) for c, a, d in created),
                 total_issued=int(total or 0),
+            )
+
+    def plan(self, event_id: int) -> IssuePlan:
+        """What pressing 番号を発行 would issue, counted as `issue` counts, without writing."""
+        with self._workspace.session() as session:
+            event = load_event(session, event_id)
+            fmt = event.certificate_number_format or DEFAULT_NUMBER_FORMAT
+            check_number_format(fmt, event.certificate_prefix)
+            pending = sum(
+                1
+                for row, _, _ in eligibility_rows(session, event)
+                if row.eligible and row.number is None
+            )
+            last_seq = _last_seq(session, event_id)
+            numbers = _numbers(session, event, fmt)
+            coming = [next(numbers) for _ in range(max(pending, 1))]
+            return IssuePlan(
+                pending=pending,
+                first=coming[0][1],
+                last=coming[-1][1] if pending else "",
+                year=event.date.year,
+                next_seq=last_seq + 1,
             )
 
     def issued(self, event_id: int) -> list[IssuedCertificate]:
@@ -178,6 +198,22 @@ class CertificateIssuer:
                 detail={"number": cert.number, "reason": text, "before": before},
             )
             return issued_view(event, cert, attendee, department)
+
+
+def _last_seq(session: Session, event_id: int) -> int:
+    return int(
+        session.scalar(select(func.max(Certificate.seq)).where(Certificate.event_id == event_id))
+        or 0
+    )
+
+
+def _numbers(session: Session, event: Event, fmt: str) -> Iterator[tuple[int, str]]:
+    # Numbers are unique in the whole workspace: two events of a year with the same
+    # prefix share one register, so a number another event holds is skipped.
+    taken = set(session.scalars(select(Certificate.number)))
+    return next_numbers(
+        fmt, event.certificate_prefix, event.date.year, _last_seq(session, event.id), taken
+    )
 
 
 def load_certificate(

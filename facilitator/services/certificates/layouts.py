@@ -28,7 +28,7 @@ from facilitator.domain.wareki import format_wareki
 from facilitator.errors import InputRejected, Msg
 from facilitator.resources import resource_path
 from facilitator.services import audit
-from facilitator.services.certificates.eligibility import SETTINGS_KEY
+from facilitator.services.certificates.eligibility import SETTINGS_KEY, eligibility_rows
 from facilitator.services.event_rows import load_event
 
 BUILTIN_KEYS = ("ja_formal", "en_attendance")
@@ -51,6 +51,7 @@ class PreviewPerson:
     attendee_id: int
     name: str
     department: str
+    eligible: bool = True  # gets a certificate: the preview starts on the first such person
 
 
 def builtin_spec(key: str) -> dict[str, Any]:
@@ -173,16 +174,14 @@ class LayoutService:
             return LayoutChoice(builtin_key, True, clean, True)
 
     def preview_people(self, event_id: int) -> list[PreviewPerson]:
-        """Whom the preview can show: everyone in the event, by department then kana."""
+        """Whom the preview can show: everyone in the event, in certificate order
+        (department, then kana), each marked eligible or not."""
         with self._workspace.session() as session:
-            load_event(session, event_id)
-            rows = session.execute(
-                select(Attendee.id, Attendee.name, Department.name)
-                .join(Department, Attendee.department_id == Department.id)
-                .where(Attendee.event_id == event_id)
-                .order_by(Department.kana, Department.name, Attendee.kana, Attendee.id)
-            ).all()
-        return [PreviewPerson(a, n, d) for a, n, d in rows]
+            event = load_event(session, event_id)
+            return [
+                PreviewPerson(row.attendee_id, row.name, row.department, row.eligible)
+                for row, _, _ in eligibility_rows(session, event)
+            ]
 
     def preview(self, event_id: int, spec: dict[str, Any], attendee_id: int | None) -> bytes:
         """A one-page PDF of `spec` filled with a real attendee (their number if issued)."""

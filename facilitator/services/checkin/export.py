@@ -13,21 +13,13 @@ import csv
 import io
 from pathlib import Path
 
-from facilitator.domain.checkin import CheckInMethod
+from facilitator.domain.checkin_methods import method_label
 from facilitator.domain.spreadsheet import neutralise
 from facilitator.errors import InputRejected, Msg
 from facilitator.services.checkin.types import ExportRow
 from facilitator.services.files import write_atomically
 
 HEADER = ("職員番号", "氏名", "所属", "セッション", "受付時刻", "方法")
-METHOD_LABELS = {
-    CheckInMethod.PHONE: "スマートフォン",
-    CheckInMethod.WEBCAM: "Webカメラ",
-    CheckInMethod.USB: "USBスキャナー",
-    CheckInMethod.MANUAL: "手動",
-    CheckInMethod.WALK_IN: "当日登録",
-    CheckInMethod.API: "API",
-}
 
 
 def table(rows: list[ExportRow]) -> list[list[str]]:
@@ -38,7 +30,7 @@ def table(rows: list[ExportRow]) -> list[list[str]]:
             r.department,
             r.session,
             r.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-            METHOD_LABELS[r.method],
+            method_label(r.method).ja,  # the file's header is Japanese too
         ]
         for r in rows
     ]

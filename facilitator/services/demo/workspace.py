@@ -35,6 +35,14 @@ def demo_event_date(today: date) -> date:
     return day
 
 
+def finished_event_date(today: date) -> date:
+    """The last weekday before today: a finished demo day lies in the past."""
+    day = today - timedelta(days=1)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
 def check_demo_size(attendees: int) -> None:
     """Refuse an attendee count the demo cannot make (before any file is created)."""
     if not 1 <= attendees <= MAX_DEMO_ATTENDEES:
@@ -54,6 +62,7 @@ def write_demo(
     *,
     attendees: int = 100,
     seed: int = 1,
+    day: date | None = None,
 ) -> DemoSummary:
     """Create the demo event in `workspace` through `events` and split it with `schedule`;
     the same seed gives the same people."""
@@ -64,7 +73,7 @@ def write_demo(
     room = "本庁舎5階 大会議室"
     spec = EventSpec(
         title="管理職向けDX推進研修",
-        date=demo_event_date(clock.now().date()),
+        date=day or demo_event_date(clock.now().date()),
         venue="みなと市役所 本庁舎",
         issuer="みなと市長",
         signatory="みなと市 総務部長",

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.certificates import Override
-from facilitator.errors import FacilitatorError
+from facilitator.domain.certificates import Override, check_number_format, format_number
+from facilitator.errors import FacilitatorError, InputRejected
 from facilitator.lang import Lang
 from facilitator.services.certificates.eligibility import (
     CertificateEligibility,
     CertificateSettings,
     EligibilityRow,
 )
-from facilitator.services.certificates.issue import CertificateIssuer, IssueResult
+from facilitator.services.certificates.issue import CertificateIssuer, IssuePlan, IssueResult
 from facilitator.ui.certificates.table_model import EligibilityModel
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
@@ -62,15 +62,27 @@ class EligibilityPanel(QWidget):
         self.format_edit = QLineEdit()
         self.format_edit.setObjectName("formatEdit")
         self.format_edit.setToolTip(self.tr("Fields: {prefix}, {year}, {seq:04d}"))
+        # The number as it will print, beside the format that makes it.
+        self.example_label = QLabel()
+        self.example_label.setObjectName("numberExample")
+        self._plan: IssuePlan | None = None
+        for edit in (self.prefix_edit, self.format_edit):
+            edit.textChanged.connect(lambda _t: self._show_example())
         self.feedback_check = QCheckBox(self.tr("Also require feedback to be submitted"))
         self.feedback_check.setObjectName("requireFeedback")
         self.save_settings_button = QPushButton(self.tr("Save rules"))
         self.save_settings_button.setObjectName("saveRulesButton")
         form = QFormLayout()
         form.addRow(self.tr("Number prefix"), self.prefix_edit)
-        form.addRow(self.tr("Number format"), self.format_edit)
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.format_edit, 1)
+        format_row.addWidget(self.example_label, 1)
+        form.addRow(self.tr("Number format"), format_row)
         form.addRow("", self.feedback_check)
-        form.addRow("", self.save_settings_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_settings_button)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
 
         self.model = EligibilityModel()
         self.table = QTableView()
@@ -138,6 +150,34 @@ class EligibilityPanel(QWidget):
         if event_id is None:
             return
         self._runner.run(lambda: self._service.eligibility(event_id), self._show_rows, self._fail)
+        self._runner.run(lambda: self._issuer.plan(event_id), self._plan_loaded, self._plan_failed)
+
+    def _plan_loaded(self, plan: IssuePlan) -> None:
+        self._plan = plan
+        self._show_example()
+
+    def _plan_failed(self, exc: BaseException) -> None:
+        # A saved format that gives no number: the example line says why, no dialog on load.
+        if not isinstance(exc, InputRejected):
+            raise exc
+        self._plan = None
+        self.example_label.setText(exc.message.text(self._lang))
+
+    def _show_example(self) -> None:
+        """The next number with the format as typed (not yet saved), or why it gives none."""
+        plan = self._plan
+        if plan is None:
+            return
+        prefix, fmt = self.prefix_edit.text(), self.format_edit.text()
+        try:
+            check_number_format(fmt, prefix)
+            number = format_number(fmt, prefix, plan.year, plan.next_seq)
+        except InputRejected as exc:
+            self.example_label.setStyleSheet("color: #b3261e;")
+            self.example_label.setText(exc.message.text(self._lang))
+            return
+        self.example_label.setStyleSheet("")
+        self.example_label.setText(self.tr("e.g. %1").replace("%1", number))
 
     def _show_settings(self, settings: CertificateSettings) -> None:
         self.prefix_edit.setText(settings.prefix)
@@ -221,9 +261,30 @@ class EligibilityPanel(QWidget):
         )
 
     def _issue(self) -> None:
+        """番号を発行: say how many numbers (and which) first, and issue only when confirmed."""
         if self._event_id is None:
             return
         event_id = self._event_id
+
+        def ask(plan: IssuePlan) -> None:
+            self._plan_loaded(plan)
+            title = self.tr("Issue numbers")
+            if plan.pending == 0:
+                self._dialogs.inform(
+                    self, title, self.tr("Everyone eligible already has a number.")
+                )
+                return
+            question = (
+                self.tr(
+                    "Issue %1 certificate numbers (%2 to %3)? An issued number stays with its "
+                    "person; a revoked number is never given again."
+                )
+                .replace("%1", str(plan.pending))
+                .replace("%2", plan.first)
+                .replace("%3", plan.last)
+            )
+            if self._dialogs.confirm(self, title, question):
+                self._runner.run(lambda: self._issuer.issue(event_id), done, self._fail)
 
         def done(result: IssueResult) -> None:
             self._dialogs.inform(
@@ -235,7 +296,7 @@ class EligibilityPanel(QWidget):
             )
             self.reload()
 
-        self._runner.run(lambda: self._issuer.issue(event_id), done, self._fail)
+        self._runner.run(lambda: self._issuer.plan(event_id), ask, self._fail)
 
     def _certificate_action(self, *, revoke: bool) -> None:
         row = self.selected()

@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -28,6 +30,7 @@ from facilitator.services.certificates.export import ExportCancelled, ExportResu
 from facilitator.services.certificates.suite import CertificateServices
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
+from facilitator.ui.saved_file_notice import SavedFileNotice
 
 PickFolder = Callable[[QWidget, str], Path | None]
 
@@ -51,10 +54,12 @@ class ExportPanel(QWidget):
         *,
         lang: Lang,
         dialogs: Dialogs,
+        saved: SavedFileNotice,
         pick_folder: PickFolder = pick_folder_dialog,
     ) -> None:
         super().__init__()
         self._services, self._runner, self._lang, self._dialogs = services, runner, lang, dialogs
+        self._saved = saved
         self._pick_folder = pick_folder
         self._event_id: int | None = None
         self._cancel = threading.Event()
@@ -69,13 +74,13 @@ class ExportPanel(QWidget):
             )
         )
         intro.setWordWrap(True)
-        self.merged_button = QPushButton(self.tr("One PDF with every certificate…"))
+        self.merged_button = QPushButton(self.tr("Save PDF…"))
         self.merged_button.setObjectName("exportMergedButton")
-        self.zip_button = QPushButton(self.tr("ZIP with one PDF per person…"))
+        self.zip_button = QPushButton(self.tr("Save ZIP…"))
         self.zip_button.setObjectName("exportZipButton")
-        self.folder_button = QPushButton(self.tr("Folder with one PDF per person…"))
+        self.folder_button = QPushButton(self.tr("Choose folder…"))
         self.folder_button.setObjectName("exportFolderButton")
-        self.list_button = QPushButton(self.tr("List of issued certificates (CSV, Excel, PDF)…"))
+        self.list_button = QPushButton(self.tr("Save list…"))
         self.list_button.setObjectName("exportListButton")
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
@@ -87,10 +92,23 @@ class ExportPanel(QWidget):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
 
+        # A form: what each file holds on the left, its button (at its own size) on the right.
+        pdfs = QGroupBox(self.tr("Certificates"))
+        pdf_form = QFormLayout(pdfs)
+        pdf_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        pdf_form.addRow(self.tr("Every certificate in one PDF (to print)"), self.merged_button)
+        pdf_form.addRow(self.tr("One PDF per person, in a ZIP (to send)"), self.zip_button)
+        pdf_form.addRow(self.tr("One PDF per person, in a folder"), self.folder_button)
+        register = QGroupBox(self.tr("Register"))
+        list_form = QFormLayout(register)
+        list_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        list_form.addRow(
+            self.tr("List of issued certificates (Excel, CSV or PDF)"), self.list_button
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        for button in (self.merged_button, self.zip_button, self.folder_button, self.list_button):
-            layout.addWidget(button)
+        layout.addWidget(pdfs)
+        layout.addWidget(register)
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
@@ -148,11 +166,13 @@ class ExportPanel(QWidget):
             return
 
         def done(count: int) -> None:
-            self.status.setText(
+            text = (
                 self.tr("Wrote the list of %1 certificates to %2.")
                 .replace("%1", str(count))
                 .replace("%2", str(path))
             )
+            self.status.setText(text)
+            self._saved.offer(self, self.tr("Certificates"), text, path)
 
         self._runner.run(
             lambda: self._services.write_list(event_id, path, force=True), done, self._fail
@@ -191,11 +211,13 @@ class ExportPanel(QWidget):
 
     def _done(self, result: ExportResult) -> None:
         self._busy(False)
-        self.status.setText(
+        text = (
             self.tr("Wrote %1 certificates to %2.")
             .replace("%1", str(result.count))
             .replace("%2", str(result.path))
         )
+        self.status.setText(text)
+        self._saved.offer(self, self.tr("Certificates"), text, result.path)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)

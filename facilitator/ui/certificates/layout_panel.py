@@ -181,7 +181,13 @@ class LayoutPanel(QWidget):
         self.person_combo.clear()
         for person in people:
             label = self.tr("%1 (%2)").replace("%1", person.name).replace("%2", person.department)
+            if not person.eligible:
+                label += " " + self.tr("— no certificate")
             self.person_combo.addItem(label, person.attendee_id)
+        # Start on someone who gets a certificate: their number and name are what prints.
+        first = next((i for i, p in enumerate(people) if p.eligible), 0)
+        self.person_combo.setCurrentIndex(first)
+        self.refresh_preview()
 
     def _show_choice(self, choice: LayoutChoice) -> None:
         self._choice = choice

@@ -15,6 +15,7 @@ from facilitator.ui.certificates.layout_panel import LayoutPanel
 from facilitator.ui.certificates.verify_panel import VerifyPanel
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
+from facilitator.ui.saved_file_notice import OpenUrl, SavedFileNotice, open_with_desktop
 
 if TYPE_CHECKING:
     from facilitator.ui.camera_scanner import CameraScanner
@@ -38,6 +39,7 @@ class CertificatesView(QWidget):
         scanner: CameraScanner | None = None,
         ask_text: AskText = ask_text_dialog,
         pick_folder: PickFolder = pick_folder_dialog,
+        open_url: OpenUrl = open_with_desktop,
     ) -> None:
         super().__init__()
         self.eligibility = EligibilityPanel(
@@ -50,7 +52,12 @@ class CertificatesView(QWidget):
         )
         self.layout_panel = LayoutPanel(services.layouts, runner, lang=lang, dialogs=dialogs)
         self.export = ExportPanel(
-            services, runner, lang=lang, dialogs=dialogs, pick_folder=pick_folder
+            services,
+            runner,
+            lang=lang,
+            dialogs=dialogs,
+            saved=SavedFileNotice(dialogs, open_url),
+            pick_folder=pick_folder,
         )
         self.verify = VerifyPanel(
             services.verifier, runner, lang=lang, dialogs=dialogs, scanner=scanner

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.checkin import CheckInMethod
+from facilitator.domain.checkin_methods import MethodWord, method_label, method_totals
+from facilitator.lang import Lang
 from facilitator.services.checkin.types import SessionArrivals
 from facilitator.ui.rows_model import RowsModel
 
@@ -37,8 +38,9 @@ def table_view(model: RowsModel, name: str, stretch_last: bool = True) -> QTable
 class ArrivalsPanel(QWidget):
     undo_requested = Signal(int, str)  # check-in id, the person's name
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lang = lang
         self.counter = QLabel("0 / 0")
         self.counter.setObjectName("arrivalsCounter")
         self.counter.setStyleSheet("font-size: 36pt; font-weight: bold;")
@@ -54,10 +56,8 @@ class ArrivalsPanel(QWidget):
         self.recent_model = RowsModel(
             [self.tr("Time"), self.tr("Name"), self.tr("Department"), self.tr("Method")]
         )
-        self.recent = table_view(self.recent_model, "recentTable")
-        self.recent.setColumnWidth(0, 110)
-        self.recent.setColumnWidth(1, 130)
-        self.recent.setColumnWidth(2, 150)
+        self.recent = table_view(self.recent_model, "recentTable", stretch_last=False)
+        self._fit_recent_columns()
         self.undo_button = QPushButton(self.tr("Undo selected check-in…"))
         self.undo_button.setObjectName("undoSelectedButton")
         self.undo_button.setEnabled(False)
@@ -77,22 +77,34 @@ class ArrivalsPanel(QWidget):
         layout.addWidget(self.recent, 2)
         layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignRight)
 
-    def method_name(self, method: CheckInMethod) -> str:
-        names = {
-            CheckInMethod.PHONE: self.tr("Phone"),
-            CheckInMethod.WEBCAM: self.tr("Webcam"),
-            CheckInMethod.USB: self.tr("USB scanner"),
-            CheckInMethod.MANUAL: self.tr("Manual"),
-            CheckInMethod.WALK_IN: self.tr("Walk-in"),
-            CheckInMethod.API: self.tr("API"),
+    def _fit_recent_columns(self) -> None:
+        """Time and method as wide as their longest text; name and department share the rest,
+        so the table never needs a horizontal scrollbar, whatever the panel's width."""
+        header = self.recent.horizontalHeader()
+        metrics = self.recent.fontMetrics()
+        pad = 16  # the cell's own margins on both sides
+        time_text = "00:00:00 " + self.tr("(late)")
+        method_texts = [w.label.text(self._lang) for w in MethodWord]
+        fixed = {
+            0: max(metrics.horizontalAdvance(time_text), header.sectionSizeHint(0)) + pad,
+            3: max(max(map(metrics.horizontalAdvance, method_texts)), header.sectionSizeHint(3))
+            + pad,
         }
-        return names[method]
+        for column in range(self.recent_model.columnCount()):
+            if column in fixed:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                self.recent.setColumnWidth(column, fixed[column])
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
 
     def show_arrivals(self, arrivals: SessionArrivals) -> None:
         counts = arrivals.counts
         self.counter.setText(f"{counts.arrived} / {counts.expected}")
         # The list separator is translated: "、" in Japanese, ", " in English.
-        methods = self.tr(", ").join(f"{self.method_name(m)} {n}" for m, n in arrivals.methods)
+        methods = self.tr(", ").join(
+            f"{word.label.text(self._lang)} {n}" for word, n in method_totals(arrivals.methods)
+        )
         self.summary.setText(
             self.tr("Session %1 · missing %2 · late %3")
             .replace("%1", arrivals.label)
@@ -112,7 +124,7 @@ class ArrivalsPanel(QWidget):
                     a.checked_in_at.astimezone().strftime("%H:%M:%S") + (late if a.late else ""),
                     a.name,
                     a.department,
-                    self.method_name(a.method),
+                    method_label(a.method).text(self._lang),
                 )
                 for a in arrivals.recent
             ],

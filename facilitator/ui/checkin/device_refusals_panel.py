@@ -91,10 +91,13 @@ class DeviceRefusalsPanel(QGroupBox):
         self.suggestion.setWordWrap(True)
         self.suggestion.setStyleSheet("color: #8a5300; font-weight: bold;")
         self.suggestion.hide()
+        self.none_label = QLabel(self.tr("No phone has been refused."))
+        self.none_label.setObjectName("noRefusals")
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
         row = QHBoxLayout()
+        row.addWidget(self.none_label)
         row.addWidget(self.admit_button)
         row.addWidget(self.dismiss_button)
         row.addStretch(1)
@@ -125,8 +128,10 @@ class DeviceRefusalsPanel(QGroupBox):
         if state.refusals:
             self.table.selectRow(0)
         has_rows = bool(state.refusals)
-        self.admit_button.setEnabled(has_rows)
-        self.dismiss_button.setEnabled(has_rows)
+        # Empty, the panel folds to one line: the desk's search list keeps the height.
+        self.none_label.setVisible(not has_rows)
+        for widget in (self.hint, self.table, self.admit_button, self.dismiss_button):
+            widget.setVisible(has_rows)
         self.shared_box.setChecked(state.shared_address)
         if state.crowded_address:
             self.suggestion.setText(

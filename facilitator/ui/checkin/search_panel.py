@@ -39,11 +39,15 @@ class DeskSearch(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._run)
+        # True while the results are shown again after a change (a check-in, an undo): the
+        # selection then stays on the person it was on, so the next press never acts on
+        # someone else. A new query typed by the trainer starts on its first match.
+        self._refreshing = False
 
         self.box = QLineEdit()
         self.box.setObjectName("searchBox")
         self.box.setPlaceholderText(self.tr("Search: kana, name, staff number or department"))
-        self.box.textChanged.connect(lambda _t: self._timer.start())
+        self.box.textChanged.connect(lambda _t: self._query_typed())
         self.model = RowsModel(
             [
                 self.tr("Name"),
@@ -78,15 +82,29 @@ class DeskSearch(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
+    def _query_typed(self) -> None:
+        self._refreshing = False
+        self._timer.start()
+
     def search_again(self) -> None:
         """An open search shows who is checked in: after a change it must say so too."""
         if self.box.text().strip():
+            self._refreshing = True
             self._timer.start()
 
-    def check_in_selected(self) -> None:
+    def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.check_in_requested.emit(int(self.model.key(rows[0].row())))
+        return int(self.model.key(rows[0].row())) if rows else None
+
+    def model_row(self, attendee_id: int) -> int:
+        """The row showing `attendee_id` (-1 when the results do not hold them)."""
+        rows = [self.model.key(r) for r in range(self.model.rowCount())]
+        return rows.index(attendee_id) if attendee_id in rows else -1
+
+    def check_in_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.check_in_requested.emit(chosen)
 
     def _run(self) -> None:
         query, event_id = self.box.text(), self._event_id()
@@ -100,9 +118,15 @@ class DeskSearch(QWidget):
                 return self.tr("In (%1)").replace("%1", m.checked_in_session)
             return self.tr("Expected in %1").replace("%1", m.assigned_session or "—")
 
+        chosen, refreshing = self.selected_id(), self._refreshing
+        self._refreshing = False
+        ids = [m.id for m in matches]
         self.model.set_rows(
-            [(m.name, m.kana, m.department, m.staff_no, status(m)) for m in matches],
-            [m.id for m in matches],
+            [(m.name, m.kana, m.department, m.staff_no, status(m)) for m in matches], ids
         )
-        if matches:
+        if refreshing:
+            # The same person, or nobody (they left the results): never another row.
+            if chosen in ids:
+                self.table.selectRow(ids.index(chosen))
+        elif matches:
             self.table.selectRow(0)

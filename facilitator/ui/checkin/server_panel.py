@@ -21,6 +21,7 @@ from facilitator.domain.clock import Clock
 from facilitator.domain.phone_links import DEFAULT_PORT
 from facilitator.services.checkin.service import CheckInService
 from facilitator.services.checkin.types import SessionCounts
+from facilitator.ui.checkin.server_note import RememberedInMemory, ShownOnce
 from facilitator.ui.checkin.session_qr_window import SessionQrWindow
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.lan_server_control import LanServerControl
@@ -48,8 +49,11 @@ class ServerPanel(QWidget):
         addresses: list[str],
         session_code: Callable[[], str | None],
         on_error: Callable[[BaseException], None],
+        note: ShownOnce | None = None,
     ) -> None:
         super().__init__()
+        # Once per workspace, not at each launch (see server_note.py).
+        self._note = note if note is not None else RememberedInMemory()
         self._lan, self._checkin, self._runner, self._clock = lan, checkin, runner, clock
         self._dialogs, self._session_code, self._on_error = dialogs, session_code, on_error
         self.projector: SessionQrWindow | None = None
@@ -100,7 +104,7 @@ class ServerPanel(QWidget):
             self.server_button.setEnabled(False)
             self._runner.run(self._lan.stop, lambda _r: self._stopped(), self._on_error)
             return
-        if not self._lan.started_once:
+        if not self._note.shown():
             note = self.tr("Phones on the venue Wi-Fi will open pages served by this laptop.")
             if sys.platform == "win32":
                 # Only Windows asks; elsewhere the sentence would send people looking.
@@ -109,6 +113,7 @@ class ServerPanel(QWidget):
                     "choose “Private networks” and allow it, or phones cannot connect."
                 )
             self._dialogs.inform(self, self.tr("Phone check-in server"), note)
+            self._note.mark_shown()
         host, port = self.address_combo.currentText(), self.port_spin.value()
         self.server_button.setEnabled(False)
         self._runner.run(lambda: self._lan.start(host, port), self._started, self._failed)

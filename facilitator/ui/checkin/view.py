@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from facilitator.services.checkin.types import (
 )
 from facilitator.services.events import EventDetail, EventService
 from facilitator.ui.checkin.arrivals_panel import ArrivalsPanel
+from facilitator.ui.checkin.desk_camera import DeskCamera
 from facilitator.ui.checkin.device_refusals_panel import DeviceRefusalsPanel
 from facilitator.ui.checkin.search_panel import DeskSearch
 from facilitator.ui.checkin.server_panel import ServerPanel
@@ -53,17 +53,11 @@ from facilitator.ui.runner import Runner
 if TYPE_CHECKING:
     from facilitator.ui.camera_scanner import CameraScanner
     from facilitator.ui.checkin.chimes import Chimes
+    from facilitator.ui.checkin.server_note import ShownOnce
 
 REFRESH_MS = 250  # arrivals follow a burst within well under a second, without a query per check-in
 
 WalkInPrompt = Callable[[list[str], QWidget], "WalkIn | None"]
-
-
-def open_camera() -> CameraScanner:
-    # Imported on first use: QtMultimedia's backends take a while to load.
-    from facilitator.ui.camera_scanner import CameraScanner
-
-    return CameraScanner()
 
 
 def ask_walk_in(departments: list[str], parent: QWidget) -> WalkIn | None:
@@ -89,14 +83,15 @@ class CheckInView(QWidget):
         chimes: Chimes | None = None,
         walk_in_prompt: WalkInPrompt = ask_walk_in,
         camera_factory: Callable[[], CameraScanner] | None = None,
+        server_note: ShownOnce | None = None,
     ) -> None:
         super().__init__()
         self._checkin, self._events, self._runner = checkin, events, runner
         self._current, self._lan, self._clock = current, lan, clock
         self._lang, self._dialogs, self._chimes = lang, dialogs, chimes
         self._walk_in_prompt = walk_in_prompt
+        self._server_note = server_note
         self._camera_factory = camera_factory
-        self._camera: CameraScanner | None = None
         self._event: EventDetail | None = None
         self._repeats = RepeatFilter(3.0)
         self._build(addresses())
@@ -128,6 +123,7 @@ class CheckInView(QWidget):
             addresses=addresses,
             session_code=self.session_code,
             on_error=self._error,
+            note=self._server_note,
         )
         self.server.projector_opened.connect(self.refresh_arrivals)
         server_box = QGroupBox(self.tr("Phones (venue Wi-Fi)"))
@@ -142,17 +138,17 @@ class CheckInView(QWidget):
         self.scanner.scanned.connect(self.handle_scan)
         self.rapid = QCheckBox(self.tr("Rapid mode (back to scanning after 2 s)"))
         self.rapid.setChecked(True)
-        self.camera_button = QPushButton(self.tr("Start webcam"))
-        self.camera_button.setObjectName("cameraButton")
-        self.camera_button.setCheckable(True)
-        self.camera_button.setVisible(self._camera_factory is not None)
-        self.camera_button.toggled.connect(self._toggle_camera)
+        self.preview_holder = QVBoxLayout()
+        self.camera = DeskCamera(self._camera_factory, self.preview_holder, self)
+        self.camera.decoded.connect(lambda text: self.handle_scan(text, CheckInMethod.WEBCAM))
+        self.camera.failed.connect(self._camera_failed)
+        self.camera_button = self.camera.button
         self.card = ResultCard()
         self.card.admit_requested.connect(self.admit_anyway)
+        self.card.declined.connect(self.scanner.setFocus)
         self.card.undo_requested.connect(self.undo)
         self._return = ReturnToScanning(self.card)
         self.rapid.toggled.connect(lambda on: setattr(self._return, "enabled", on))
-        self.preview_holder = QVBoxLayout()
 
         self.search = DeskSearch(
             self._checkin.desk,
@@ -179,7 +175,7 @@ class CheckInView(QWidget):
         self.refusals.admitted.connect(self.show_result)
         door_layout.addWidget(self.refusals)
 
-        self.arrivals = ArrivalsPanel()
+        self.arrivals = ArrivalsPanel(self._lang)
         self.arrivals.undo_requested.connect(self.undo)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(door)
@@ -358,39 +354,13 @@ class CheckInView(QWidget):
         self.server.set_counts(arrivals.counts)
 
     # -- webcam ------------------------------------------------------------------------------
-    def _toggle_camera(self, on: bool) -> None:
-        if self._camera_factory is None:
-            return
-        from PySide6.QtMultimediaWidgets import QVideoWidget
-
-        if on:
-            if self._camera is None:
-                self._camera = self._camera_factory()
-                self._camera.decoded.connect(
-                    lambda text: self.handle_scan(text, CheckInMethod.WEBCAM)
-                )
-                self._camera.failed.connect(self._camera_failed)
-                self._preview = QVideoWidget()
-                self._preview.setMinimumHeight(240)
-                self.preview_holder.addWidget(self._preview)
-            self._preview.show()
-            self.camera_button.setText(self.tr("Stop webcam"))
-            self._camera.start(self._preview)
-        elif self._camera is not None:
-            self._camera.stop()
-            self._preview.hide()
-            self.camera_button.setText(self.tr("Start webcam"))
-
     def _camera_failed(self, text: str) -> None:
-        self.camera_button.setChecked(False)
         self.card.show_message(self.tr("Webcam unavailable"), text)
 
     def shutdown(self) -> None:
         """Close the projector window and the camera (the app is closing this view)."""
         self.server.close_projector()
-        if self._camera is not None:
-            self._camera.shutdown()
-            self._camera = None
+        self.camera.shutdown()
 
     # -- errors ------------------------------------------------------------------------------
     def _error(self, exc: BaseException) -> None:

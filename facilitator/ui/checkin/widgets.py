@@ -70,6 +70,7 @@ class ResultCard(QFrame):
 
     admit_requested = Signal(int)  # attendee id
     undo_requested = Signal(int, str)  # check-in id, the person's name
+    declined = Signal()  # "Do not admit": nothing is recorded, the card is cleared
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,10 +89,13 @@ class ResultCard(QFrame):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.admit_button = QPushButton(self.tr("Admit to this session anyway"))
         self.admit_button.setObjectName("admitButton")
+        self.decline_button = QPushButton(self.tr("Do not admit"))
+        self.decline_button.setObjectName("declineButton")
         self.undo_button = QPushButton(self.tr("Undo this check-in"))
         self.undo_button.setObjectName("undoButton")
         buttons = QHBoxLayout()
         buttons.addWidget(self.admit_button)
+        buttons.addWidget(self.decline_button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -102,6 +106,7 @@ class ResultCard(QFrame):
         self._attendee_id: int | None = None
         self._checkin_id: int | None = None
         self.admit_button.clicked.connect(self._admit)
+        self.decline_button.clicked.connect(self._decline)
         self.undo_button.clicked.connect(self._undo)
         self.result: CheckInResult | None = None
         self.style_key = "idle"
@@ -115,8 +120,7 @@ class ResultCard(QFrame):
         self.detail.setText(
             self.tr("Scan an admission slip, or type a staff number and press Enter.")
         )
-        self.admit_button.hide()
-        self.undo_button.hide()
+        self._show_buttons(admit=False, undo=False)
 
     def show_result(self, result: CheckInResult) -> None:
         self.result = result
@@ -127,12 +131,16 @@ class ResultCard(QFrame):
         self.detail.setText(self._detail(result))
         self._attendee_id = who.id if who else None
         self._checkin_id = result.checkin_id
-        self.admit_button.setVisible(
-            result.outcome == CheckInOutcome.WRONG_SESSION and who is not None
+        self._show_buttons(
+            admit=result.outcome == CheckInOutcome.WRONG_SESSION and who is not None,
+            undo=result.outcome == CheckInOutcome.CHECKED_IN and result.checkin_id is not None,
         )
-        self.undo_button.setVisible(
-            result.outcome == CheckInOutcome.CHECKED_IN and result.checkin_id is not None
-        )
+
+    def _show_buttons(self, *, admit: bool, undo: bool) -> None:
+        # A wrong-session card asks for a decision: both answers sit side by side.
+        self.admit_button.setVisible(admit)
+        self.decline_button.setVisible(admit)
+        self.undo_button.setVisible(undo)
 
     def show_message(self, headline: str, detail: str) -> None:
         self.result = None
@@ -140,8 +148,7 @@ class ResultCard(QFrame):
         self.headline.setText(headline)
         self.person.setText("")
         self.detail.setText(detail)
-        self.admit_button.hide()
-        self.undo_button.hide()
+        self._show_buttons(admit=False, undo=False)
 
     def outcome_text(self, outcome: CheckInOutcome) -> str:
         texts = {
@@ -202,6 +209,10 @@ class ResultCard(QFrame):
     def _admit(self) -> None:
         if self._attendee_id is not None:
             self.admit_requested.emit(self._attendee_id)
+
+    def _decline(self) -> None:
+        self.show_idle()
+        self.declined.emit()
 
     def _undo(self) -> None:
         if self._checkin_id is not None:

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from facilitator.services.roster.area import RosterServices
 from facilitator.services.roster.papers import Paper, write_paper
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
+from facilitator.ui.saved_file_notice import SavedFileNotice
 
 FILE_NAMES = {
     "slips": "admission-slips.pdf",
@@ -31,15 +32,17 @@ class PrintMenu(QObject):
     def __init__(
         self,
         parent: QWidget,
-        button: QToolButton,
+        button: QPushButton,
         services: RosterServices,
         runner: Runner,
         event_id: Callable[[], int | None],
         selected: Callable[[], list[int]],
         dialogs: Dialogs,
         failed: Callable[[BaseException], None],
+        saved: SavedFileNotice,
     ) -> None:
         super().__init__(parent)
+        self._saved = saved
         self._parent, self._button, self._s, self._runner = parent, button, services, runner
         self._event_id, self._selected, self._dialogs = event_id, selected, dialogs
         self._failed = failed
@@ -118,4 +121,4 @@ class PrintMenu(QObject):
             text += " " + self.tr("%1 attendees without a session were left out.").replace(
                 "%1", str(paper.skipped)
             )
-        self._dialogs.inform(self._parent, self.tr("Print"), text)
+        self._saved.offer(self._parent, self.tr("Print"), text, path)

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,14 +19,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from facilitator.domain.session_rules import RuleBreak
+from facilitator.lang import Lang
 from facilitator.services.roster.attendees import AttendeeRow, SessionLoad
+from facilitator.ui.roster.rows import fix_list_rows, sized_item
 
 MIME_TYPE = "application/x-facilitator-attendees"
 ID_ROLE = Qt.ItemDataRole.UserRole
+BREAK_BACKGROUND = QColor("#fdecc8")  # amber, light enough for black text
+BREAK_TEXT = "#8a5300"
 
 
 class SessionList(QListWidget):
@@ -44,6 +50,7 @@ class SessionList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        fix_list_rows(self)
 
     def selected_ids(self) -> list[int]:
         return [int(item.data(ID_ROLE)) for item in self.selectedItems()]
@@ -101,15 +108,22 @@ class SessionLists(QWidget):
     move_requested = Signal(list, object)  # attendee ids, session id or None
     lock_requested = Signal(list, bool)  # attendee ids, locked?
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Lang) -> None:
         super().__init__()
+        self._lang = lang
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(0, 0, 0, 0)
         self.lists: list[SessionList] = []
         self._labels: list[QLabel] = []
         self._sessions: list[SessionLoad] = []
 
-    def set_data(self, sessions: list[SessionLoad], people: list[AttendeeRow]) -> None:
+    def set_data(
+        self,
+        sessions: list[SessionLoad],
+        people: list[AttendeeRow],
+        breaks: list[RuleBreak] | None = None,
+    ) -> None:
+        """Fill the lists; each rule a session breaks marks its people and the list's title."""
         if [s.id for s in sessions] != [s.id for s in self._sessions] or not self.lists:
             self._rebuild(sessions)
         self._sessions = sessions
@@ -117,15 +131,25 @@ class SessionLists(QWidget):
         by_session[None] = []
         for p in people:
             by_session.setdefault(p.session_id, []).append(p)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for widget, label in zip(self.lists, self._labels, strict=True):
             members = by_session.get(widget.session_id, [])
+            here = [b for b in breaks or [] if b.session_id == widget.session_id]
+            said: dict[int, list[str]] = {}
+            for b in here:
+                for member in b.member_ids:
+                    said.setdefault(member, []).append(b.message.text(self._lang))
             widget.clear()
             for p in members:
                 marker = self.tr("[locked] ") if p.locked else ""
-                text = f"{marker}{p.name}（{p.department}）"
-                item = QListWidgetItem(text)
+                item = sized_item(widget, f"{marker}{p.name}（{p.department}）")
                 item.setData(ID_ROLE, p.id)
-                item.setToolTip(f"{p.staff_no}  {p.kana}  {p.role}".strip())
+                tip = f"{p.staff_no}  {p.kana}  {p.role}".strip()
+                if p.id in said:
+                    item.setIcon(warning)
+                    item.setBackground(QBrush(BREAK_BACKGROUND))
+                    tip += "\n" + "\n".join(said[p.id])
+                item.setToolTip(tip)
                 widget.addItem(item)
             if widget.session_id is None:
                 label.setText(self.tr("Unassigned (%1)").replace("%1", str(len(members))))
@@ -137,6 +161,17 @@ class SessionLists(QWidget):
                     .replace("%2", str(len(members)))
                     .replace("%3", str(s.capacity))
                 )
+            self._show_breaks(label, here)
+
+    def _show_breaks(self, label: QLabel, here: list[RuleBreak]) -> None:
+        if here:
+            label.setText(
+                label.text() + "　⚠ " + self.tr("rule breaks: %1").replace("%1", str(len(here)))
+            )
+            label.setStyleSheet(f"color: {BREAK_TEXT};")
+        else:
+            label.setStyleSheet("")
+        label.setToolTip("\n".join(b.message.text(self._lang) for b in here))
 
     def list_for(self, session_id: int | None) -> SessionList:
         return next(w for w in self.lists if w.session_id == session_id)

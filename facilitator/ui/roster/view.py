@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,9 @@ from facilitator.ui.roster.assign_moves_dialog import AssignFlow
 from facilitator.ui.roster.attendee_dialog import AttendeeDialog
 from facilitator.ui.roster.import_dialog import ImportDialog
 from facilitator.ui.roster.print_menu import PrintMenu
+from facilitator.ui.roster.roster_files import RosterFiles
+from facilitator.ui.roster.rows import fix_table_rows
+from facilitator.ui.roster.rule_guard import RuleGuard, plan_breaks
 from facilitator.ui.roster.session_lists import SessionLists
 from facilitator.ui.roster.table_model import (
     ROW_ROLE,
@@ -51,6 +52,7 @@ from facilitator.ui.roster.table_model import (
     RosterTableModel,
 )
 from facilitator.ui.runner import Runner
+from facilitator.ui.saved_file_notice import OpenUrl, SavedFileNotice, open_with_desktop
 
 if TYPE_CHECKING:
     from facilitator.ui.current_event import CurrentEvent
@@ -72,12 +74,13 @@ class RosterView(QWidget):
         *,
         lang: Lang,
         dialogs: Dialogs,
+        open_url: OpenUrl = open_with_desktop,
     ) -> None:
         super().__init__()
         self._s, self._runner, self._current = services, runner, current
         self._lang, self._dialogs = lang, dialogs
+        self.saved = SavedFileNotice(dialogs, open_url)
         self._snapshot: _Snapshot | None = None
-        self.import_dialog: ImportDialog | None = None
         self.attendee_dialog: AttendeeDialog | None = None
 
         self.model = RosterTableModel(self)
@@ -91,6 +94,7 @@ class RosterView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        fix_table_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.search = QLineEdit()
@@ -105,7 +109,7 @@ class RosterView(QWidget):
         self.checkin_filter.addItem(self.tr("Checked in or not"), CheckInFilter.ANY)
         self.checkin_filter.addItem(self.tr("Checked in"), CheckInFilter.CHECKED_IN)
         self.checkin_filter.addItem(self.tr("Not checked in"), CheckInFilter.NOT_CHECKED_IN)
-        self.session_lists = SessionLists()
+        self.session_lists = SessionLists(lang)
         self.summary = QLabel()
         self.summary.setObjectName("rosterSummary")
         self.summary.setWordWrap(True)
@@ -125,9 +129,9 @@ class RosterView(QWidget):
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove"))
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu leaves room for its arrow (the tool button squashed it).
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setObjectName("printButton")
         self.printing = PrintMenu(
             self,
             self.print_button,
@@ -137,8 +141,22 @@ class RosterView(QWidget):
             lambda: [r.id for r in self.selected_rows()],
             dialogs,
             self._failed,
+            self.saved,
         )
         self.print_actions = self.printing.actions
+        self.files = RosterFiles(
+            self,
+            services,
+            runner,
+            lang=lang,
+            dialogs=dialogs,
+            saved=self.saved,
+            event_id=lambda: current.event_id,
+            last_action=self.last_action,
+            reload=self.reload,
+            failed=self._failed,
+        )
+        self.guard = RuleGuard(dialogs, lang)
         self._layout()
 
         self.search.textChanged.connect(self.proxy.set_search)
@@ -148,8 +166,8 @@ class RosterView(QWidget):
         self.checkin_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_checkin(CheckInFilter(self.checkin_filter.currentData()))
         )
-        self.import_button.clicked.connect(self.ask_import)
-        self.export_button.clicked.connect(self.ask_export)
+        self.import_button.clicked.connect(self.files.ask_import)
+        self.export_button.clicked.connect(self.files.ask_export)
         self.assign_button.clicked.connect(self.assign)
         self.add_button.clicked.connect(self.add_attendee)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -240,7 +258,9 @@ class RosterView(QWidget):
         self.session_filter.setCurrentIndex(max(0, self.session_filter.findData(chosen)))
         self.session_filter.blockSignals(False)
         self.proxy.set_session(self.session_filter.currentData())
-        self.session_lists.set_data(snapshot.loads, snapshot.people)
+        self.session_lists.set_data(
+            snapshot.loads, snapshot.people, plan_breaks(snapshot.loads, snapshot.people)
+        )
         # The list separator is translated: "、" in Japanese, ", " in English.
         sizes = self.tr(", ").join(f"{s.label} {s.assigned}/{s.capacity}" for s in snapshot.loads)
         unassigned = sum(1 for p in snapshot.people if p.session_id is None)
@@ -264,69 +284,9 @@ class RosterView(QWidget):
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         return [self.proxy.index(r, 0).data(ROW_ROLE) for r in sorted(rows)]
 
-    # -- import / export ---------------------------------------------------------------------
-    def ask_import(self) -> None:
-        path = self._dialogs.open_path(
-            self,
-            self.tr("Import roster"),
-            Path.home(),
-            self.tr("Rosters (*.csv *.tsv *.txt *.xlsx)"),
-        )
-        if path is not None:
-            self.open_import(path)
-
+    # -- import / export (roster_files.py) ---------------------------------------------------
     def open_import(self, path: Path) -> ImportDialog:
-        """Show the import preview for `path` (non-blocking) and reload when it is done."""
-        assert self._current.event_id is not None
-        dialog = ImportDialog(
-            self._s.importer,
-            self._runner,
-            self._dialogs,
-            self._lang,
-            self._current.event_id,
-            path,
-            self,
-        )
-        dialog.finished.connect(lambda result: self._import_finished(dialog, result))
-        self.import_dialog = dialog
-        dialog.open()
-        dialog.load()
-        return dialog
-
-    def _import_finished(self, dialog: ImportDialog, result: int) -> None:
-        report = dialog.report
-        if result == QDialog.DialogCode.Accepted and report is not None:
-            self.last_action.setText(
-                self.tr(
-                    "Imported: %1 added, %2 updated, %3 unchanged, %4 not in the file (%5 removed)."
-                )
-                .replace("%1", str(report.added))
-                .replace("%2", str(report.updated))
-                .replace("%3", str(report.unchanged))
-                .replace("%4", str(report.missing))
-                .replace("%5", str(report.removed))
-            )
-        self.reload()
-
-    def ask_export(self) -> None:
-        event_id = self._current.event_id
-        path = self._dialogs.save_path(
-            self,
-            self.tr("Export roster"),
-            Path.home() / "roster.xlsx",
-            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
-        )
-        if path is None or event_id is None:
-            return
-        self._runner.run(
-            lambda: self._s.importer.export(event_id, path),
-            lambda n: self._dialogs.inform(
-                self,
-                self.tr("Roster"),
-                self.tr("Wrote %1 attendees to %2.").replace("%1", str(n)).replace("%2", str(path)),
-            ),
-            self._failed,
-        )
+        return self.files.open_import(path)
 
     # -- assignment and moves ----------------------------------------------------------------
     def assign(self) -> None:
@@ -344,6 +304,12 @@ class RosterView(QWidget):
         self.reload()
 
     def move_attendees(self, attendee_ids: list[int], session_id: int | None) -> None:
+        """A drop or a menu choice: warned first when it breaks a session rule."""
+        snapshot = self._snapshot
+        if snapshot is not None and not self.guard.allows(
+            self, snapshot.loads, snapshot.people, attendee_ids, session_id
+        ):
+            return
         self._then_reload(lambda: self._s.roster.move(attendee_ids, session_id))
 
     def set_locked(self, attendee_ids: list[int], locked: bool) -> None:
