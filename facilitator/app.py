@@ -188,7 +188,7 @@ def build_areas(
         from facilitator.ui.checkin.view import CheckInView
         from facilitator.web.addresses import ipv4_addresses
 
-        return CheckInView(
+        view = CheckInView(
             services.checkin,
             services.events,
             runner,
@@ -204,6 +204,12 @@ def build_areas(
                 user_data_dir() / "settings.ini", services.workspace.path, "phone_server"
             ),
         )
+        from facilitator.ui.checkin.rebook_dialog import attach_rebook
+
+        # The desk's day-of rebooking (#16), wired beside its session choice.
+        rebook = services.core.rebook
+        attach_rebook(view.session_combo, rebook, services.events, runner, current, dialogs, lang)
+        return view
 
     def feedback() -> QWidget:
         from facilitator.ui.feedback.view import FeedbackView

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from facilitator.services.roster.area import RosterServices
     from facilitator.services.roster.attendees import RosterService
     from facilitator.services.roster.files import RosterImportService
+    from facilitator.services.roster.rebook import RebookService
     from facilitator.services.roster.schedule import ScheduleService
     from facilitator.web.deps import WebDeps
 
@@ -101,9 +102,16 @@ class Composition:
 
     @cached_property
     def schedule(self) -> ScheduleService:
+        from facilitator.optimize.highs import solve_lexicographic
         from facilitator.services.roster.schedule import ScheduleService
 
-        return ScheduleService(self.workspace, self.clock)
+        return ScheduleService(self.workspace, self.clock, solve_lexicographic)
+
+    @cached_property
+    def rebook(self) -> RebookService:
+        from facilitator.services.roster.rebook import RebookService
+
+        return RebookService(self.workspace, self.clock)
 
     @cached_property
     def roster(self) -> RosterServices:

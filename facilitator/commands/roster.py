@@ -48,11 +48,25 @@ def register(subparsers: Any) -> None:
 
     schedule = subparsers.add_parser("schedule", help="assign attendees to sessions")
     schedule_sub = schedule.add_subparsers(dest="schedule_command", metavar="ACTION", required=True)
-    assign = schedule_sub.add_parser("assign", help="assign every unlocked attendee to a session")
+    assign = schedule_sub.add_parser(
+        "assign",
+        help="assign attendees to sessions by the rules; people already placed stay "
+        "unless a rule forces a move",
+    )
     add_db_option(assign, required=True)
     add_event_option(assign)
+    assign.add_argument(
+        "--yes", action="store_true", help="save the plan even when it moves people already placed"
+    )
+    assign.add_argument(
+        "--fresh", action="store_true", help="reassign everyone, ignoring where they are now"
+    )
     assign.add_argument("--json", action="store_true")
     assign.set_defaults(handler=run_assign)
+
+    from facilitator.commands.rebook import add_rebook_parser
+
+    add_rebook_parser(schedule_sub)
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -137,22 +151,53 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+# The plan moves people already placed and --yes was not given: nothing was saved.
+EXIT_MOVES_NOT_SAVED = 4
+
+
 def run_assign(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.services(args) as services:
         event_id = services.events.resolve_event_id(args.event)
-        report = services.schedule.assign(event_id)
+        report = services.schedule.assign(event_id, fresh=args.fresh, accept_moves=args.yes)
     if args.json:
-        ctx.print_json(report.as_json())
-        return 0
+        ctx.print_json(report.as_json(ctx.lang))
+        return 0 if report.saved else EXIT_MOVES_NOT_SAVED
     sizes = ", ".join(f"{label} {n}" for label, n in report.sessions.items())
-    ctx.say(
-        Msg(
-            en=f"Assigned: {sizes}; unassigned {report.unassigned}; unmet preferences {report.unmet_preferences}; "
-            f"departments split {report.split_departments} of {report.departments_with_2plus}.",
-            ja=f"割り当てました：{sizes}、未割当 {report.unassigned} 名、希望どおりでない {report.unmet_preferences} 名、"
-            f"複数名の所属 {report.departments_with_2plus} のうち分散 {report.split_departments}。",
-        )
+    stated, met = report.preferences_stated, report.preferences_met
+    summary = Msg(
+        en=f"{sizes}; unassigned {report.unassigned}; preferences met {met} of {stated}; "
+        f"departments split {report.split_departments} of {report.departments_with_2plus}.",
+        ja=f"{sizes}、未割当 {report.unassigned} 名、希望どおり {stated} 名中 {met} 名、"
+        f"複数名の所属 {report.departments_with_2plus} のうち分散 {report.split_departments}。",
     )
+    if report.moves:
+        ctx.say(
+            Msg(
+                en=f"This plan moves {len(report.moves)} attendees already placed:",
+                ja=f"この割り当てでは、割り当て済みの {len(report.moves)} 名が移動します：",
+            )
+        )
+        for row in report.moves:
+            ctx.out.write(f"- {row.staff_no} " + row.move.message.text(ctx.lang) + "\n")
+    if not report.saved:
+        ctx.say(summary)
+        ctx.say(
+            Msg(
+                en="Nothing was saved. Run again with --yes to save these moves.",
+                ja="何も保存していません。移動を保存するには --yes を付けて実行してください。",
+            )
+        )
+        return EXIT_MOVES_NOT_SAVED
+    ctx.say(Msg(en="Assigned: " + summary.en, ja="割り当てました：" + summary.ja))
     for issue in report.issues:
         ctx.out.write("- " + issue.message.text(ctx.lang) + "\n")
+    if report.stale_slips:
+        names = [f"{m.staff_no} {m.move.name}" for m in report.stale_slips]
+        ctx.say(
+            Msg(
+                en=f"Reprint the admission slips of {len(names)} moved attendees: "
+                + ", ".join(names),
+                ja=f"移動した {len(names)} 名の受講票を印刷し直してください：" + "、".join(names),
+            )
+        )
     return 0

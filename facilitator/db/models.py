@@ -396,3 +396,32 @@ __all__ = [
     "Survey",
     "TrainingSession",
 ]
+
+
+class Unavailability(Base):
+    """A session an attendee cannot attend (the roster's 不可 column): a hard rule."""
+
+    __tablename__ = "attendee_unavailability"
+
+    attendee_id: Mapped[int] = mapped_column(
+        ForeignKey("attendees.id", ondelete="CASCADE"), primary_key=True
+    )
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class SlipPrint(Base):
+    """The session on an attendee's last printed admission slip.
+
+    The slip is stale when the attendee's session is no longer this one (a move,
+    or the session was deleted); the roster then says to reprint it.
+    """
+
+    __tablename__ = "slip_prints"
+
+    attendee_id: Mapped[int] = mapped_column(
+        ForeignKey("attendees.id", ondelete="CASCADE"), primary_key=True
+    )
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"))
+    printed_at: Mapped[datetime]

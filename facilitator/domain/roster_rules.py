@@ -31,6 +31,7 @@ class RosterField(Enum):
     ROLE = "role"
     PREFERENCE = "preference"
     EMAIL = "email"
+    UNAVAILABLE = "unavailable"  # 不可: sessions the attendee cannot attend
 
     @property
     def required(self) -> bool:
@@ -52,6 +53,7 @@ FIELD_LABELS: dict[RosterField, Msg] = {
     RosterField.ROLE: Msg(en="Role", ja="役割"),
     RosterField.PREFERENCE: Msg(en="Preference", ja="希望"),
     RosterField.EMAIL: Msg(en="E-mail", ja="メール"),
+    RosterField.UNAVAILABLE: Msg(en="Unavailable", ja="不可"),
 }
 
 
@@ -142,6 +144,7 @@ class RosterRecord:
     email: str
     preference: str | None
     given: frozenset[RosterField]
+    unavailable: tuple[str, ...] = ()  # session labels (the 不可 column)
 
 
 @dataclass(frozen=True)
@@ -170,8 +173,42 @@ _NORMALISERS = {
     RosterField.STAFF_NO: normalise_staff_no,
     RosterField.EMAIL: nfkc,
     RosterField.PREFERENCE: nfkc,
+    RosterField.UNAVAILABLE: nfkc,
     RosterField.KANA: _kana,
 }
+# Between several sessions in one 不可 cell: "AM、PM", "AM/PM", "午前・午後", "AM PM".
+_LIST_SEPARATORS = re.compile(r"[,、，/／・;；\s]+")
+
+
+def match_unavailable(
+    text: str, matcher: PreferenceMatcher, preference: str | None
+) -> tuple[tuple[str, ...], Msg | None]:
+    """The session labels a 不可 cell names, or why the cell cannot be used."""
+    labels: list[str] = []
+    for token in _LIST_SEPARATORS.split(text):
+        if not token:
+            continue
+        try:
+            label = matcher.match(token)
+        except ValueError:
+            names = ", ".join(matcher.labels)
+            return (), Msg(
+                en=f"Unknown session {token!r} in Unavailable; use AM, PM, 午前, 午後 or a session label ({names}).",
+                ja=f"不可の「{token}」は不明です。AM、PM、午前、午後、セッション名（{names}）のいずれかにしてください。",
+            )
+        if label is not None and label not in labels:
+            labels.append(label)
+    if preference is not None and preference in labels:
+        return (), Msg(
+            en=f"The preference is {preference}, but the attendee is marked unavailable for {preference}.",
+            ja=f"希望が {preference} ですが、{preference} は不可になっています。",
+        )
+    if labels and set(matcher.labels) <= set(labels):
+        return (), Msg(
+            en="Unavailable for every session: leave one session open or remove the attendee.",
+            ja="すべてのセッションが不可です。どれか一つを空けるか、受講者を名簿から外してください。",
+        )
+    return tuple(labels), None
 
 
 def _error(row: int, column: str, en: str, ja: str) -> RowError:
@@ -197,6 +234,7 @@ def check_records(
         for fld in FIELDS
     ]
     staff_i, pref_i = FIELDS.index(RosterField.STAFF_NO), FIELDS.index(RosterField.PREFERENCE)
+    unavail_i = FIELDS.index(RosterField.UNAVAILABLE)
     for row, cells in raw:
         values = [
             fn(cell) if cell else "" for (_, fn, _, _), cell in zip(specs, cells, strict=True)
@@ -230,6 +268,11 @@ def check_records(
                     f"希望「{wish}」は不明です。AM、PM、午前、午後、セッション名（{labels}）のいずれかにするか、空欄にしてください。",
                 )
             )
+        unavailable: tuple[str, ...] = ()
+        if values[unavail_i]:
+            unavailable, problem = match_unavailable(values[unavail_i], matcher, preference)
+            if problem is not None:
+                row_errors.append(RowError(row, specs[unavail_i][3], problem))
         staff_no = values[staff_i]
         if staff_no and staff_no in first_row:
             row_errors.append(
@@ -245,10 +288,20 @@ def check_records(
         if row_errors:
             errors.extend(row_errors)
             continue
-        staff_no, name, kana, department, title, role, _, email = values
+        staff_no, name, kana, department, title, role, _, email, _ = values
         records.append(
             RosterRecord(
-                row, staff_no, name, kana, department, title, role, email, preference, given
+                row,
+                staff_no,
+                name,
+                kana,
+                department,
+                title,
+                role,
+                email,
+                preference,
+                given,
+                unavailable,
             )
         )
     return records, errors

@@ -1,283 +1,278 @@
-"""Putting attendees into sessions (AM/PM, or any number).
+"""Putting attendees into sessions (AM/PM, or any number), provably best.
 
-Hard rules: a session never holds more than its capacity, and a locked
-(manually placed) attendee is never moved. Soft rules, most important first:
+Hard rules: a session never holds more than its capacity, a locked (manually
+placed) attendee is never moved, and nobody goes to a session marked 不可
+(unavailable) for them. Then, each level optimal given the ones above it
+(`scheduling_rules.Level`):
+
+0. place everyone there is room for;
 1. a department's DX推進リーダー and サブリーダー attend different sessions;
-2. a department with two or more attendees is split across sessions, so its
-   office is never empty;
-3. stated preferences are honoured;
-4. session sizes are balanced.
+2. no session holds a whole department of two or more, and each session's
+   share of a department is as even as its size allows (first the worst
+   share, then all of them);
+-. people already placed stay where they are (re-assignment moves as few as
+   the rules above force; `fresh=True` ignores where they were);
+3. stated preferences are met;
+4. session sizes are balanced (largest minus smallest).
 
-A greedy pass places departments largest first, then a repair pass moves or
-swaps unlocked attendees to fix rule 1 and 2 breaches that capacity caused.
-Everything iterates in a fixed order, so the same input gives the same plan.
-Whatever cannot be met is explained as typed `Issue`s.
+Moves rank below the department rules because those protect the office
+(nobody's desk is empty, a leader covers for the other), and above
+preferences because a slip already in the internal mail outweighs a wish.
+
+The model and the solver live apart (`scheduling_model`, and the solver
+passed in as `solve`); this module turns the solver's counts back into people
+and explains every rule that is not met, person by person.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitator.domain.scheduling_inputs import Person, RoleKind, Slot
-from facilitator.domain.scheduling_issues import Issue, IssueKind, explain
+from facilitator.domain.scheduling_issues import Issue, Move, Reason, Rule, Shortfall, group
+from facilitator.domain.scheduling_model import LexSolve, build_model
+from facilitator.domain.scheduling_rules import Level, dept_score, even_share
 
 
 @dataclass(frozen=True)
 class Plan:
     placements: dict[int, int | None]  # person key -> slot key (None: no room)
     counts: dict[int, int]  # slot key -> attendees
-    issues: tuple[Issue, ...]
+    shortfalls: tuple[Shortfall, ...]
+    moves: tuple[Move, ...]
+    optima: dict[Level, float]
     unassigned: int
-    unmet_preferences: int
+    preferences_stated: int
+    preferences_met: int
     split_departments: int
     departments_with_2plus: int
 
+    @property
+    def unmet_preferences(self) -> int:
+        return self.preferences_stated - self.preferences_met
 
-class _State:
-    """Placements plus the per-department counters the rules need, kept in step."""
-
-    def __init__(self, slots: Sequence[Slot], people: Sequence[Person]) -> None:
-        self.slots = list(slots)
-        self.capacity = {s.key: s.capacity for s in slots}
-        self.count = dict.fromkeys(self.capacity, 0)
-        self.where: dict[int, int | None] = {}
-        self.dept_count: dict[str, dict[int, int]] = defaultdict(
-            lambda: dict.fromkeys(self.count, 0)
-        )
-        self.role_count: dict[tuple[str, RoleKind], dict[int, int]] = defaultdict(
-            lambda: dict.fromkeys(self.count, 0)
-        )
-        self.size: dict[str, int] = defaultdict(int)
-        for p in people:
-            self.size[p.department] += 1
-
-    def put(self, p: Person, slot: int | None) -> None:
-        old = self.where.get(p.key)
-        if old is not None:
-            self.count[old] -= 1
-            self.dept_count[p.department][old] -= 1
-            self.role_count[p.department, p.role][old] -= 1
-        self.where[p.key] = slot
-        if slot is not None:
-            self.count[slot] += 1
-            self.dept_count[p.department][slot] += 1
-            self.role_count[p.department, p.role][slot] += 1
-
-    def room(self, slot: int) -> bool:
-        return self.count[slot] < self.capacity[slot]
-
-    def role_clashes(self, dept: str) -> int:
-        leaders = self.role_count[dept, RoleKind.LEADER]
-        subs = self.role_count[dept, RoleKind.SUBLEADER]
-        return sum(1 for s in self.count if leaders[s] and subs[s])
-
-    def unsplit(self, dept: str) -> int:
-        if len(self.slots) < 2 or self.size[dept] < 2:
-            return 0
-        return int(sum(1 for n in self.dept_count[dept].values() if n) < 2)
-
-    def badness(self, depts: Iterable[str]) -> tuple[int, int]:
-        unique = set(depts)
-        return (sum(self.role_clashes(d) for d in unique), sum(self.unsplit(d) for d in unique))
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        return tuple(group(self.shortfalls))
 
 
-def assign(slots: Sequence[Slot], people: Sequence[Person]) -> Plan:
-    """Place every person in a slot by the rules above; see the module docstring."""
-    # Input order must not matter: everything below walks this fixed order.
+def assign(
+    slots: Sequence[Slot], people: Sequence[Person], solve: LexSolve, *, fresh: bool = False
+) -> Plan:
+    """The lexicographically best placement of `people` (see the module docstring)."""
     people = sorted(people, key=lambda p: (p.order, p.key))
-    state = _State(slots, people)
-    position = {s.key: i for i, s in enumerate(slots)}
-    over_capacity: dict[int, list[Person]] = defaultdict(list)
-    free: list[Person] = []
+    keys = [s.key for s in slots]
+    slot_keys = frozenset(keys)
+    where: dict[int, int | None] = {}
     for p in people:
-        if p.locked_to in position:
-            state.put(p, p.locked_to)
-            if state.count[p.locked_to] > state.capacity[p.locked_to]:
-                over_capacity[p.locked_to].append(p)
-        else:
-            free.append(p)
-    by_dept: dict[str, list[Person]] = defaultdict(list)
-    for p in free:
-        by_dept[p.department].append(p)
-    reasons: dict[int, IssueKind] = {}
-    dept_order = sorted(by_dept, key=lambda d: (-state.size[d], d))
-    for dept in dept_order:
-        members = sorted(
-            by_dept[dept], key=lambda p: (p.role.value, p.preferred is None, p.order, p.key)
-        )
-        for index, p in enumerate(members):
-            _place(state, p, len(members) - index - 1, position, reasons)
-    _repair(state, slots, by_dept, dept_order, reasons)
-    return _summarise(state, slots, people, over_capacity, reasons)
-
-
-def _place(
-    state: _State,
-    p: Person,
-    still_to_place: int,
-    position: dict[int, int],
-    reasons: dict[int, IssueKind],
-) -> None:
-    open_slots = [s for s in state.count if state.room(s)]
-    if not open_slots:
-        state.put(p, None)
-        return
-    dept = state.dept_count[p.department]
-    partner = {
-        RoleKind.LEADER: RoleKind.SUBLEADER,
-        RoleKind.SUBLEADER: RoleKind.LEADER,
-    }.get(p.role)
-    partners = state.role_count[p.department, partner] if partner else None
-    needs_split = len(state.slots) >= 2 and state.size[p.department] >= 2
-    covered = {s for s, n in dept.items() if n}
-
-    def cost(s: int) -> tuple[int, int, int, int, int, int]:
-        clash = int(bool(partners and partners[s]))
-        split = int(needs_split and len(covered | {s}) + still_to_place < 2)
-        pref = int(p.preferred is not None and s != p.preferred)
-        return (clash, split, pref, dept[s], state.count[s], position[s])
-
-    best = min(open_slots, key=cost)
-    state.put(p, best)
-    if p.preferred is not None and best != p.preferred:
-        if p.preferred not in state.count:
-            return
-        if not state.room(p.preferred):
-            reasons[p.key] = IssueKind.PREFERENCE_CAPACITY
-        elif cost(p.preferred)[0] > cost(best)[0]:
-            reasons[p.key] = IssueKind.PREFERENCE_ROLE
-        else:
-            reasons[p.key] = IssueKind.PREFERENCE_SPLIT
-
-
-def _repair(
-    state: _State,
-    slots: Sequence[Slot],
-    by_dept: dict[str, list[Person]],
-    dept_order: list[str],
-    reasons: dict[int, IssueKind],
-) -> None:
-    """Fix role clashes, then unsplit departments, by moving or swapping unlocked people."""
-    if len(slots) < 2:
-        return
-    members_in: dict[int, list[Person]] = defaultdict(list)
-    for dept in dept_order:
-        for p in by_dept[dept]:
-            slot = state.where.get(p.key)
-            if slot is not None:
-                members_in[slot].append(p)
-    for dept in dept_order:
-        while state.badness([dept]) != (0, 0):
-            if not _improve(state, dept, by_dept[dept], members_in, reasons):
-                break
-
-
-def _improve(
-    state: _State,
-    dept: str,
-    movable: list[Person],
-    members_in: dict[int, list[Person]],
-    reasons: dict[int, IssueKind],
-) -> bool:
-    """Make one move or swap that lowers `dept`'s badness.
-
-    A first pass only swaps with people whose own department stays as good as
-    it was; only if that finds nothing may a swap trade a lesser breach
-    elsewhere for a greater one here.
-    """
-    kind = IssueKind.PREFERENCE_ROLE if state.role_clashes(dept) else IssueKind.PREFERENCE_SPLIT
-    for gentle in (True, False):
-        for p in movable:
-            here = state.where.get(p.key)
-            if here is None:
-                continue
-            for target in state.count:
-                if target == here:
+        if p.locked_to in slot_keys:
+            where[p.key] = p.locked_to
+    if slots:
+        built = build_model(slots, people, fresh=fresh)
+        result = solve(built.model)
+        optima = result.optima
+        for ci, c in enumerate(built.classes):
+            queue = list(c.members)
+            # Those who stay come first, so "who moves" is the same every run.
+            order = ([c.current] if c.current is not None else []) + [
+                s for s in keys if s != c.current
+            ]
+            for s in order:
+                col = built.placed.get((ci, s))
+                if col is None:
                     continue
-                if state.room(target):
-                    if gentle and _try(state, [(p, here, target)], [dept], members_in, None):
-                        _note(p, target, kind, reasons)
-                        return True
-                    continue
-                for x in list(members_in[target]):
-                    if x.department == dept:
-                        continue
-                    swap = [(p, here, target), (x, target, here)]
-                    protect = x.department if gentle else None
-                    if _try(state, swap, [dept, x.department], members_in, protect):
-                        _note(p, target, kind, reasons)
-                        _note(x, here, IssueKind.PREFERENCE_SPLIT, reasons)
-                        return True
-    return False
-
-
-def _try(
-    state: _State,
-    moves: list[tuple[Person, int, int]],
-    depts: list[str],
-    members_in: dict[int, list[Person]],
-    protect: str | None,
-) -> bool:
-    """Apply `moves` if they make `depts` better (and leave `protect` no worse); else undo."""
-    before = state.badness(depts)
-    guarded = state.badness([protect]) if protect else (0, 0)
-    pref_before = sum(int(p.preferred not in (None, a)) for p, a, _ in moves)
-    for p, _, b in moves:
-        state.put(p, b)
-    after = state.badness(depts)
-    pref_after = sum(int(p.preferred not in (None, b)) for p, _, b in moves)
-    harmless = protect is None or state.badness([protect]) <= guarded
-    if harmless and (after < before or (after == before and pref_after < pref_before)):
-        for p, a, b in moves:
-            members_in[a].remove(p)
-            members_in[b].append(p)
-        return True
-    for p, a, _ in moves:
-        state.put(p, a)
-    return False
-
-
-def _note(p: Person, target: int, kind: IssueKind, reasons: dict[int, IssueKind]) -> None:
-    if p.preferred is not None and p.preferred != target:
-        reasons[p.key] = kind
+                for _ in range(round(result.values[col])):
+                    where[queue.pop(0).key] = s
+            for p in queue:
+                where[p.key] = None
     else:
-        reasons.pop(p.key, None)
+        optima = {}
+        for p in people:
+            where[p.key] = None
+    return _explain(slots, people, where, optima, fresh)
 
 
-def _summarise(
-    state: _State,
+def _explain(
     slots: Sequence[Slot],
     people: Sequence[Person],
-    over_capacity: dict[int, list[Person]],
-    reasons: dict[int, IssueKind],
+    where: dict[int, int | None],
+    optima: dict[Level, float],
+    fresh: bool,
 ) -> Plan:
+    keys = [s.key for s in slots]
     by_key = {s.key: s for s in slots}
-    unmet = [
-        p
-        for p in people
-        if p.preferred in by_key and state.where.get(p.key) not in (None, p.preferred)
-    ]
-    depts = sorted({p.department for p in people})
-    issues = explain(
-        by_key=by_key,
-        people=people,
-        where=state.where,
-        unmet=unmet,
-        reasons=reasons,
-        over_capacity=over_capacity,
-        clashing=[d for d in depts if state.role_clashes(d)],
-        unsplit=[d for d in depts if state.unsplit(d)],
-    )
-    two_plus = [d for d in depts if state.size[d] >= 2]
-    split = [d for d in two_plus if sum(1 for n in state.dept_count[d].values() if n) >= 2]
+    counts = dict.fromkeys(keys, 0)
+    for s in where.values():
+        if s is not None:
+            counts[s] += 1
+    members: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        members[p.department].append(p)
+    ctx = _Context(by_key, keys, counts, where, members)
+    shortfalls = [*ctx.capacity_and_placing(people), *ctx.department_rules()]
+    stated = met = 0
+    for p in people:
+        if p.preferred not in by_key:
+            continue
+        stated += 1
+        got = where[p.key]
+        if got == p.preferred:
+            met += 1
+        elif got is not None:
+            reason = ctx.why_not(p, p.preferred, fresh)
+            shortfalls.append(
+                Shortfall(
+                    Rule.PREFERENCE,
+                    reason,
+                    p.key,
+                    p.name,
+                    p.department,
+                    by_key[p.preferred].label,
+                    by_key[got].label,
+                    by_key[p.preferred].capacity,
+                )
+            )
+    moves = []
+    for p in people:
+        before = p.current if p.current in by_key and p.locked_to is None else None
+        now = where[p.key]
+        if before is None or now == before:
+            continue
+        reason = Reason.FRESH if fresh else ctx.why_not(p, before, False)
+        label = by_key[now].label if now is not None else ""
+        moves.append(Move(p.key, p.name, p.department, by_key[before].label, label, reason))
+    two_plus = [d for d, m in members.items() if len(m) >= 2]
+    split = [d for d in two_plus if len({where[p.key] for p in members[d]} - {None}) >= 2]
     return Plan(
-        placements=dict(state.where),
-        counts=dict(state.count),
-        issues=tuple(issues),
-        unassigned=sum(1 for v in state.where.values() if v is None),
-        unmet_preferences=len(unmet),
+        placements=where,
+        counts=counts,
+        shortfalls=tuple(shortfalls),
+        moves=tuple(moves),
+        optima=optima,
+        unassigned=sum(1 for v in where.values() if v is None),
+        preferences_stated=stated,
+        preferences_met=met,
         split_departments=len(split),
         departments_with_2plus=len(two_plus),
     )
+
+
+@dataclass
+class _Context:
+    by_key: dict[int, Slot]
+    keys: list[int]
+    counts: dict[int, int]
+    where: dict[int, int | None]
+    members: dict[str, list[Person]]
+
+    def why_not(self, p: Person, wished: int, fresh: bool) -> Reason:
+        """Why `p` is not in `wished`: what moving them there alone would break."""
+        got = self.where[p.key]
+        if p.locked_to is not None:
+            return Reason.LOCK
+        if wished in p.unavailable:
+            return Reason.UNAVAILABLE
+        if self.counts[wished] >= self.by_key[wished].capacity:
+            return Reason.CAPACITY
+        dept = self.members[p.department]
+        before = dept_score(dept, self.where, self.keys)
+        after = dept_score(dept, {**self.where, p.key: wished}, self.keys)
+        if after.clashes > before.clashes:
+            return Reason.ROLES_APART
+        if after.unsplit > before.unsplit:
+            return Reason.SPLIT
+        if (after.worst, after.uneven) > (before.worst, before.uneven):
+            return Reason.EVEN
+        if not fresh and p.current == got and got is not None:
+            return Reason.STAYED
+        # Only a chain of moves could make room; every link costs a higher rule.
+        return Reason.CAPACITY
+
+    def capacity_and_placing(self, people: Sequence[Person]) -> list[Shortfall]:
+        out = []
+        locked: dict[int, list[Person]] = defaultdict(list)
+        for p in people:
+            if p.locked_to in self.by_key:
+                locked[p.locked_to].append(p)
+        for s, group_ in sorted(locked.items()):
+            slot = self.by_key[s]
+            for p in group_[slot.capacity :]:
+                out.append(
+                    Shortfall(
+                        Rule.CAPACITY,
+                        Reason.LOCK,
+                        p.key,
+                        p.name,
+                        p.department,
+                        slot.label,
+                        slot.label,
+                        slot.capacity,
+                    )
+                )
+        total = sum(s.capacity for s in self.by_key.values())
+        for p in people:
+            if self.where[p.key] is None:
+                nowhere = set(self.keys) <= p.unavailable
+                reason = Reason.UNAVAILABLE if nowhere else Reason.CAPACITY
+                out.append(
+                    Shortfall(Rule.PLACED, reason, p.key, p.name, p.department, capacity=total)
+                )
+        return out
+
+    def _pinned(self, p: Person, s: int) -> Reason | None:
+        """Whether `p` can only be in `s`: by a lock or by 不可 everywhere else."""
+        if p.locked_to is not None:
+            return Reason.LOCK
+        if set(self.keys) - p.unavailable <= {s}:
+            return Reason.UNAVAILABLE
+        return None
+
+    def _department_reason(self, concerned: Sequence[Person], s: int) -> Reason:
+        pins = [self._pinned(p, s) for p in concerned]
+        if all(pins):
+            return Reason.LOCK if Reason.LOCK in pins else Reason.UNAVAILABLE
+        return Reason.CAPACITY
+
+    def department_rules(self) -> list[Shortfall]:
+        out: list[Shortfall] = []
+        for dept in sorted(self.members):
+            people = self.members[dept]
+            score = dept_score(people, self.where, self.keys)
+            if score.clashes:
+                for s in self.keys:
+                    pair = [
+                        p for p in people if self.where[p.key] == s and p.role != RoleKind.OTHER
+                    ]
+                    if {p.role for p in pair} == {RoleKind.LEADER, RoleKind.SUBLEADER}:
+                        reason = self._department_reason(pair, s)
+                        label = self.by_key[s].label
+                        out += [
+                            Shortfall(Rule.ROLES_APART, reason, p.key, p.name, dept, label, label)
+                            for p in pair
+                        ]
+            if score.unsplit:
+                s = next(s for s in self.keys if all(self.where[p.key] == s for p in people))
+                reason = self._department_reason(people, s)
+                label = self.by_key[s].label
+                out += [
+                    Shortfall(Rule.SPLIT, reason, p.key, p.name, dept, label, label) for p in people
+                ]
+            elif score.uneven:
+                out += self._uneven(dept, people)
+        return out
+
+    def _uneven(self, dept: str, people: Sequence[Person]) -> list[Shortfall]:
+        """Name the people of the session holding more than an even share."""
+        high = even_share(len(people), len(self.keys))[1]
+        shares = {s: [p for p in people if self.where[p.key] == s] for s in self.keys}
+        out = []
+        for s, here in shares.items():
+            if len(here) <= high:
+                continue
+            reason = self._department_reason(here, s)
+            share = " / ".join(f"{self.by_key[k].label} {len(v)}" for k, v in shares.items())
+            label = self.by_key[s].label
+            out += [Shortfall(Rule.EVEN, reason, p.key, p.name, dept, label, share) for p in here]
+        return out

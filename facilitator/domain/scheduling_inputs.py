@@ -43,3 +43,8 @@ class Person:
     preferred: int | None = None
     locked_to: int | None = None
     order: str = ""  # e.g. the staff number: breaks ties the same way every run
+    # Sessions this person cannot attend (the roster's 不可 column): a hard rule.
+    unavailable: frozenset[int] = frozenset()
+    # Where an earlier assignment put them (their slip may be in the mail): moving
+    # them counts as a move, which re-assignment keeps as few as the rules allow.
+    current: int | None = None

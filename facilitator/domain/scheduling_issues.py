@@ -1,35 +1,111 @@
-"""Why an assignment could not meet every wish: typed issues with bilingual messages."""
+"""What an assignment could not meet, person by person and rule by rule, and why.
+
+A `Shortfall` names one person, the rule not met for them and the reason; a
+`Move` names one already-placed person whose session changes and why. `group`
+folds shortfalls into `Issue`s (one line each on screen) with bilingual messages.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from facilitator.domain.scheduling_inputs import Person, RoleKind, Slot
 from facilitator.errors import Msg
 
 _SHOW_NAMES = 10
 
 
-class IssueKind(Enum):
-    PREFERENCE_CAPACITY = "preference_capacity"  # the wished session was full
-    PREFERENCE_ROLE = "preference_role"  # kept apart from the department's (sub)leader
-    PREFERENCE_SPLIT = "preference_split"  # moved so the department is split
-    PREFERENCE_LOCKED = "preference_locked"  # placed by hand elsewhere
-    NO_ROOM = "no_room"  # every session is full
-    LOCKED_OVER_CAPACITY = "locked_over_capacity"
-    ROLES_TOGETHER = "roles_together"
-    NOT_SPLIT = "not_split"
+class Rule(Enum):
+    """The rule a shortfall breaks, hard rules first, then the soft ones in priority order."""
+
+    CAPACITY = "capacity"  # locked attendees exceed a session's capacity
+    PLACED = "placed"  # the person has no session
+    ROLES_APART = "roles_apart"
+    SPLIT = "split"
+    EVEN = "even"
+    PREFERENCE = "preference"
+
+
+class Reason(Enum):
+    """Why: a hard limit (capacity, lock, 不可) or a conflict with a higher rule."""
+
+    CAPACITY = "capacity"
+    LOCK = "lock"
+    UNAVAILABLE = "unavailable"
+    ROLES_APART = "roles_apart"  # keeping the leader and sub-leader apart
+    SPLIT = "split"  # splitting the department
+    EVEN = "even"  # keeping the department's shares even
+    STAYED = "stayed"  # already placed: re-assignment keeps them (slips may be out)
+    FRESH = "fresh"  # `--fresh`: everyone was reassigned
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    rule: Rule
+    reason: Reason
+    key: int
+    name: str
+    department: str
+    session: str = ""  # the wished session, or the session concerned
+    placed_in: str = ""  # where the person is ("" when nowhere)
+    capacity: int = 0  # of `session`, for capacity messages
+
+
+@dataclass(frozen=True)
+class Move:
+    """An already-placed person whose session changes; `to_label` "" means no session."""
+
+    key: int
+    name: str
+    department: str
+    from_label: str
+    to_label: str
+    reason: Reason
+
+    @property
+    def message(self) -> Msg:
+        why = REASON_TEXT[self.reason]
+        to_en = self.to_label or "no session"
+        to_ja = self.to_label or "未割当"
+        return Msg(
+            en=f"{self.name} ({self.department}): {self.from_label} → {to_en} — {why.en}",
+            ja=f"{self.name}（{self.department}）：{self.from_label} → {to_ja}（{why.ja}）",
+        )
+
+
+REASON_TEXT: dict[Reason, Msg] = {
+    Reason.CAPACITY: Msg(en="the session is full", ja="定員に達しているため"),
+    Reason.LOCK: Msg(en="placed by hand (locked)", ja="手動で固定されているため"),
+    Reason.UNAVAILABLE: Msg(en="marked unavailable (不可)", ja="不可の指定があるため"),
+    Reason.ROLES_APART: Msg(
+        en="to keep the department's leader and sub-leader apart",
+        ja="DX推進リーダーとサブリーダーを別のセッションにするため",
+    ),
+    Reason.SPLIT: Msg(
+        en="so the department is not away all at once", ja="所属の全員が同時に不在にならないため"
+    ),
+    Reason.EVEN: Msg(
+        en="to keep the department's shares even", ja="所属の人数をセッション間で均等にするため"
+    ),
+    Reason.STAYED: Msg(
+        en="already placed there (the slip may be out); lock them by hand to move them",
+        ja="すでに割り当て済みのため（受講票送付済みの可能性）。移すには手動で固定してください",
+    ),
+    Reason.FRESH: Msg(en="everyone was reassigned (--fresh)", ja="全員を割り当て直したため"),
+}
 
 
 @dataclass(frozen=True)
 class Issue:
-    kind: IssueKind
+    """Shortfalls of one rule, reason and session (or department), for one line on screen."""
+
+    rule: Rule
+    reason: Reason
     names: tuple[str, ...]
-    session: str = ""  # the session concerned (wished, or over capacity)
-    moved_to: str = ""
+    session: str = ""
+    placed_in: str = ""
     capacity: int = 0
     department: str = ""
 
@@ -37,118 +113,67 @@ class Issue:
     def message(self) -> Msg:
         n = len(self.names)
         shown = self.names[:_SHOW_NAMES]
-        more_en = f" and {n - len(shown)} more" if n > len(shown) else ""
-        more_ja = f" ほか {n - len(shown)} 名" if n > len(shown) else ""
-        who_en = ", ".join(shown) + more_en
-        who_ja = "、".join(shown) + more_ja
-        k = IssueKind
-        if self.kind == k.PREFERENCE_CAPACITY:
+        who_en = ", ".join(shown) + (f" and {n - len(shown)} more" if n > len(shown) else "")
+        who_ja = "、".join(shown) + (f" ほか {n - len(shown)} 名" if n > len(shown) else "")
+        why = REASON_TEXT[self.reason]
+        what = self._what(n)
+        return Msg(en=f"{what.en} — {why.en}: {who_en}.", ja=f"{what.ja}（{why.ja}）：{who_ja}。")
+
+    def _what(self, n: int) -> Msg:
+        s, got, dept = self.session, self.placed_in, self.department
+        if self.rule == Rule.CAPACITY:
             return Msg(
-                en=f"Capacity of {self.session} is {self.capacity}; {n} preferences for {self.session} moved to {self.moved_to}: {who_en}.",
-                ja=f"{self.session} の定員は {self.capacity} 名のため、{self.session} 希望の {n} 名を {self.moved_to} にしました：{who_ja}。",
+                en=f"Capacity of {s} is {self.capacity}, but {n} more attendees are locked to it",
+                ja=f"{s} の定員は {self.capacity} 名ですが、固定された受講者が {n} 名超えています",
             )
-        if self.kind == k.PREFERENCE_ROLE:
+        if self.rule == Rule.PLACED:
             return Msg(
-                en=f"{n} preferences for {self.session} moved to {self.moved_to} so a department's leader and sub-leader attend different sessions: {who_en}.",
-                ja=f"所属の DX推進リーダーとサブリーダーを別のセッションにするため、{self.session} 希望の {n} 名を {self.moved_to} にしました：{who_ja}。",
+                en=f"{n} attendees have no session (total capacity {self.capacity})",
+                ja=f"{n} 名が未割当です（定員合計 {self.capacity} 名）",
             )
-        if self.kind == k.PREFERENCE_SPLIT:
+        if self.rule == Rule.PREFERENCE:
             return Msg(
-                en=f"{n} preferences for {self.session} moved to {self.moved_to} so no department is away all at once: {who_en}.",
-                ja=f"所属の全員が同時に不在にならないよう、{self.session} 希望の {n} 名を {self.moved_to} にしました：{who_ja}。",
+                en=f"{n} preferences for {s} not met, placed in {got}",
+                ja=f"{s} 希望の {n} 名を {got} にしました",
             )
-        if self.kind == k.PREFERENCE_LOCKED:
+        if self.rule == Rule.ROLES_APART:
             return Msg(
-                en=f"{n} attendees wishing {self.session} were placed by hand in {self.moved_to}: {who_en}.",
-                ja=f"{self.session} 希望の {n} 名は手動で {self.moved_to} に固定されています：{who_ja}。",
+                en=f"{dept}: leader and sub-leader are both in {s}",
+                ja=f"{dept}：DX推進リーダーとサブリーダーが同じ {s} です",
             )
-        if self.kind == k.NO_ROOM:
+        if self.rule == Rule.SPLIT:
             return Msg(
-                en=f"All sessions are full (total capacity {self.capacity}); {n} attendees have no session: {who_en}. Raise a capacity or add a session.",
-                ja=f"すべてのセッションが満員です（定員合計 {self.capacity} 名）。{n} 名が未割当です：{who_ja}。定員を増やすかセッションを追加してください。",
-            )
-        if self.kind == k.LOCKED_OVER_CAPACITY:
-            return Msg(
-                en=f"Capacity of {self.session} is {self.capacity}, but {n} more attendees are locked to it by hand: {who_en}.",
-                ja=f"{self.session} の定員は {self.capacity} 名ですが、手動で固定された受講者が {n} 名超えています：{who_ja}。",
-            )
-        if self.kind == k.ROLES_TOGETHER:
-            return Msg(
-                en=f"{self.department}: the leader and sub-leader are both in {self.session} (locked or no room elsewhere): {who_en}.",
-                ja=f"{self.department}：DX推進リーダーとサブリーダーが同じ {self.session} です（手動固定または他に空きなし）：{who_ja}。",
+                en=f"{dept}: all {n} attendees are in {s}",
+                ja=f"{dept}：{n} 名全員が {s} です",
             )
         return Msg(
-            en=f"{self.department}: all {n} attendees are in {self.session} (locked or no room elsewhere): {who_en}.",
-            ja=f"{self.department}：{n} 名全員が {self.session} です（手動固定または他に空きなし）：{who_ja}。",
+            en=f"{dept}: the share in {s} is not even ({got})",
+            ja=f"{dept}：{s} の人数が均等ではありません（{got}）",
         )
 
 
-def explain(
-    *,
-    by_key: Mapping[int, Slot],
-    people: Sequence[Person],
-    where: Mapping[int, int | None],
-    unmet: Sequence[Person],
-    reasons: Mapping[int, IssueKind],
-    over_capacity: Mapping[int, Sequence[Person]],
-    clashing: Sequence[str],
-    unsplit: Sequence[str],
-) -> list[Issue]:
-    """Group what went unmet into issues, in a fixed order."""
-    issues: list[Issue] = []
-    for slot, locked in sorted(over_capacity.items()):
-        s = by_key[slot]
+def group(shortfalls: Sequence[Shortfall]) -> list[Issue]:
+    """One issue per rule, reason and session (or department), in rule order."""
+    buckets: dict[tuple[int, str, str, str, str, int, str], list[str]] = defaultdict(list)
+    rules = list(Rule)
+    reasons = list(Reason)
+    for f in shortfalls:
+        dept = f.department if f.rule in (Rule.ROLES_APART, Rule.SPLIT, Rule.EVEN) else ""
+        placed_in = f.placed_in if f.rule in (Rule.PREFERENCE, Rule.EVEN) else ""
+        key = (rules.index(f.rule), dept, f.session, placed_in, f.reason.value, f.capacity, "")
+        buckets[key].append(f.name)
+    issues = []
+    for key in sorted(buckets, key=lambda k: (k[0], k[1], k[2], k[3], reasons.index(Reason(k[4])))):
+        rule_i, dept, session, placed_in, reason, capacity, _ = key
         issues.append(
             Issue(
-                IssueKind.LOCKED_OVER_CAPACITY,
-                tuple(p.name for p in locked),
-                s.label,
-                "",
-                s.capacity,
-            )
-        )
-    homeless = [p for p in people if where.get(p.key) is None]
-    if homeless:
-        total = sum(s.capacity for s in by_key.values())
-        issues.append(Issue(IssueKind.NO_ROOM, tuple(p.name for p in homeless), capacity=total))
-    groups: dict[tuple[IssueKind, int, int], list[str]] = defaultdict(list)
-    for p in unmet:
-        got = where.get(p.key)
-        assert got is not None and p.preferred is not None
-        if p.locked_to is not None:
-            kind = IssueKind.PREFERENCE_LOCKED
-        else:
-            kind = reasons.get(p.key, IssueKind.PREFERENCE_CAPACITY)
-        groups[kind, p.preferred, got].append(p.name)
-    for (kind, wished, got), names in sorted(
-        groups.items(), key=lambda g: (g[0][0].value, g[0][1], g[0][2])
-    ):
-        issues.append(
-            Issue(
-                kind, tuple(names), by_key[wished].label, by_key[got].label, by_key[wished].capacity
-            )
-        )
-    members: dict[str, list[Person]] = defaultdict(list)
-    for p in people:
-        members[p.department].append(p)
-    for dept in clashing:
-        pair = [p for p in members[dept] if p.role in (RoleKind.LEADER, RoleKind.SUBLEADER)]
-        slots = {where.get(p.key) for p in pair} - {None}
-        label = ", ".join(
-            by_key[s].label for s in sorted(slots, key=lambda s: s or 0) if s is not None
-        )
-        issues.append(
-            Issue(IssueKind.ROLES_TOGETHER, tuple(p.name for p in pair), label, department=dept)
-        )
-    for dept in unsplit:
-        placed = [p for p in members[dept] if where.get(p.key) is not None]
-        only = where.get(placed[0].key) if placed else None
-        issues.append(
-            Issue(
-                IssueKind.NOT_SPLIT,
-                tuple(p.name for p in placed),
-                by_key[only].label if only is not None else "",
-                department=dept,
+                rules[rule_i],
+                Reason(reason),
+                tuple(buckets[key]),
+                session,
+                placed_in,
+                capacity,
+                dept,
             )
         )
     return issues

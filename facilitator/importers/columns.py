@@ -54,6 +54,15 @@ _ALIASES: dict[RosterField, tuple[str, ...]] = {
         "e-mail address",
         "email address",
     ),
+    RosterField.UNAVAILABLE: (
+        "不可",
+        "参加不可",
+        "不可セッション",
+        "参加できない時間帯",
+        "unavailable",
+        "not available",
+        "unavailability",
+    ),
 }
 
 

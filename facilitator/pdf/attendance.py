@@ -114,6 +114,26 @@ def _grid(font: str) -> TableStyle:
     )
 
 
+def notice_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths_mm: Sequence[float],
+    st: dict[str, ParagraphStyle],
+    gothic: str,
+) -> list[Flowable]:
+    """A department notice's table: a grey header row repeated on every page, text cells."""
+    data: list[list[object]] = [list(header)]
+    data += [[Paragraph(escape(cell), st["cell"]) for cell in row] for row in rows]
+    table = Table(data, colWidths=[w * mm for w in widths_mm], repeatRows=1)
+    table.setStyle(_grid(gothic))
+    return [table]
+
+
+def signed_by(issuer: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The issuing office under a notice, when there is one."""
+    return [Spacer(1, 10 * mm), Paragraph(escape(issuer), st["body"])] if issuer else []
+
+
 def render_attendance(event_title: str, sheets: Sequence[SessionSheet]) -> bytes:
     """One attendance sheet per session, each starting on a new page, with a signature column."""
     gothic, mincho = register_japanese_fonts()
@@ -192,22 +212,11 @@ def render_notices(
             )
         )
         story.append(Spacer(1, 6 * mm))
-        data: list[list[object]] = [["氏名", "職名", "セッション", "会場"]]
-        for line in notice.lines:
-            data.append(
-                [
-                    Paragraph(escape(line.name), st["cell"]),
-                    Paragraph(escape(line.title), st["cell"]),
-                    Paragraph(escape(line.session), st["cell"]),
-                    Paragraph(escape(line.room), st["cell"]),
-                ]
-            )
-        table = Table(data, colWidths=[w * mm for w in (45, 30, 50, 55)], repeatRows=1)
-        table.setStyle(_grid(gothic))
-        story.append(table)
-        if issuer:
-            story.append(Spacer(1, 10 * mm))
-            story.append(Paragraph(escape(issuer), st["body"]))
+        rows = [(line.name, line.title, line.session, line.room) for line in notice.lines]
+        story += notice_table(
+            ("氏名", "職名", "セッション", "会場"), rows, (45, 30, 50, 55), st, gothic
+        )
+        story += signed_by(issuer, st)
     if not notices:
         story.append(Paragraph("受講セッションのお知らせ　（受講者がいません）", st["title"]))
     doc.build(story)

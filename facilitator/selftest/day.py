@@ -122,15 +122,28 @@ def import_cp932_roster(state: SelfTestState) -> Msg:
 
 
 def assign_sessions(state: SelfTestState) -> Msg:
-    """Everyone gets a session, and each department's two leaders are kept apart."""
+    """The HiGHS solver inside the build places everyone, each department's leaders apart."""
+    from facilitator.optimize.highs import solver_version
+
     report = state.roster().schedule.assign(state.event_id)
-    if report.unassigned or sorted(report.sessions.values()) != [3, 3]:
+    if (
+        report.unassigned
+        or sorted(report.sessions.values()) != [3, 3]
+        or not report.saved
+        or any(s.rule.value == "roles_apart" for s in report.shortfalls)
+    ):
         raise fail(
-            f"assignment left {report.unassigned} unassigned, sessions {report.sessions}",
+            f"assignment left {report.unassigned} unassigned, sessions {report.sessions}, "
+            f"shortfalls {[(s.rule.value, s.name) for s in report.shortfalls]}",
             f"割り当て後の未割当 {report.unassigned} 名、セッション {report.sessions}",
         )
     sizes = ", ".join(f"{label} {n}" for label, n in report.sessions.items())
-    return Msg(en=f"{sizes}; nobody unassigned", ja=f"{sizes}；未割当なし")
+    met = f"{report.preferences_met}/{report.preferences_stated}"
+    version = solver_version()
+    return Msg(
+        en=f"HiGHS {version}: {sizes}; nobody unassigned; preferences met {met}",
+        ja=f"HiGHS {version}：{sizes}；未割当なし；希望どおり {met}",
+    )
 
 
 def phone_day_over_http(state: SelfTestState) -> Msg:

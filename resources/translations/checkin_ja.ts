@@ -489,4 +489,75 @@
         <translation>登録して受付</translation>
     </message>
 </context>
+<context>
+    <name>RebookDialog</name>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="49"/>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="149"/>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="156"/>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="167"/>
+        <source>Rebook no-shows</source>
+        <translation>未受付者の振替</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="61"/>
+        <source>Not checked in to</source>
+        <translation>未受付のセッション</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="63"/>
+        <source>offer</source>
+        <translation>振替先</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="70"/>
+        <source>Department / name</source>
+        <translation>所属／氏名</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="70"/>
+        <source>Staff no.</source>
+        <translation>職員番号</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="70"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="108"/>
+        <source>%1 not checked in to %2; %3 can move to %4 (%5 places free).</source>
+        <translation>%2 の未受付 %1 名のうち %3 名を %4 に振り替えられます（空き %5 名）。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="116"/>
+        <source>Move %1 to %2…</source>
+        <translation>%1 名を %2 に振替…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="126"/>
+        <source>Save the notice for the departments</source>
+        <translation>所属あてのお知らせを保存</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="128"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="150"/>
+        <source>Somebody checked in meanwhile: nobody was moved. Check the new list.</source>
+        <translation>その間に受付した人がいるため、誰も振り替えていません。新しい一覧を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="157"/>
+        <source>Moved to %1: %2. Notice saved to %3.</source>
+        <translation>%1 に振り替えました：%2。お知らせを %3 に保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/checkin/rebook_dialog.py" line="181"/>
+        <source>Rebook no-shows…</source>
+        <translation>未受付者の振替…</translation>
+    </message>
+</context>
 </TS>

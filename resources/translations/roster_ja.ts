@@ -207,6 +207,11 @@
         <source>%1 attendees in the workspace are not in this file (staff no. %2). Remove them? Attendees with check-ins, answers or certificates are always kept.</source>
         <translation>ワークスペースにいる %1 名がこのファイルにありません（職員番号 %2）。削除しますか？受付・アンケート・修了証の記録がある受講者は削除しません。</translation>
     </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/import_dialog.py" line="117"/>
+        <source>Unavailable (不可)</source>
+        <translation>不可</translation>
+    </message>
 </context>
 <context>
     <name>PrintMenu</name>
@@ -271,6 +276,11 @@
         <location filename="../../facilitator/ui/roster/print_menu.py" line="118"/>
         <source>%1 attendees without a session were left out.</source>
         <translation>セッション未割当の %1 名は含めていません。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/print_menu.py" line="54"/>
+        <source>Admission slips of attendees who moved…</source>
+        <translation>移動した受講者の受講票（再印刷）…</translation>
     </message>
 </context>
 <context>
@@ -586,6 +596,92 @@
         <location filename="../../facilitator/ui/roster/session_lists.py" line="222"/>
         <source>Unlock</source>
         <translation>固定を解除</translation>
+    </message>
+</context>
+<context>
+    <name>AssignFlow</name>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="139"/>
+        <source>Reprint slips</source>
+        <translation>受講票の再印刷</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="141"/>
+        <source>These attendees moved and their printed slips are out of date: %1</source>
+        <translation>次の受講者はセッションが変わったため、印刷済みの受講票が古くなっています：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MovesDialog</name>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="36"/>
+        <source>Confirm moves</source>
+        <translation>移動の確認</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="40"/>
+        <source>This assignment moves %1 attendees who already have a session.</source>
+        <translation>この割り当てでは、割り当て済みの受講者 %1 名が移動します。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="44"/>
+        <source>%1 of them have a printed slip that must be reprinted.</source>
+        <translation>うち %1 名は受講票を印刷済みのため、印刷し直しが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="51"/>
+        <source>Staff no.</source>
+        <translation>職員番号</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="52"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="53"/>
+        <source>Department</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="54"/>
+        <source>From</source>
+        <translation>移動前</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="55"/>
+        <source>To</source>
+        <translation>移動後</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="56"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="57"/>
+        <source>Slip</source>
+        <translation>受講票</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="70"/>
+        <source>(none)</source>
+        <translation>（未割当）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="72"/>
+        <source>reprint</source>
+        <translation>再印刷</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="80"/>
+        <source>Save moves</source>
+        <translation>移動を保存</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/roster/assign_moves_dialog.py" line="84"/>
+        <source>Keep everyone where they are</source>
+        <translation>誰も移動しない</translation>
     </message>
 </context>
 </TS>

@@ -142,6 +142,8 @@ def test_the_bundles_self_test_passes_every_step(self_test: str) -> None:
     assert [key for _, key, _, _ in lines] == [key for key, _ in STEPS]
     assert {status for status, _, _, _ in lines} == {"OK"}
     assert "/_internal/resources" in lines[0][3]  # the bundle's own files, not the source tree
+    (assignment,) = [detail for _, key, _, detail in lines if key == "assignment"]
+    assert assignment.startswith("HiGHS 1.")  # the MILP solver ran inside the bundle
 
 
 def test_every_third_party_package_imports_inside_the_bundle(self_test: str) -> None:

@@ -187,7 +187,7 @@ def test_a_workspace_of_0001_upgrades_to_phone_trust_without_loss(
         after = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         replaced = conn.execute(text("SELECT replaced_by_device FROM responses")).scalars().all()
-    assert revision == schema_version.HEAD_REVISION == "0003_refusal_attempts"
+    assert revision == schema_version.HEAD_REVISION == "0004_assignment_stability"
     assert after == before and before["responses"] == 1
     assert answers and before["answers"] == answers  # nothing lost on the way back
     assert replaced == [""]

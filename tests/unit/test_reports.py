@@ -180,7 +180,8 @@ def test_a_template_with_every_placeholder_is_filled_for_each_attendee(
     assert values["セッション"] == draft.session.label
     assert draft.agenda[0].title in values["アジェンダ"]
     assert sheet["C1"].value == f"{draft.name}（{draft.department}）"
-    assert sheet["D1"].value == (draft.answers.get("action") or None)
+    # An attendee without that answer gets an empty cell ("" or None alike).
+    assert (sheet["D1"].value or None) == (draft.answers.get("action") or None)
     assert sheet["A30"].value == "固定の文字"
     assert all("{{" not in str(v) for v in values.values())
 
@@ -214,8 +215,11 @@ def test_digest_averages_only_for_departments_where_three_answered(
     day: Workspace, tmp_path: Path
 ) -> None:
     reports = services(day).reports
-    # The demo has two people per department: nobody's averages may be shown.
-    assert all(not d.averages and d.answered < 3 for d in reports.people.digests(1).digests)
+    # Most demo departments are pairs (walk-ins may join one): averages only where three
+    # or more answered, whoever the assignment put in which session.
+    before = reports.people.digests(1).digests
+    assert any(d.answered < 3 for d in before)
+    assert all(bool(d.averages) == (d.answered >= 3) for d in before)
     with day.session() as session:
         first = session.scalars(select(Department.id).order_by(Department.position)).first()
         session.execute(update(Attendee).values(department_id=first))

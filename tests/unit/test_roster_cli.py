@@ -59,15 +59,19 @@ def test_import_assign_export(db: Path, tmp_path: Path, capsys: pytest.CaptureFi
     assert json.loads(out) == {"added": 3, "updated": 0, "unchanged": 0, "missing": 0, "errors": []}
     code, out, _ = run(capsys, "schedule", "assign", "--db", str(db), "--json")
     assert code == 0
-    assert json.loads(out) == {
+    payload = json.loads(out)
+    assert {k: payload[k] for k in ("sessions", "unassigned", "saved", "moves")} == {
         "sessions": {"AM": 2, "PM": 1},
         "unassigned": 0,
-        "unmet_preferences": 1,
-        "split_departments": 1,
-        "departments_with_2plus": 1,
+        "saved": True,
+        "moves": [],
     }
+    assert (payload["preferences_stated"], payload["preferences_met"]) == (3, 2)
+    assert (payload["split_departments"], payload["departments_with_2plus"]) == (1, 1)
+    (short,) = payload["shortfalls"]
+    assert (short["rule"], short["reason"], short["session"]) == ("preference", "roles_apart", "PM")
     code, out, _ = run(capsys, "--lang", "en", "schedule", "assign", "--db", str(db))
-    assert "leader and sub-leader attend different sessions: 山田 太郎" in out
+    assert "to keep the department's leader and sub-leader apart: 山田 太郎" in out
     out_file = tmp_path / "out.csv"
     code, _, _ = run(capsys, "roster", "export", "--db", str(db), "--out", str(out_file))
     assert code == 0

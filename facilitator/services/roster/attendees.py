@@ -316,6 +316,21 @@ class RosterService:
                     detail={"staff_no": row.staff_no, "version": row.token_version},
                 )
 
+    def record_slips_printed(self, printed: dict[int, int]) -> None:
+        """Remember which session each printed slip names (attendee id -> session id)."""
+        from facilitator.services.roster.slips import record_printed
+
+        with self._workspace.session() as session:
+            record_printed(session, printed, self._clock.now())
+
+    def stale_slips(self, event_id: int) -> list[int]:
+        """Attendees whose printed slip names a session they no longer attend: reprint these."""
+        from facilitator.services.roster.slips import stale_slip_ids
+
+        with self._workspace.session(readonly=True) as session:
+            load_event(session, event_id)
+            return stale_slip_ids(session, event_id)
+
     def _load(self, session: Session, attendee_id: int) -> Attendee:
         row = session.get(Attendee, attendee_id)
         if row is None:
@@ -329,7 +344,8 @@ class RosterService:
     ) -> dict[str, object]:
         event = load_event(session, event_id)
         matcher = PreferenceMatcher([SessionChoice(s.label, s.start) for s in event.sessions])
-        cells = tuple(getattr(data, _FIELD_OF[fld]) for fld in FIELDS)
+        # The edit form has no 不可 field (yet): those cells stay empty.
+        cells = tuple(getattr(data, _FIELD_OF[fld]) if fld in _FIELD_OF else "" for fld in FIELDS)
         records, errors = check_records([(1, cells)], {}, matcher)
         by_column = {fld.label.ja: attr for fld, attr in _FIELD_OF.items()}
         field_errors = [FieldError(by_column.get(e.column, e.column), e.message) for e in errors]

@@ -13,10 +13,17 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from facilitator.db.models import Attendee, Certificate, CheckIn, Department, SubmissionMarker
+from facilitator.db.models import (
+    Attendee,
+    Certificate,
+    CheckIn,
+    Department,
+    SubmissionMarker,
+    Unavailability,
+)
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.roster_rules import (
@@ -240,6 +247,12 @@ class RosterImportService:
                 ).where(Attendee.event_id == event_id)
             ).all()
         }
+        old_unavailable = _unavailable_by_staff(session, event_id)
+        new_unavailable = {
+            r.staff_no: frozenset(sessions[label] for label in r.unavailable)
+            for r in records
+            if RosterField.UNAVAILABLE in r.given
+        }
         inserts: list[dict[str, object]] = []
         updates: list[dict[str, object]] = []
         unchanged = 0
@@ -271,7 +284,10 @@ class RosterImportService:
                         "updated_at": now,
                     }
                 )
-            elif any(getattr(old, k) != v for k, v in values.items()):
+            elif any(getattr(old, k) != v for k, v in values.items()) or (
+                record.staff_no in new_unavailable
+                and new_unavailable[record.staff_no] != old_unavailable.get(record.staff_no, set())
+            ):
                 updates.append({"id": old.id, **values, "updated_at": now})
             else:
                 unchanged += 1
@@ -281,6 +297,8 @@ class RosterImportService:
             session.execute(insert(ATTENDEES_TABLE), inserts)
         if updates:
             session.execute(update(Attendee), updates)
+        if new_unavailable:
+            _write_unavailable(session, event_id, new_unavailable)
         missing = sorted(s for s in existing if s not in in_file)
         removed = self._remove(session, [existing[s].id for s in missing]) if remove_missing else 0
         audit.record(
@@ -366,3 +384,33 @@ class RosterImportService:
                 attendees, key=lambda a: (a.department_position, a.kana_key, a.staff_no)
             )
         ]
+
+
+def _unavailable_by_staff(session: Session, event_id: int) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {}
+    for staff_no, session_id in session.execute(
+        select(Attendee.staff_no, Unavailability.session_id)
+        .join(Unavailability, Unavailability.attendee_id == Attendee.id)
+        .where(Attendee.event_id == event_id)
+    ):
+        out.setdefault(staff_no, set()).add(session_id)
+    return out
+
+
+def _write_unavailable(session: Session, event_id: int, wanted: dict[str, frozenset[int]]) -> None:
+    """Replace the 不可 sessions of the attendees whose file row has the column."""
+    ids = dict(
+        session.execute(
+            select(Attendee.staff_no, Attendee.id).where(
+                Attendee.event_id == event_id, Attendee.staff_no.in_(list(wanted))
+            )
+        ).all()
+    )
+    session.execute(delete(Unavailability).where(Unavailability.attendee_id.in_(ids.values())))
+    rows = [
+        {"attendee_id": ids[staff_no], "session_id": s}
+        for staff_no, sessions in wanted.items()
+        for s in sorted(sessions)
+    ]
+    if rows:
+        session.execute(insert(Unavailability), rows)

@@ -88,7 +88,21 @@ class RosterPapersService:
                 )
             )
         pdf = render_slips(SlipEvent(event.title, event.venue), slips)
+        # A slip names its session: remember which, so a later move marks it stale.
+        self._roster.record_slips_printed({p.id: p.session_id for p in printable if p.session_id})
         return Paper(pdf, len(slips), len(people) - len(printable))
+
+    def stale_slips(self, event_id: int) -> Paper:
+        """New slips for exactly the attendees whose printed slip names a session they left."""
+        ids = self._roster.stale_slips(event_id)
+        if not ids:
+            raise InputRejected(
+                Msg(
+                    en="No printed slip is out of date: nobody with a printed slip changed session.",
+                    ja="古くなった受講票はありません。受講票の印刷後にセッションが変わった人はいません。",
+                )
+            )
+        return self.slips(event_id, ids)
 
     def attendance(self, event_id: int, session_ids: list[int] | None = None) -> Paper:
         """Attendance sheets (one per session), sorted by department then kana."""

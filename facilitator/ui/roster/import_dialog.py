@@ -114,6 +114,7 @@ class ImportDialog(QDialog):
             RosterField.ROLE: self.tr("Role"),
             RosterField.PREFERENCE: self.tr("Preference"),
             RosterField.EMAIL: self.tr("E-mail"),
+            RosterField.UNAVAILABLE: self.tr("Unavailable (不可)"),
         }
         for i, fld in enumerate(RosterField):
             box = QComboBox()

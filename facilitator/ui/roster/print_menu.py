@@ -22,6 +22,7 @@ FILE_NAMES = {
     "reissue": "admission-slip-reissued.pdf",
     "attendance": "attendance.pdf",
     "notices": "department-notices.pdf",
+    "stale": "admission-slips-moved.pdf",
 }
 
 
@@ -54,6 +55,7 @@ class PrintMenu(QObject):
             ),
             "attendance": menu.addAction(self.tr("Attendance sheets…")),
             "notices": menu.addAction(self.tr("Department notices…")),
+            "stale": menu.addAction(self.tr("Admission slips of attendees who moved…")),
         }
         for kind, action in self.actions.items():
             action.triggered.connect(lambda _checked=False, kind=kind: self.print_paper(kind))
@@ -98,6 +100,7 @@ class PrintMenu(QObject):
             "reissue": reissue,
             "attendance": lambda: papers.attendance(event_id),
             "notices": lambda: papers.notices(event_id),
+            "stale": lambda: papers.stale_slips(event_id),
         }
         make = makers[kind]
         self._button.setEnabled(False)  # busy until the PDF is written

@@ -35,6 +35,7 @@ from facilitator.services.roster.area import RosterServices
 from facilitator.services.roster.attendees import AttendeeRow, SessionLoad
 from facilitator.services.roster.schedule import AssignmentReport
 from facilitator.ui.dialogs import Dialogs
+from facilitator.ui.roster.assign_moves_dialog import AssignFlow
 from facilitator.ui.roster.attendee_dialog import AttendeeDialog
 from facilitator.ui.roster.import_dialog import ImportDialog
 from facilitator.ui.roster.print_menu import PrintMenu
@@ -293,13 +294,13 @@ class RosterView(QWidget):
         if event_id is None:
             return
         self.assign_button.setEnabled(False)
-        self._runner.run(lambda: self._s.schedule.assign(event_id), self._assigned, self._failed)
+        flow = AssignFlow(self._s.schedule, self._runner, self._lang, self._dialogs, self)
+        flow.start(event_id, self._assigned, self._failed)  # moves are asked about first
 
     def _assigned(self, report: AssignmentReport) -> None:
         self.assign_button.setEnabled(True)
-        lines = [issue.message.text(self._lang) for issue in report.issues]
-        self.issues.setPlainText("\n".join(lines))
-        self.issues.setVisible(bool(lines))
+        self.issues.setPlainText("\n".join(i.message.text(self._lang) for i in report.issues))
+        self.issues.setVisible(bool(report.issues))
         self.reload()
 
     def move_attendees(self, attendee_ids: list[int], session_id: int | None) -> None:

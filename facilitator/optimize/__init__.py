@@ -1,0 +1,1 @@
+"""Calls into optimisation solvers; only domain-level data (`LinearModel`) crosses in or out."""
