@@ -7,5 +7,10 @@ equal to the migration scripts.
 
 # "FCLT": marks an SQLite file as a Facilitator workspace (PRAGMA application_id).
 APPLICATION_ID = 0x46434C54
-HEAD_REVISION = "0003_refusal_attempts"
-KNOWN_REVISIONS = ("0001_initial", "0002_phone_trust", "0003_refusal_attempts")
+HEAD_REVISION = "0005_stable_ids"
+KNOWN_REVISIONS = (
+    "0001_initial",
+    "0002_phone_trust",
+    "0003_refusal_attempts",
+    "0005_stable_ids",
+)
