@@ -3,7 +3,15 @@ handlers import what they need when they run."""
 
 from __future__ import annotations
 
-from facilitator.commands import agenda, certificates, checkin, feedback, roster, workspace
+from facilitator.commands import (
+    agenda,
+    certificates,
+    checkin,
+    feedback,
+    records,
+    roster,
+    workspace,
+)
 
 REGISTRARS = (
     workspace.register,
@@ -12,4 +20,5 @@ REGISTRARS = (
     checkin.register,
     certificates.register,
     agenda.register,
+    records.register,
 )

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
@@ -21,6 +21,8 @@ HEAD_REVISION = "r0001_records"
 KNOWN_REVISIONS = ("r0001_records",)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10000
+# Execution option of a connection that only reads (no write lock on SQLite).
+READING = "facilitator_records_reading"
 
 
 class RecordsUnavailable(InputRejected):
@@ -97,9 +99,11 @@ def make_records_engine(target: RecordsTarget) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
-    def on_begin(conn: object) -> None:
+    def on_begin(conn: Connection) -> None:
         # The write lock up front: two pushes queue instead of one failing mid-way.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        # Reports and verification only read, and never wait for a push.
+        reading = conn.get_execution_options().get(READING, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", on_begin)
@@ -107,7 +111,7 @@ def make_records_engine(target: RecordsTarget) -> Engine:
 
 
 def stored_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    with engine.connect().execution_options(**{READING: True}) as conn:
         if not inspect(conn).has_table(VERSION_TABLE):
             return None
         return conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalar()
@@ -144,6 +148,10 @@ class RecordsStore:
         self.target = target
         self.engine = engine
 
+    def reading(self) -> Connection:
+        """A connection for one read: one snapshot, no write lock."""
+        return self.engine.connect().execution_options(**{READING: True})
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -162,6 +170,16 @@ def open_records(target: RecordsTarget, *, migrate: bool) -> RecordsStore:
     refused with the command that fixes it. A newer schema is always refused."""
     if target.is_sqlite:
         path = Path(str(target.url.database))
+        if not migrate and not path.exists():
+            # Reading must not leave an empty file behind.
+            raise RecordsUnavailable(
+                Msg(
+                    en=f"There are no records at {path} yet: push an event first "
+                    "(facilitator records push), or give --records.",
+                    ja=f"{path} にはまだ記録がありません。先に研修を送るか（facilitator records "
+                    "push）、--records で記録データベースを指定してください。",
+                )
+            )
         if path.is_dir() or not path.parent.is_dir():
             raise RecordsUnavailable(
                 Msg(

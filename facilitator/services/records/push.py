@@ -1,0 +1,479 @@
+"""Pushing one workspace event into the records database: one transaction, idempotent.
+
+The workspace is only read (one read-only snapshot; no lock, so the GUI or
+`serve` may keep running). The records are changed in one transaction: a
+failure or a kill half-way leaves them as they were. What each row becomes
+when two laptops' copies of one event meet is decided in
+`domain.records_merge`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
+
+from facilitator.db.records.models import (
+    Attendance,
+    Enrolment,
+    Person,
+    RecordCertificate,
+    RecordCheckIn,
+    RecordEvent,
+    RecordResponse,
+    RecordSession,
+)
+from facilitator.db.records.store import RecordsStore
+from facilitator.domain.records_merge import (
+    Change,
+    CheckInFact,
+    attendances,
+    by_undone,
+    by_version,
+    decide,
+)
+from facilitator.errors import InputRejected, Msg
+from facilitator.services.records.snapshot import EventSnapshot
+
+# Below every engine's limit on bound parameters in one statement.
+CHUNK = 900
+
+
+class Kind(Enum):
+    """What a push counts, in the order of `--json`'s keys."""
+
+    EVENTS = "events"
+    SESSIONS = "sessions"
+    PEOPLE = "people"
+    ENROLMENTS = "enrolments"
+    CHECKINS = "checkins"
+    ATTENDANCES = "attendances"
+    RESPONSES = "responses"
+    CERTIFICATES = "certificates"
+
+
+class RecordsConflict(InputRejected):
+    """The push would contradict the records (a certificate number issued twice)."""
+
+
+@dataclass
+class PushResult:
+    event: str
+    title: str
+    counts: dict[Kind, Counter[Change]] = field(default_factory=dict)
+
+    def count(self, kind: Kind, change: Change, n: int = 1) -> None:
+        self.counts.setdefault(kind, Counter())[change] += n
+
+    def totals(self, change: Change) -> dict[str, int]:
+        return {kind.value: self.counts.get(kind, Counter())[change] for kind in Kind}
+
+    @property
+    def changed(self) -> bool:
+        return any(c[Change.ADDED] or c[Change.UPDATED] for c in self.counts.values())
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "event": self.event,
+            "added": self.totals(Change.ADDED),
+            "updated": self.totals(Change.UPDATED),
+            "unchanged": self.totals(Change.UNCHANGED),
+        }
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def _table(model: Any) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+class _Writer:
+    """The statements of one push, on one connection inside its transaction."""
+
+    def __init__(self, conn: Connection, result: PushResult) -> None:
+        self.conn = conn
+        self.result = result
+
+    def merge(
+        self,
+        kind: Kind,
+        model: Any,
+        key: str,
+        rows: Mapping[Any, dict[str, Any]],
+        stored: Mapping[Any, Mapping[str, Any]],
+        rank: Any = None,
+    ) -> None:
+        """Insert the new rows of `rows`, update those the rule lets win, count the rest."""
+        table = _table(model)
+        added: list[dict[str, Any]] = []
+        updated: list[dict[str, Any]] = []
+        for row_key, values in rows.items():
+            change = decide(values, stored.get(row_key), rank)
+            self.result.count(kind, change)
+            if change is Change.ADDED:
+                added.append(values)
+            elif change is Change.UPDATED:
+                updated.append({**values, "_key": row_key})
+        if added:
+            self.conn.execute(insert(table), added)
+        if updated:
+            columns = [c for c in updated[0] if c not in ("_key", key)]
+            statement = (
+                update(table)
+                .where(table.c[key] == bindparam("_key"))
+                .values({c: bindparam(c) for c in columns})
+            )
+            self.conn.execute(
+                statement, [{k: v for k, v in u.items() if k != key} for u in updated]
+            )
+
+    def stored(self, model: Any, key: str, where: Any) -> dict[Any, dict[str, Any]]:
+        table = _table(model)
+        return {
+            row[key]: dict(row) for row in self.conn.execute(select(table).where(where)).mappings()
+        }
+
+
+def push_snapshot(store: RecordsStore, snap: EventSnapshot) -> PushResult:
+    """Merge `snap` into the records in one transaction; returns what changed."""
+    result = PushResult(snap.event.uuid, snap.event.title)
+    with store.engine.begin() as conn:
+        writer = _Writer(conn, result)
+        _push_event(writer, snap)
+        people = _push_people(writer, snap)
+        _push_enrolments(writer, snap, people)
+        _push_checkins(writer, snap, people)
+        _push_attendances(writer, snap.event.uuid)
+        _push_responses(writer, snap, people)
+        _push_certificates(writer, snap, people)
+    return result
+
+
+def _push_event(writer: _Writer, snap: EventSnapshot) -> None:
+    e = snap.event
+    row = {
+        "uuid": e.uuid,
+        "title": e.title,
+        "date": e.date,
+        "venue": e.venue,
+        "issuer": e.issuer,
+        "hours": e.hours,
+        "version": e.version,
+    }
+    events = _table(RecordEvent)
+    writer.merge(
+        Kind.EVENTS,
+        RecordEvent,
+        "uuid",
+        {e.uuid: row},
+        writer.stored(RecordEvent, "uuid", events.c.uuid == e.uuid),
+        by_version,
+    )
+    sessions = _table(RecordSession)
+    writer.merge(
+        Kind.SESSIONS,
+        RecordSession,
+        "uuid",
+        {
+            s.uuid: {
+                "uuid": s.uuid,
+                "event_uuid": e.uuid,
+                "label": s.label,
+                "date": s.date,
+                "start": s.start,
+                "end": s.end,
+                "room": s.room,
+                "capacity": s.capacity,
+                "version": e.version,
+            }
+            for s in snap.sessions
+        },
+        writer.stored(RecordSession, "uuid", sessions.c.event_uuid == e.uuid),
+        by_version,
+    )
+
+
+def _push_people(writer: _Writer, snap: EventSnapshot) -> dict[str, int]:
+    """Insert or refresh everyone on the event's roster; returns staff key -> person id."""
+    people = _table(Person)
+    rows = {
+        a.staff_key: {
+            "staff_key": a.staff_key,
+            "staff_no": a.staff_no,
+            "name": a.name,
+            "kana": a.kana,
+            "department": a.department,
+            "title": a.title,
+            "role": a.role,
+            "email": a.email,
+            # The newest training's details win: its date first, then the entry's edit time.
+            "version": f"{snap.event.date.isoformat()}|{a.version}|{a.uuid}",
+        }
+        for a in snap.attendees
+    }
+    keys = list(rows)
+    stored: dict[Any, dict[str, Any]] = {}
+    for part in _chunks(keys):
+        stored.update(writer.stored(Person, "staff_key", people.c.staff_key.in_(part)))
+    writer.merge(Kind.PEOPLE, Person, "staff_key", rows, stored, by_version)
+    ids: dict[str, int] = {}
+    for part in _chunks(keys):
+        ids.update(
+            writer.conn.execute(
+                select(people.c.staff_key, people.c.id).where(people.c.staff_key.in_(part))
+            ).all()
+        )
+    return ids
+
+
+def _push_enrolments(writer: _Writer, snap: EventSnapshot, people: dict[str, int]) -> None:
+    table = _table(Enrolment)
+    stored = {
+        row["person_id"]: dict(row)
+        for row in writer.conn.execute(
+            select(table).where(table.c.event_uuid == snap.event.uuid)
+        ).mappings()
+    }
+    rows = {
+        people[a.staff_key]: {
+            "uuid": a.uuid,
+            "event_uuid": snap.event.uuid,
+            "person_id": people[a.staff_key],
+            "department": a.department,
+            "title": a.title,
+            "role": a.role,
+            "session_uuid": a.session_uuid,
+            "walk_in": a.walk_in,
+            "version": f"{a.version}|{a.uuid}",
+        }
+        for a in snap.attendees
+    }
+    # Keyed by person, not by UUID: a walk-in added on the second laptop is the
+    # same enrolment as the first laptop's entry for that person.
+    _merge_by(writer, Kind.ENROLMENTS, table, rows, stored, "person_id", snap.event.uuid)
+
+
+def _merge_by(
+    writer: _Writer,
+    kind: Kind,
+    table: Table,
+    rows: Mapping[int, dict[str, Any]],
+    stored: Mapping[int, Mapping[str, Any]],
+    person_column: str,
+    event_uuid: str,
+) -> None:
+    added: list[dict[str, Any]] = []
+    updated: list[dict[str, Any]] = []
+    for person_id, values in rows.items():
+        change = decide(values, stored.get(person_id), by_version)
+        writer.result.count(kind, change)
+        if change is Change.ADDED:
+            added.append(values)
+        elif change is Change.UPDATED:
+            updated.append(values)
+    if added:
+        writer.conn.execute(insert(table), added)
+    if updated:
+        columns = [c for c in updated[0] if c not in ("event_uuid", person_column)]
+        writer.conn.execute(
+            update(table)
+            .where(
+                and_(
+                    table.c.event_uuid == bindparam("_event"),
+                    table.c[person_column] == bindparam("_person"),
+                )
+            )
+            .values({c: bindparam(c) for c in columns}),
+            [
+                {
+                    **{c: u[c] for c in columns},
+                    "_event": event_uuid,
+                    "_person": u[person_column],
+                }
+                for u in updated
+            ],
+        )
+
+
+def _push_checkins(writer: _Writer, snap: EventSnapshot, people: dict[str, int]) -> None:
+    table = _table(RecordCheckIn)
+    writer.merge(
+        Kind.CHECKINS,
+        RecordCheckIn,
+        "uuid",
+        {
+            c.uuid: {
+                "uuid": c.uuid,
+                "event_uuid": snap.event.uuid,
+                "person_id": people[c.staff_key],
+                "session_uuid": c.session_uuid,
+                "checked_in_at": c.checked_in_at,
+                "method": c.method,
+                "device": c.device,
+                "undone_at": c.undone_at,
+            }
+            for c in snap.checkins
+        },
+        writer.stored(RecordCheckIn, "uuid", table.c.event_uuid == snap.event.uuid),
+        by_undone,  # a check-in once undone stays undone, whichever copy comes last
+    )
+
+
+def _push_attendances(writer: _Writer, event_uuid: str) -> None:
+    """Derive the event's attendances again from every laptop's check-ins."""
+    checkins = _table(RecordCheckIn)
+    facts = [
+        CheckInFact(r.uuid, r.person_id, r.session_uuid, r.checked_in_at, r.method, r.undone)
+        for r in writer.conn.execute(
+            select(
+                checkins.c.uuid,
+                checkins.c.person_id,
+                checkins.c.session_uuid,
+                checkins.c.checked_in_at,
+                checkins.c.method,
+                checkins.c.undone_at.is_not(None).label("undone"),
+            ).where(checkins.c.event_uuid == event_uuid)
+        )
+    ]
+    wanted = {
+        person: {
+            "event_uuid": event_uuid,
+            "person_id": person,
+            "session_uuid": fact.session_uuid,
+            "checked_in_at": fact.checked_in_at,
+            "methods": fact.methods,
+        }
+        for person, fact in attendances(facts).items()
+    }
+    table = _table(Attendance)
+    stored = {
+        row["person_id"]: dict(row)
+        for row in writer.conn.execute(
+            select(table).where(table.c.event_uuid == event_uuid)
+        ).mappings()
+    }
+    # Derived rows: what the check-ins say now simply replaces what was there.
+    _replace_derived(writer, table, wanted, stored, event_uuid)
+
+
+def _replace_derived(
+    writer: _Writer,
+    table: Table,
+    wanted: Mapping[int, dict[str, Any]],
+    stored: Mapping[int, Mapping[str, Any]],
+    event_uuid: str,
+) -> None:
+    added = [v for p, v in wanted.items() if p not in stored]
+    changed = [v for p, v in wanted.items() if p in stored and dict(stored[p]) != v]
+    gone = [p for p in stored if p not in wanted]
+    writer.result.count(Kind.ATTENDANCES, Change.ADDED, len(added))
+    writer.result.count(Kind.ATTENDANCES, Change.UPDATED, len(changed) + len(gone))
+    writer.result.count(Kind.ATTENDANCES, Change.UNCHANGED, len(wanted) - len(added) - len(changed))
+    if gone:
+        for part in _chunks(gone):
+            writer.conn.execute(
+                delete(table).where(
+                    and_(table.c.event_uuid == event_uuid, table.c.person_id.in_(part))
+                )
+            )
+    if changed:
+        writer.conn.execute(
+            delete(table).where(
+                and_(
+                    table.c.event_uuid == event_uuid,
+                    table.c.person_id.in_([v["person_id"] for v in changed]),
+                )
+            )
+        )
+    if added or changed:
+        writer.conn.execute(insert(table), [*added, *changed])
+
+
+def _push_responses(writer: _Writer, snap: EventSnapshot, people: dict[str, int]) -> None:
+    table = _table(RecordResponse)
+    stored = writer.stored(RecordResponse, "uuid", table.c.event_uuid == snap.event.uuid)
+    named = {row["person_id"]: row for row in stored.values() if row["person_id"] is not None}
+    rows: dict[str, dict[str, Any]] = {}
+    superseded: list[str] = []
+    for r in sorted(snap.responses, key=lambda r: (r.submitted_at, r.uuid)):
+        person = people.get(r.staff_key) if r.staff_key else None
+        values = {
+            "uuid": r.uuid,
+            "event_uuid": snap.event.uuid,
+            "session_uuid": r.session_uuid,
+            "person_id": person,
+            "department": r.department,
+            "submitted_at": r.submitted_at,
+            "method": r.method,
+            "answers": r.answers,
+        }
+        other = named.get(person) if person is not None else None
+        if other is not None and other["uuid"] != r.uuid:
+            # One response per person and event, the latest submitted: a person who
+            # answered on both laptops is counted once, whichever laptop pushes first.
+            if (r.submitted_at, r.uuid) < (other["submitted_at"], other["uuid"]):
+                writer.result.count(Kind.RESPONSES, Change.UNCHANGED)
+                continue
+            if rows.pop(other["uuid"], None) is None:
+                superseded.append(other["uuid"])
+                stored.pop(other["uuid"], None)
+                writer.result.count(Kind.RESPONSES, Change.UPDATED)
+                writer.result.count(Kind.RESPONSES, Change.ADDED, -1)
+        if person is not None:
+            named[person] = values
+        rows[r.uuid] = values
+    for part in _chunks(superseded):
+        writer.conn.execute(delete(table).where(table.c.uuid.in_(part)))
+    writer.merge(Kind.RESPONSES, RecordResponse, "uuid", rows, stored)
+
+
+def _push_certificates(writer: _Writer, snap: EventSnapshot, people: dict[str, int]) -> None:
+    table = _table(RecordCertificate)
+    numbers = [c.number for c in snap.certificates]
+    for part in _chunks(numbers):
+        clash = writer.conn.execute(
+            select(table.c.number, table.c.uuid).where(table.c.number.in_(part))
+        ).first()
+        mine = {c.number: c.uuid for c in snap.certificates}
+        if clash is not None and mine[clash.number] != clash.uuid:
+            raise RecordsConflict(
+                Msg(
+                    en=f"Certificate number {clash.number} is already in the records for another "
+                    "certificate: two laptops issued certificates for this event. Only the "
+                    "laptop the event was copied from issues them (docs/records.md). Nothing "
+                    "was written.",
+                    ja=f"修了証番号 {clash.number} は別の修了証として既に記録されています。この研修の"
+                    "修了証を 2 台のパソコンで発行したためです。発行できるのはコピー元のパソコン"
+                    "だけです（docs/records.md）。何も書き込んでいません。",
+                )
+            )
+    writer.merge(
+        Kind.CERTIFICATES,
+        RecordCertificate,
+        "uuid",
+        {
+            c.uuid: {
+                "uuid": c.uuid,
+                "number": c.number,
+                "event_uuid": snap.event.uuid,
+                "person_id": people[c.staff_key],
+                "issued_at": c.issued_at,
+                "revoked_at": c.revoked_at,
+                "revoke_reason": c.revoke_reason,
+                "reissue_count": c.reissue_count,
+                "code": c.code,
+            }
+            for c in snap.certificates
+        },
+        writer.stored(RecordCertificate, "uuid", table.c.event_uuid == snap.event.uuid),
+        lambda v: (v.get("revoked_at") is not None, v.get("reissue_count") or 0),
+    )
