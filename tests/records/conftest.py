@@ -26,3 +26,12 @@ def records_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]
     server: PostgresServer = request.getfixturevalue("postgres")
     with server.fresh_database() as url:
         yield url
+
+
+@pytest.fixture
+def records(records_url: str) -> str:
+    """A records database set up as `facilitator records init` does."""
+    from facilitator.db.records.store import open_records, resolve_target
+
+    open_records(resolve_target(records_url), migrate=True).close()
+    return records_url

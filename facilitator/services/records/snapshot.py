@@ -154,7 +154,7 @@ def read_snapshot(session: Session, event_id: int) -> EventSnapshot:
         .join(Response, Answer.response_id == Response.id)
         .join(Survey, Response.survey_id == Survey.id)
         .where(Survey.event_id == event_id)
-    ).tuples():
+    ).all():
         answers.setdefault(response_id, {})[questions.get(question_id, str(question_id))] = value
     certificates = session.scalars(
         select(Certificate).where(Certificate.event_id == event_id)
