@@ -37,6 +37,8 @@ def test_migrated_records_equal_the_models(records_url: str) -> None:
 
 
 def test_an_uninitialised_database_is_refused_without_init(records_url: str) -> None:
+    if "://" not in records_url:
+        Path(records_url).touch()  # an empty file where the records should be
     with pytest.raises(RecordsUnavailable) as refused:
         open_records(resolve_target(records_url), migrate=False)
     assert "facilitator records init" in refused.value.message.en
@@ -79,3 +81,33 @@ def test_psycopg_is_the_binary_build_of_version_3() -> None:
         check=True,
     ).stdout.split()
     assert out[0].startswith("3.") and out[1] in ("binary", "c")
+
+
+def test_reading_records_that_do_not_exist_creates_no_file(tmp_path: Path) -> None:
+    missing = tmp_path / "none.sqlite"
+    with pytest.raises(RecordsUnavailable) as refused:
+        open_records(resolve_target(str(missing)), migrate=False)
+    assert "push an event first" in refused.value.message.en
+    assert not missing.exists()
+
+
+def test_records_init_creates_then_says_ready_and_is_idempotent(
+    records_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from facilitator.cli import main
+
+    for _ in range(2):
+        assert main(["records", "init", "--records", records_url, "--lang", "en"]) == 0
+        out = capsys.readouterr().out
+        assert "is ready (schema r0001_records)" in out
+
+
+def test_the_environment_variable_chooses_the_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from facilitator.cli import main
+
+    chosen = tmp_path / "team.sqlite"
+    monkeypatch.setenv("FACILITATOR_RECORDS", str(chosen))
+    assert main(["records", "init", "--lang", "en"]) == 0
+    assert str(chosen) in capsys.readouterr().out and chosen.exists()

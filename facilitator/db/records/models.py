@@ -155,6 +155,21 @@ class Attendance(RecordsBase):
     methods: Mapped[str] = mapped_column(String(200))
 
 
+class TrainingStatus(RecordsBase):
+    """Per training (title) and person: their department and whether they attended any
+    day of it. Derived at each push from enrolments and attendances, so the matrix of
+    every department by every training is one small scan (benchmarks/bench_records.py)."""
+
+    __tablename__ = "training_status"
+    # Covers the matrix query: grouped by (title, department) straight off the index.
+    __table_args__ = (Index("ix_training_status_matrix", "title", "department", "attended"),)
+
+    title: Mapped[str] = mapped_column(String(200), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+    department: Mapped[str] = mapped_column(String(200))
+    attended: Mapped[bool]
+
+
 class RecordResponse(RecordsBase):
     """A survey response. A named one counts once per person and event (the latest wins);
     an anonymous one has no person and is kept by its UUID."""
@@ -200,3 +215,16 @@ class RecordCertificate(RecordsBase):
     revoke_reason: Mapped[str] = mapped_column(Text)
     reissue_count: Mapped[int]
     code: Mapped[str] = mapped_column(String(400))
+
+
+class MergedSnapshot(RecordsBase):
+    """A workspace snapshot already merged, by its digest. Merging is idempotent and
+    order-free, so pushing the very same snapshot again can change nothing: the push
+    says so without comparing every row (a re-push of a 1,000-attendee day)."""
+
+    __tablename__ = "merged_snapshots"
+
+    event_uuid: Mapped[str] = mapped_column(
+        ForeignKey("events.uuid", ondelete="CASCADE"), primary_key=True
+    )
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -15,17 +15,19 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, and_, bindparam, delete, func, insert, select, update
 
 from facilitator.db.records.models import (
     Attendance,
     Enrolment,
+    MergedSnapshot,
     Person,
     RecordCertificate,
     RecordCheckIn,
     RecordEvent,
     RecordResponse,
     RecordSession,
+    TrainingStatus,
 )
 from facilitator.db.records.store import RecordsStore
 from facilitator.domain.records_merge import (
@@ -90,6 +92,17 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield values[start : start + CHUNK]
 
 
+def among(conn: Connection, column: Any, values: Sequence[Any]) -> Any:
+    """`column IN values`. PostgreSQL gets one array parameter (`= ANY`): a thousand
+    separate placeholders cost more to compile and parse than the query itself."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy import any_, literal
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(literal(list(values), ARRAY(column.type)))
+    return column.in_(values)
+
+
 def _table(model: Any) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
@@ -146,16 +159,92 @@ class _Writer:
 def push_snapshot(store: RecordsStore, snap: EventSnapshot) -> PushResult:
     """Merge `snap` into the records in one transaction; returns what changed."""
     result = PushResult(snap.event.uuid, snap.event.title)
+    digest = snap.digest()
+    merged = _table(MergedSnapshot)
     with store.engine.begin() as conn:
+        if conn.execute(
+            select(merged.c.digest).where(
+                and_(merged.c.event_uuid == snap.event.uuid, merged.c.digest == digest)
+            )
+        ).first():
+            _count_all_unchanged(conn, snap, result)
+            return result
         writer = _Writer(conn, result)
+        titles = {snap.event.title, *_stored_title(conn, snap.event.uuid)}
         _push_event(writer, snap)
         people = _push_people(writer, snap)
         _push_enrolments(writer, snap, people)
         _push_checkins(writer, snap, people)
         _push_attendances(writer, snap.event.uuid)
+        for title in titles:  # a renamed event leaves its old training too
+            refresh_training_status(conn, title)
+        conn.execute(insert(merged).values(event_uuid=snap.event.uuid, digest=digest))
         _push_responses(writer, snap, people)
         _push_certificates(writer, snap, people)
     return result
+
+
+def _count_all_unchanged(conn: Connection, snap: EventSnapshot, result: PushResult) -> None:
+    """What a full comparison would report for a snapshot merged before: every row unchanged."""
+    attendances = _table(Attendance)
+    derived = conn.execute(
+        select(func.count()).where(attendances.c.event_uuid == snap.event.uuid)
+    ).scalar_one()
+    for kind, n in (
+        (Kind.EVENTS, 1),
+        (Kind.SESSIONS, len(snap.sessions)),
+        (Kind.PEOPLE, len({a.staff_key for a in snap.attendees})),
+        (Kind.ENROLMENTS, len(snap.attendees)),
+        (Kind.CHECKINS, len(snap.checkins)),
+        (Kind.ATTENDANCES, derived),
+        (Kind.RESPONSES, len(snap.responses)),
+        (Kind.CERTIFICATES, len(snap.certificates)),
+    ):
+        result.count(kind, Change.UNCHANGED, n)
+
+
+def _stored_title(conn: Connection, event_uuid: str) -> list[str]:
+    events = _table(RecordEvent)
+    return list(conn.execute(select(events.c.title).where(events.c.uuid == event_uuid)).scalars())
+
+
+def refresh_training_status(conn: Connection, title: str) -> None:
+    """Derive `training_status` of `title` again: per person, the department of their
+    latest day of that training and whether they attended any day of it. Only the
+    rows that differ are written, so a push that changes nothing writes nothing."""
+    e, en, a = _table(RecordEvent), _table(Enrolment), _table(Attendance)
+    wanted: dict[int, dict[str, Any]] = {}
+    rows = conn.execute(
+        select(en.c.person_id, e.c.date, en.c.department, a.c.person_id.is_not(None))
+        .select_from(en)
+        .join(e, e.c.uuid == en.c.event_uuid)
+        .outerjoin(a, and_(a.c.event_uuid == en.c.event_uuid, a.c.person_id == en.c.person_id))
+        .where(e.c.title == title)
+        .order_by(e.c.date, en.c.event_uuid)
+    )
+    for person, _day, department, attended in rows:
+        before = wanted.get(person)
+        wanted[person] = {
+            "title": title,
+            "person_id": person,
+            "department": department,  # the latest day's (rows come in date order)
+            "attended": bool(attended) or bool(before and before["attended"]),
+        }
+    status = _table(TrainingStatus)
+    stored = {
+        row["person_id"]: dict(row)
+        for row in conn.execute(select(status).where(status.c.title == title)).mappings()
+    }
+    stale = [p for p, row in stored.items() if wanted.get(p) != row]
+    for part in _chunks(stale):
+        conn.execute(
+            delete(status).where(
+                and_(status.c.title == title, among(conn, status.c.person_id, part))
+            )
+        )
+    fresh = [row for p, row in wanted.items() if stored.get(p) != row]
+    if fresh:
+        conn.execute(insert(status), fresh)
 
 
 def _push_event(writer: _Writer, snap: EventSnapshot) -> None:
@@ -223,13 +312,18 @@ def _push_people(writer: _Writer, snap: EventSnapshot) -> dict[str, int]:
     keys = list(rows)
     stored: dict[Any, dict[str, Any]] = {}
     for part in _chunks(keys):
-        stored.update(writer.stored(Person, "staff_key", people.c.staff_key.in_(part)))
+        stored.update(
+            writer.stored(Person, "staff_key", among(writer.conn, people.c.staff_key, part))
+        )
     writer.merge(Kind.PEOPLE, Person, "staff_key", rows, stored, by_version)
-    ids: dict[str, int] = {}
-    for part in _chunks(keys):
+    ids = {key: row["id"] for key, row in stored.items()}
+    new = [key for key in keys if key not in ids]
+    for part in _chunks(new):
         ids.update(
             writer.conn.execute(
-                select(people.c.staff_key, people.c.id).where(people.c.staff_key.in_(part))
+                select(people.c.staff_key, people.c.id).where(
+                    among(writer.conn, people.c.staff_key, part)
+                )
             ).all()
         )
     return ids
@@ -382,7 +476,10 @@ def _replace_derived(
         for part in _chunks(gone):
             writer.conn.execute(
                 delete(table).where(
-                    and_(table.c.event_uuid == event_uuid, table.c.person_id.in_(part))
+                    and_(
+                        table.c.event_uuid == event_uuid,
+                        among(writer.conn, table.c.person_id, part),
+                    )
                 )
             )
     if changed:
@@ -390,7 +487,7 @@ def _replace_derived(
             delete(table).where(
                 and_(
                     table.c.event_uuid == event_uuid,
-                    table.c.person_id.in_([v["person_id"] for v in changed]),
+                    among(writer.conn, table.c.person_id, [v["person_id"] for v in changed]),
                 )
             )
         )
@@ -432,7 +529,7 @@ def _push_responses(writer: _Writer, snap: EventSnapshot, people: dict[str, int]
             named[person] = values
         rows[r.uuid] = values
     for part in _chunks(superseded):
-        writer.conn.execute(delete(table).where(table.c.uuid.in_(part)))
+        writer.conn.execute(delete(table).where(among(writer.conn, table.c.uuid, part)))
     writer.merge(Kind.RESPONSES, RecordResponse, "uuid", rows, stored)
 
 
@@ -441,7 +538,7 @@ def _push_certificates(writer: _Writer, snap: EventSnapshot, people: dict[str, i
     numbers = [c.number for c in snap.certificates]
     for part in _chunks(numbers):
         clash = writer.conn.execute(
-            select(table.c.number, table.c.uuid).where(table.c.number.in_(part))
+            select(table.c.number, table.c.uuid).where(among(writer.conn, table.c.number, part))
         ).first()
         mine = {c.number: c.uuid for c in snap.certificates}
         if clash is not None and mine[clash.number] != clash.uuid:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from sqlalchemy import Connection, and_, distinct, exists, func, select
+from sqlalchemy import Connection, and_, case, exists, func, select
 
 from facilitator.db.records.models import (
     Attendance,
@@ -20,6 +20,7 @@ from facilitator.db.records.models import (
     RecordCertificate,
     RecordEvent,
     RecordSession,
+    TrainingStatus,
 )
 from facilitator.db.records.store import RecordsStore
 from facilitator.errors import InputRejected, Msg
@@ -125,30 +126,28 @@ class RecordsReports:
             )
 
     def matrix(self, training: str | None = None) -> Matrix:
-        en, e, a = Enrolment.__table__, RecordEvent.__table__, Attendance.__table__
-        query = (
-            select(
-                en.c.department,
-                e.c.title,
-                func.count(distinct(en.c.person_id)),
-                func.count(distinct(a.c.person_id)),
-                func.min(e.c.date),
-            )
-            .join(e, e.c.uuid == en.c.event_uuid)
-            .outerjoin(a, and_(a.c.event_uuid == en.c.event_uuid, a.c.person_id == en.c.person_id))
-            .group_by(en.c.department, e.c.title)
-        )
+        """Department x training. A person counts once per training (however many days
+        it had), in the department of their latest day of it (`training_status`)."""
+        ts, e = TrainingStatus.__table__, RecordEvent.__table__
+        query = select(
+            ts.c.department,
+            ts.c.title,
+            func.count(),
+            func.sum(case((ts.c.attended, 1), else_=0)),
+        ).group_by(ts.c.title, ts.c.department)
         if training is not None:
-            query = query.where(e.c.title == training)
+            query = query.where(ts.c.title == training)
         with self._store.reading() as conn:
             self._require_training(conn, training)
             rows = conn.execute(query).all()
-        first: dict[str, date] = {}
-        cells: dict[tuple[str, str], MatrixCell] = {}
-        for department, title, assigned, attended, day in rows:
-            cells[(department, title)] = MatrixCell(attended, assigned)
-            first[title] = min(day, first.get(title, day))
-        trainings = tuple(sorted(first, key=lambda t: (first[t], t)))
+            first = dict(
+                conn.execute(select(e.c.title, func.min(e.c.date)).group_by(e.c.title)).all()
+            )
+        cells = {
+            (department, title): MatrixCell(int(attended or 0), int(assigned))
+            for department, title, assigned, attended in rows
+        }
+        trainings = tuple(sorted({t for _, t in cells}, key=lambda t: (first.get(t), t)))
         departments = tuple(sorted({d for d, _ in cells}))
         return Matrix(trainings, departments, cells)
 

@@ -1,5 +1,5 @@
 """The records database: people, events, sessions, enrolments, check-ins,
-attendances, survey responses and certificates
+attendances, training status, survey responses, certificates and merged snapshots
 
 Revision ID: r0001_records
 Revises:
@@ -137,6 +137,21 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_attendances_person_id"), "attendances", ["person_id"])
     op.create_table(
+        "training_status",
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("department", sa.String(length=200), nullable=False),
+        sa.Column("attended", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_training_status_person_id_people")
+        ),
+        sa.PrimaryKeyConstraint("title", "person_id", name=op.f("pk_training_status")),
+    )
+    op.create_index(op.f("ix_training_status_person_id"), "training_status", ["person_id"])
+    op.create_index(
+        "ix_training_status_matrix", "training_status", ["title", "department", "attended"]
+    )
+    op.create_table(
         "responses",
         sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("event_uuid", sa.String(length=36), nullable=False),
@@ -191,12 +206,26 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_certificates_event_uuid"), "certificates", ["event_uuid"])
     op.create_index(op.f("ix_certificates_person_id"), "certificates", ["person_id"])
+    op.create_table(
+        "merged_snapshots",
+        sa.Column("event_uuid", sa.String(length=36), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["event_uuid"],
+            ["events.uuid"],
+            name=op.f("fk_merged_snapshots_event_uuid_events"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("event_uuid", "digest", name=op.f("pk_merged_snapshots")),
+    )
 
 
 def downgrade() -> None:
     for table in (
+        "merged_snapshots",
         "certificates",
         "responses",
+        "training_status",
         "attendances",
         "checkins",
         "enrolments",
