@@ -9,7 +9,6 @@ with the reason; they never skip.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import shutil
 import socket
@@ -46,13 +45,13 @@ class PostgresServer:
 
 
 def _binaries() -> Path:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
     if not found:
         raise RuntimeError(
             "PostgreSQL is not installed: the records tests need Debian's `postgresql` "
             "package (scripts/dev test installs it)."
         )
-    return Path(found[-1]).parent
+    return found[-1].parent
 
 
 def _free_port() -> int:

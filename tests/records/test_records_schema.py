@@ -65,9 +65,11 @@ def test_another_kind_of_database_is_refused_in_both_languages(url: str) -> None
 
 
 def test_a_newer_records_schema_is_refused(records_url: str) -> None:
-    with open_records(resolve_target(records_url), migrate=True) as store:
-        with store.engine.begin() as conn:
-            conn.exec_driver_sql(f"UPDATE {VERSION_TABLE} SET version_num = 'r9999_future'")
+    with (
+        open_records(resolve_target(records_url), migrate=True) as store,
+        store.engine.begin() as conn,
+    ):
+        conn.exec_driver_sql(f"UPDATE {VERSION_TABLE} SET version_num = 'r9999_future'")
     with pytest.raises(RecordsUnavailable) as refused:
         open_records(resolve_target(records_url), migrate=True)
     assert "newer version" in refused.value.message.en
