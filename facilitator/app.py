@@ -177,6 +177,11 @@ def build_areas(
             scanner=CameraScanner() if camera_available() else None,
         )
 
+    def records() -> QWidget:
+        from facilitator.ui.records.view import RecordsView
+
+        return RecordsView(services.core.records, runner, current, lang=lang, dialogs=dialogs)
+
     return [
         Area(
             "event",
@@ -196,6 +201,8 @@ def build_areas(
         Area("feedback", QCoreApplication.translate("Areas", "Feedback"), feedback),
         # Same context and text as ui/certificates/view.area_title(), without importing the view.
         Area("certificates", QCoreApplication.translate("Areas", "Certificates"), certificates),
+        # After the day: into the records across trainings (ui/records/view.area_title()).
+        Area("records", QCoreApplication.translate("Areas", "Records"), records),
     ]
 
 

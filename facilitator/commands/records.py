@@ -15,7 +15,6 @@ from facilitator.errors import Msg
 
 if TYPE_CHECKING:
     from facilitator.commands.context import CliContext
-    from facilitator.services.records.push import PushResult
 
 EXIT_OK = 0
 
@@ -78,26 +77,6 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def push_message(result: PushResult) -> Msg:
-    from facilitator.domain.records_merge import Change
-
-    if not result.changed:
-        return Msg(
-            en=f"The records already hold {result.title} as it is here: nothing changed.",
-            ja=f"記録には「{result.title}」がこのままの内容で既にあります。変更はありません。",
-        )
-    added, updated = result.totals(Change.ADDED), result.totals(Change.UPDATED)
-
-    def listed(counts: dict[str, int]) -> str:
-        return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "none"
-
-    return Msg(
-        en=f"Pushed {result.title} to the records: added {listed(added)}; "
-        f"updated {listed(updated)}.",
-        ja=f"「{result.title}」を記録に送りました。追加：{listed(added)}。更新：{listed(updated)}。",
-    )
-
-
 def run_push(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.db.records.store import resolve_target
     from facilitator.services.events import EventService
@@ -111,7 +90,7 @@ def run_push(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.print_json(result.as_json())
     else:
-        ctx.say(push_message(result))
+        ctx.say(result.message())
     return EXIT_OK
 
 

@@ -91,6 +91,11 @@ Details are in the log file:
         <source>Certificates</source>
         <translation>修了証</translation>
     </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="196"/>
+        <source>Records</source>
+        <translation>記録</translation>
+    </message>
 </context>
 <context>
     <name>EventForm</name>

@@ -78,6 +78,25 @@ class PushResult:
     def changed(self) -> bool:
         return any(c[Change.ADDED] or c[Change.UPDATED] for c in self.counts.values())
 
+    def message(self) -> Msg:
+        """What the push did, in a sentence (the command line and the app)."""
+        if not self.changed:
+            return Msg(
+                en=f"The records already hold {self.title} as it is here: nothing changed.",
+                ja=f"記録には「{self.title}」がこのままの内容で既にあります。変更はありません。",
+            )
+
+        def listed(change: Change) -> str:
+            counts = self.totals(change)
+            return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "-"
+
+        return Msg(
+            en=f"Pushed {self.title} to the records: added {listed(Change.ADDED)}; "
+            f"updated {listed(Change.UPDATED)}.",
+            ja=f"「{self.title}」を記録に送りました。追加：{listed(Change.ADDED)}。"
+            f"更新：{listed(Change.UPDATED)}。",
+        )
+
     def as_json(self) -> dict[str, Any]:
         return {
             "event": self.event,
