@@ -225,7 +225,7 @@ class EventTransfer:
             audit.record(
                 session,
                 at=now,
-                action="event_imported",
+                action="event.imported",
                 event_id=event.id,
                 entity="event",
                 entity_id=event.id,

@@ -41,7 +41,9 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZE_GOAL = 250_000_000
+# 250 MB before issue 18; the records team's PostgreSQL driver (psycopg's binary build
+# with its own libpq, OpenSSL, Kerberos and LDAP libraries) adds 10.3 MB.
+SIZE_GOAL = 260_000_000
 CACHE_ROOT = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 CACHE = CACHE_ROOT / "facilitator" / "pyinstaller"
 CACHE_DAYS = 14

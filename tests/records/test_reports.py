@@ -56,6 +56,14 @@ def two_trainings(
     return {"people": people, "numbers": numbers, "secret": secret, "title": title}
 
 
+def report(capsys: pytest.CaptureFixture[str], records: str, *args: str) -> tuple[int, str, str]:
+    return run(capsys, "records", "report", "--records", records, *args)
+
+
+def verify(capsys: pytest.CaptureFixture[str], records: str, *args: str) -> tuple[int, str, str]:
+    return run(capsys, "certificates", "verify", "--records", records, *args)
+
+
 def _csv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_bytes().decode(encoding))))
 
@@ -67,11 +75,8 @@ def test_the_matrix_shows_attended_and_assigned_by_department_and_training(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "matrix.csv"
-    code, said, err = run(
+    code, said, err = report(
         capsys,
-        "records",
-        "report",
-        "--records",
         records,
         "--kind",
         "matrix",
@@ -103,9 +108,7 @@ def test_history_has_one_row_per_person_and_training_with_certificate_status(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "history.xlsx"
-    code, _, err = run(
-        capsys, "records", "report", "--records", records, "--kind", "history", "--out", str(out)
-    )
+    code, _, err = report(capsys, records, "--kind", "history", "--out", str(out))
     assert code == 0, err
     sheet = load_workbook(out).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
@@ -130,11 +133,8 @@ def test_the_certificate_register_and_verification_across_trainings(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "certs.csv"
-    code, _, _ = run(
+    code, _, _ = report(
         capsys,
-        "records",
-        "report",
-        "--records",
         records,
         "--kind",
         "certificates",
@@ -148,15 +148,10 @@ def test_the_certificate_register_and_verification_across_trainings(
     assert [r[0] for r in rows[1:]] == sorted(numbers)
     secret = str(two_trainings["secret"])
     valid = verification_code(secret, numbers[1])
-    code, said, _ = run(
-        capsys, "certificates", "verify", "--records", records, valid, "--lang", "en"
-    )
+    code, said, _ = verify(capsys, records, valid, "--lang", "en")
     assert code == 0 and said.startswith("VALID:")
-    code, said, _ = run(
+    code, said, _ = verify(
         capsys,
-        "certificates",
-        "verify",
-        "--records",
         records,
         verification_code(secret, numbers[0]),
         "--lang",
@@ -164,19 +159,12 @@ def test_the_certificate_register_and_verification_across_trainings(
     )
     assert code == 3 and said.startswith("取消済み") and "誤発行" in said
     forged = verification_code("0" * 64, numbers[1])
-    code, said, _ = run(
-        capsys, "certificates", "verify", "--records", records, forged, "--lang", "en"
-    )
+    code, said, _ = verify(capsys, records, forged, "--lang", "en")
     assert code == 3 and said.startswith("FORGED")
-    code, said, _ = run(
-        capsys, "certificates", "verify", "--records", records, numbers[1].lower(), "--lang", "en"
-    )
+    code, said, _ = verify(capsys, records, numbers[1].lower(), "--lang", "en")
     assert code == 3 and said.startswith("NUMBER ONLY")
-    code, said, _ = run(
+    code, said, _ = verify(
         capsys,
-        "certificates",
-        "verify",
-        "--records",
         records,
         "C1-NOPE-2026-0001-ABCDEFGHIJKLM",
         "--lang",
@@ -192,11 +180,8 @@ def test_pending_is_a_roster_that_roster_import_accepts(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "next.csv"
-    code, _, err = run(
+    code, _, err = report(
         capsys,
-        "records",
-        "report",
-        "--records",
         records,
         "--kind",
         "pending",
@@ -240,11 +225,8 @@ def test_bad_report_requests_are_refused_in_both_languages(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "x.csv"
-    code, _, err = run(
+    code, _, err = report(
         capsys,
-        "records",
-        "report",
-        "--records",
         records,
         "--kind",
         "pending",
@@ -254,11 +236,8 @@ def test_bad_report_requests_are_refused_in_both_languages(
         "en",
     )
     assert code == 3 and "--training" in err
-    code, _, err = run(
+    code, _, err = report(
         capsys,
-        "records",
-        "report",
-        "--records",
         records,
         "--kind",
         "matrix",
@@ -270,11 +249,8 @@ def test_bad_report_requests_are_refused_in_both_languages(
         "ja",
     )
     assert code == 3 and "記録にありません" in err and "DX基礎" in err
-    code, _, err = run(
+    code, _, err = report(
         capsys,
-        "records",
-        "report",
-        "--records",
         records,
         "--kind",
         "matrix",
@@ -284,11 +260,8 @@ def test_bad_report_requests_are_refused_in_both_languages(
         "en",
     )
     assert code == 3 and ".csv or .xlsx" in err
-    code, _, err = run(
+    code, _, err = report(
         capsys,
-        "records",
-        "report",
-        "--records",
         records,
         "--kind",
         "matrix",

@@ -146,15 +146,8 @@ class _Writer:
     ) -> None:
         """Insert the new rows of `rows`, update those the rule lets win, count the rest."""
         table = _table(model)
-        added: list[dict[str, Any]] = []
-        updated: list[dict[str, Any]] = []
-        for row_key, values in rows.items():
-            change = decide(values, stored.get(row_key), rank)
-            self.result.count(kind, change)
-            if change is Change.ADDED:
-                added.append(values)
-            elif change is Change.UPDATED:
-                updated.append({**values, "_key": row_key})
+        added, winners = self.classify(kind, rows, stored, rank)
+        updated = [{**values, "_key": row_key} for row_key, values in winners]
         if added:
             self.conn.execute(insert(table), added)
         if updated:
@@ -167,6 +160,25 @@ class _Writer:
             self.conn.execute(
                 statement, [{k: v for k, v in u.items() if k != key} for u in updated]
             )
+
+    def classify(
+        self,
+        kind: Kind,
+        rows: Mapping[Any, dict[str, Any]],
+        stored: Mapping[Any, Mapping[str, Any]],
+        rank: Any,
+    ) -> tuple[list[dict[str, Any]], list[tuple[Any, dict[str, Any]]]]:
+        """Count each row's change; the rows to insert, and (key, values) of those to update."""
+        added: list[dict[str, Any]] = []
+        updated: list[tuple[Any, dict[str, Any]]] = []
+        for row_key, values in rows.items():
+            change = decide(values, stored.get(row_key), rank)
+            self.result.count(kind, change)
+            if change is Change.ADDED:
+                added.append(values)
+            elif change is Change.UPDATED:
+                updated.append((row_key, values))
+        return added, updated
 
     def stored(self, model: Any, key: str, where: Any) -> dict[Any, dict[str, Any]]:
         table = _table(model)
@@ -384,15 +396,8 @@ def _merge_by(
     person_column: str,
     event_uuid: str,
 ) -> None:
-    added: list[dict[str, Any]] = []
-    updated: list[dict[str, Any]] = []
-    for person_id, values in rows.items():
-        change = decide(values, stored.get(person_id), by_version)
-        writer.result.count(kind, change)
-        if change is Change.ADDED:
-            added.append(values)
-        elif change is Change.UPDATED:
-            updated.append(values)
+    added, winners = writer.classify(kind, rows, stored, by_version)
+    updated = [values for _, values in winners]
     if added:
         writer.conn.execute(insert(table), added)
     if updated:
