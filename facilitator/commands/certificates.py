@@ -264,10 +264,10 @@ def _verify(args: argparse.Namespace, ctx: CliContext) -> Verification:
 
     if args.records is not None or (not getattr(args, "db", None) and os.environ.get(ENV_VAR)):
         from facilitator.db.records.store import open_records, resolve_target
-        from facilitator.services.records.verify import RecordsVerifier
+        from facilitator.services.records.verify import verify_in_records
 
         with open_records(resolve_target(args.records), migrate=False) as store:
-            return RecordsVerifier(store).verify(args.code)
+            return verify_in_records(store, args.code)
     if not getattr(args, "db", None):
         raise InputRejected(
             Msg(

@@ -34,13 +34,10 @@ def register(event_sub: Any) -> None:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.event_transfer import EventTransfer
-    from facilitator.services.events import EventService
-
     out = Path(args.out)
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        count = EventTransfer(workspace, ctx.get_clock()).export(event_id, out)
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        count = services.records.export_event(event_id, out)
     ctx.say(
         Msg(
             en=f"Wrote the event with {count} attendee(s) to {out}. On the other laptop: "
@@ -53,10 +50,8 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from facilitator.services.event_transfer import EventTransfer
-
-    with ctx.workspace(args, create=True) as workspace:
-        imported = EventTransfer(workspace, ctx.get_clock()).import_file(Path(args.file))
+    with ctx.services(args, create=True) as services:
+        imported = services.records.import_event(Path(args.file))
     if args.json:
         ctx.print_json(
             {

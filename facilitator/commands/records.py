@@ -79,14 +79,12 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_push(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.db.records.store import resolve_target
-    from facilitator.services.events import EventService
-    from facilitator.services.records.service import push_event
 
-    target = resolve_target(args.records)  # a bad URL is refused before anything is read
+    resolve_target(args.records)  # a bad URL is refused before anything is read
     # Read-only: no lock, so the app or `serve` may keep the workspace open.
-    with ctx.workspace(args, readonly=True) as workspace:
-        event_id = EventService(workspace, ctx.get_clock()).resolve_event_id(args.event)
-        result = push_event(workspace, event_id, target)
+    with ctx.services(args, readonly=True) as services:
+        event_id = services.events.resolve_event_id(args.event)
+        result = services.records.push(event_id, args.records or "")
     if args.json:
         ctx.print_json(result.as_json())
     else:

@@ -14,7 +14,7 @@ def push_and_verify_from_records(state: SelfTestState) -> Msg:
     from facilitator.db.records.store import open_records, resolve_target
     from facilitator.domain.certificates import VerifyOutcome, verification_code
     from facilitator.services.records.service import push_event
-    from facilitator.services.records.verify import RecordsVerifier
+    from facilitator.services.records.verify import verify_in_records
 
     impl, libpq = psycopg.pq.__impl__, psycopg.pq.version()
     if impl not in ("binary", "c") or libpq < 100000:
@@ -32,7 +32,7 @@ def push_and_verify_from_records(state: SelfTestState) -> Msg:
         )
     secret = state.services().checkin.event_secret(state.event_id) or ""
     with open_records(target, migrate=False) as store:
-        verdict = RecordsVerifier(store).verify(verification_code(secret, state.certificate_number))
+        verdict = verify_in_records(store, verification_code(secret, state.certificate_number))
     if verdict.outcome is not VerifyOutcome.VALID:
         raise fail(
             f"the records verify the certificate as {verdict.outcome.value}",

@@ -157,6 +157,11 @@ def test_every_third_party_package_imports_inside_the_bundle(self_test: str) -> 
     assert expected <= set(imported.split(": ", 1)[1].split(", "))
 
 
+def test_the_bundle_pushes_to_records_with_psycopg_s_own_libpq(self_test: str) -> None:
+    (detail,) = [detail for _, key, _, detail in LINE.findall(self_test) if key == "records"]
+    assert "verified" in detail and "psycopg binary" in detail
+
+
 def test_the_bundle_meets_its_size_goal(bundle: Bundle) -> None:
     files = [p for p in bundle.folder.rglob("*") if p.is_file() and not p.is_symlink()]
     size = sum(p.stat().st_size for p in files)

@@ -1,5 +1,6 @@
-"""What the app's Records area does: the matrix, a person's history, pushing the open
-event, and copying it for another laptop. Each method is one unit of work."""
+"""What the Records area and the records commands do with an open workspace: the matrix,
+a person's history, pushing an event, copying it for another laptop and adding such a
+copy. Each method is one unit of work."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from facilitator.db.records.store import RecordsTarget, open_records, resolve_target
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
-from facilitator.services.event_transfer import EventTransfer
+from facilitator.services.event_transfer import EventTransfer, ImportedEvent
 from facilitator.services.records.push import PushResult
 from facilitator.services.records.reports import HistoryRow, Matrix, RecordsReports
 from facilitator.services.records.service import push_event
@@ -37,4 +38,9 @@ class RecordsArea:
         return push_event(self._workspace, event_id, self.target(records))
 
     def export_event(self, event_id: int, out: Path) -> int:
+        """Copy the event for another laptop (`event export`)."""
         return EventTransfer(self._workspace, self._clock).export(event_id, out)
+
+    def import_event(self, source: Path) -> ImportedEvent:
+        """Add an event copied from another laptop (`event import`)."""
+        return EventTransfer(self._workspace, self._clock).import_file(source)
