@@ -117,6 +117,12 @@ def make_day(path: Path, attendees: int) -> None:
         assert len(issued.newly_issued) == attendees, len(issued.newly_issued)
 
 
+def undo_one_checkin(day: Path) -> None:
+    with open_workspace(day) as ws, ws.session() as s:
+        first = s.scalars(select(CheckIn).order_by(CheckIn.id).limit(1)).one()
+        first.undone_at = START + timedelta(hours=1)
+
+
 def fill_records(url: str, trainings: int, staff: int) -> None:
     """`trainings` training days, each with all `staff` enrolled and about 80 % attending."""
     rng = random.Random(18)
@@ -274,6 +280,13 @@ def main() -> int:
                     lambda: push_event(ws, 1, resolve_target(pg_push)),
                 )
                 > 1.0
+            )
+            # Not the same snapshot: every row is compared (one check-in undone meanwhile).
+            undo_one_checkin(day)
+            timed(
+                "push after one change (every row compared), PostgreSQL",
+                1.0,
+                lambda: push_event(ws, 1, resolve_target(pg_push)),
             )
             sqlite_push = str(folder / "push.sqlite")
             timed(
