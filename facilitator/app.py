@@ -244,6 +244,11 @@ def build_areas(
 
         return ReportsView(services.core.reports, runner, current, lang=lang, dialogs=dialogs)
 
+    def records() -> QWidget:
+        from facilitator.ui.records.view import RecordsView
+
+        return RecordsView(services.core.records, runner, current, lang=lang, dialogs=dialogs)
+
     return [
         Area(
             "event",
@@ -274,6 +279,8 @@ def build_areas(
         Area("certificates", QCoreApplication.translate("Areas", "Certificates"), certificates),
         # Same context and text as ui/reports/view.area_title(), without importing the view.
         Area("reports", QCoreApplication.translate("Areas", "Reports"), reports),
+        # After the day: into the records across trainings (ui/records/view.area_title()).
+        Area("records", QCoreApplication.translate("Areas", "Records"), records),
     ]
 
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from facilitator.services.feedback.capture import FeedbackService
     from facilitator.services.feedback.results import FeedbackResultsService
     from facilitator.services.feedback.survey_editor import SurveyEditorService
+    from facilitator.services.records.area import RecordsArea
     from facilitator.services.reports.suite import ReportServices
     from facilitator.services.roster.area import RosterServices
     from facilitator.services.roster.attendees import RosterService
@@ -72,6 +73,12 @@ class Composition:
         from facilitator.services.feedback.results import FeedbackResultsService
 
         return FeedbackResultsService(self.workspace, self.clock)
+
+    @cached_property
+    def records(self) -> RecordsArea:
+        from facilitator.services.records.area import RecordsArea
+
+        return RecordsArea(self.workspace, self.clock)
 
     @cached_property
     def survey_editor(self) -> SurveyEditorService:

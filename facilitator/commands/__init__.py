@@ -9,6 +9,7 @@ from facilitator.commands import (
     checkin,
     feedback,
     reports,
+    records,
     roster,
     workspace,
 )
@@ -21,4 +22,5 @@ REGISTRARS = (
     certificates.register,
     agenda.register,
     reports.register,
+    records.register,
 )

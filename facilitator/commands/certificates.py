@@ -51,7 +51,13 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=run_list)
 
     verify = sub.add_parser("verify", help="check a certificate's code (exit 0 only if valid)")
-    add_db_option(verify, required=True)
+    add_db_option(verify)
+    verify.add_argument(
+        "--records",
+        metavar="URL",
+        default=None,
+        help="verify against the records of every training instead of one workspace",
+    )
     verify.add_argument("code", metavar="CODE")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=run_verify)
@@ -168,7 +174,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def verification_message(result: Verification) -> Msg:
+def verification_message(result: Verification, *, in_records: bool = False) -> Msg:
     from facilitator.domain.certificates import VerifyOutcome
 
     def when(value: Any) -> str:
@@ -216,8 +222,11 @@ def verification_message(result: Verification) -> Msg:
         )
     if result.number:
         return Msg(
-            en=f"UNKNOWN: no certificate {result.number} was issued in this workspace.",
-            ja=f"不明：番号 {result.number} の修了証はこのワークスペースで発行されていません。",
+            en=f"UNKNOWN: no certificate {result.number} was issued in "
+            + ("any training in the records." if in_records else "this workspace."),
+            ja=f"不明：番号 {result.number} の修了証は"
+            + ("記録にあるどの研修でも" if in_records else "このワークスペースで")
+            + "発行されていません。",
         )
     return Msg(
         en="UNKNOWN: this is not a Facilitator certificate code.",
@@ -228,8 +237,7 @@ def verification_message(result: Verification) -> Msg:
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     from facilitator.domain.certificates import VerifyOutcome
 
-    with ctx.services(args, readonly=True) as services:
-        result = services.verifier.verify(args.code)
+    result = _verify(args, ctx)
     if args.json:
         ctx.print_json(
             {
@@ -244,8 +252,31 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
             }
         )
     else:
-        ctx.say(verification_message(result))
+        ctx.say(verification_message(result, in_records=args.records is not None))
     return EXIT_OK if result.outcome is VerifyOutcome.VALID else EXIT_NOT_VALID
+
+
+def _verify(args: argparse.Namespace, ctx: CliContext) -> Verification:
+    """Against the records (`--records`, or FACILITATOR_RECORDS without --db), else the workspace."""
+    import os
+
+    from facilitator.db.records.store import ENV_VAR
+
+    if args.records is not None or (not getattr(args, "db", None) and os.environ.get(ENV_VAR)):
+        from facilitator.db.records.store import open_records, resolve_target
+        from facilitator.services.records.verify import verify_in_records
+
+        with open_records(resolve_target(args.records), migrate=False) as store:
+            return verify_in_records(store, args.code)
+    if not getattr(args, "db", None):
+        raise InputRejected(
+            Msg(
+                en="Give the workspace with --db PATH, or the records with --records URL.",
+                ja="--db PATH でワークスペースを、または --records URL で記録データベースを指定してください。",
+            )
+        )
+    with ctx.services(args, readonly=True) as services:
+        return services.verifier.verify(args.code)
 
 
 def run_revoke(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -74,6 +74,10 @@ def register(subparsers: Any) -> None:
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_event_show)
 
+    from facilitator.commands import event_transfer
+
+    event_transfer.register(event_sub)
+
 
 @contextlib.contextmanager
 def _created_or_opened(args: argparse.Namespace, ctx: CliContext) -> Iterator[Composition]:

@@ -36,6 +36,22 @@ NAMING_CONVENTION = {
 }
 
 
+# A version-4 UUID made by SQLite itself, so every way of inserting a row (ORM,
+# Core, INSERT ... SELECT) gives it a stable identity at creation. Each
+# randomblob() is drawn anew; the fixed "4" and the 8/9/a/b nibble make it a
+# well-formed RFC 4122 random UUID. The records database keys rows by it.
+UUID_DEFAULT = text(
+    "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
+    "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
+)
+
+
+def uuid_column() -> Mapped[str]:
+    """A row's stable identity across workspaces and the records (see docs/records.md)."""
+    return mapped_column(String(36), index=True, unique=True, server_default=UUID_DEFAULT)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads it from the class
@@ -52,6 +68,7 @@ class Event(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     title: Mapped[str] = mapped_column(String(200))
     date: Mapped[date]
     venue: Mapped[str] = mapped_column(String(200), default="")
@@ -86,6 +103,7 @@ class TrainingSession(Base):
     __table_args__ = (UniqueConstraint("event_id", "label"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     label: Mapped[str] = mapped_column(String(40))
     # Short random code used in phone URLs (/c/<code>); unique across the workspace.
@@ -118,6 +136,7 @@ class Attendee(Base):
     __table_args__ = (UniqueConstraint("event_id", "staff_no"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     staff_no: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(String(200))
@@ -159,6 +178,7 @@ class CheckIn(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"))
     session_id: Mapped[int] = mapped_column(
         ForeignKey("sessions.id", ondelete="CASCADE"), index=True
@@ -293,6 +313,7 @@ class Response(Base):
     __tablename__ = "responses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
     attendee_id: Mapped[int | None] = mapped_column(ForeignKey("attendees.id", ondelete="SET NULL"))
@@ -350,6 +371,7 @@ class Certificate(Base):
     __table_args__ = (UniqueConstraint("event_id", "seq"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     attendee_id: Mapped[int] = mapped_column(
         ForeignKey("attendees.id", ondelete="RESTRICT"), unique=True

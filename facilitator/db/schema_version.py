@@ -7,10 +7,11 @@ equal to the migration scripts.
 
 # "FCLT": marks an SQLite file as a Facilitator workspace (PRAGMA application_id).
 APPLICATION_ID = 0x46434C54
-HEAD_REVISION = "0004_assignment_stability"
+HEAD_REVISION = "0005_stable_ids"
 KNOWN_REVISIONS = (
     "0001_initial",
     "0002_phone_trust",
     "0003_refusal_attempts",
     "0004_assignment_stability",
+    "0005_stable_ids",
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from facilitator.errors import Msg
 from facilitator.lang import Lang
-from facilitator.selftest import day, outputs, packages
+from facilitator.selftest import day, outputs, packages, records_check
 from facilitator.selftest.base import Step
 from facilitator.selftest.state import SelfTestState
 
@@ -30,6 +30,7 @@ STEPS: tuple[tuple[str, Callable[[SelfTestState], Msg]], ...] = (
     ("certificate-qr", outputs.verify_certificate_qr),
     ("slips", outputs.print_slip_sheet),
     ("xlsx", outputs.export_checkins_xlsx),
+    ("records", records_check.push_and_verify_from_records),
     ("window", day.grab_main_window),
 )
 

@@ -126,6 +126,11 @@ Details are in the log file:
         <source>Reports</source>
         <translation>報告書</translation>
     </message>
+    <message>
+        <location filename="../../facilitator/app.py" line="196"/>
+        <source>Records</source>
+        <translation>記録</translation>
+    </message>
 </context>
 <context>
     <name>EventForm</name>

@@ -41,7 +41,10 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZE_GOAL = 250_000_000
+# 250 MB before issues 16 and 18: the HiGHS solver (its compiled core only, without
+# NumPy) adds 7.9 MB and the records team's PostgreSQL driver (psycopg's binary build
+# with its own libpq, OpenSSL, Kerberos and LDAP libraries) 10.3 MB.
+SIZE_GOAL = 270_000_000
 CACHE_ROOT = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 CACHE = CACHE_ROOT / "facilitator" / "pyinstaller"
 CACHE_DAYS = 14
@@ -155,6 +158,11 @@ def test_every_third_party_package_imports_inside_the_bundle(self_test: str) -> 
     (imported,) = [detail for _, key, _, detail in LINE.findall(self_test) if key == "packages"]
     assert f"{len(names)} packages imported" in imported
     assert expected <= set(imported.split(": ", 1)[1].split(", "))
+
+
+def test_the_bundle_pushes_to_records_with_psycopg_s_own_libpq(self_test: str) -> None:
+    (detail,) = [detail for _, key, _, detail in LINE.findall(self_test) if key == "records"]
+    assert "verified" in detail and "psycopg binary" in detail
 
 
 def test_the_bundle_meets_its_size_goal(bundle: Bundle) -> None:

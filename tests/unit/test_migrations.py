@@ -187,7 +187,29 @@ def test_a_workspace_of_0001_upgrades_to_phone_trust_without_loss(
         after = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         replaced = conn.execute(text("SELECT replaced_by_device FROM responses")).scalars().all()
-    assert revision == schema_version.HEAD_REVISION == "0004_assignment_stability"
+    assert revision == schema_version.HEAD_REVISION == "0005_stable_ids"
     assert after == before and before["responses"] == 1
     assert answers and before["answers"] == answers  # nothing lost on the way back
     assert replaced == [""]
+
+
+def test_stable_ids_are_given_to_existing_rows_and_new_ones(tmp_path: Path) -> None:
+    """0005: every row of an older workspace gets its own UUID; rows made later get one too."""
+    import uuid
+
+    path = tmp_path / "old.sqlite"
+    with open_workspace(path, create=True) as ws:
+        build_demo(ws, FakeClock(), attendees=30, seed=2)
+        downgrade_to(ws.engine, "0003_refusal_attempts")
+    with open_workspace(path) as ws, ws.engine.connect() as conn:
+        for table in ("events", "sessions", "attendees", "checkins", "responses", "certificates"):
+            ids = conn.execute(text(f"SELECT uuid FROM {table}")).scalars().all()
+            assert len(set(ids)) == len(ids)
+            assert all(uuid.UUID(i).version == 4 and str(uuid.UUID(i)) == i for i in ids)
+        counts = conn.execute(text("SELECT count(*) FROM attendees")).scalar()
+        assert counts == 30
+    with open_workspace(path) as ws:
+        build_demo(ws, FakeClock(), attendees=10, seed=3)
+    with open_workspace(path, readonly=True) as ws, ws.engine.connect() as conn:
+        ids = conn.execute(text("SELECT uuid FROM attendees")).scalars().all()
+        assert len(ids) == 40 and len(set(ids)) == 40

@@ -23,6 +23,7 @@ from facilitator.domain.certificates import (
     verification_code,
 )
 from facilitator.domain.clock import Clock
+from facilitator.domain.event_copy import copy_refusal, is_copy
 from facilitator.errors import InputRejected, Msg
 from facilitator.services import audit
 from facilitator.services.certificates.eligibility import (
@@ -78,6 +79,8 @@ class CertificateIssuer:
         now = self._clock.now()
         with self._workspace.session() as session:
             event = load_event(session, event_id)
+            if is_copy(event.settings):
+                raise copy_refusal(event.title)
             fmt = event.certificate_number_format or DEFAULT_NUMBER_FORMAT
             check_number_format(fmt, event.certificate_prefix)
             rows = eligibility_rows(session, event)

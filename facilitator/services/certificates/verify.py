@@ -32,7 +32,7 @@ class Verification:
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−ーｰ－", "-"))
 
 
-def _number_key(text: str) -> str:
+def number_key(text: str) -> str:
     """A certificate number or code as someone might type it, made comparable:
     full-width characters, lower case, hyphen look-alikes, spaces around it."""
     return unicodedata.normalize("NFKC", text).translate(_DASHES).strip().upper()[:200]
@@ -47,7 +47,7 @@ class CertificateVerifier:
 
         A bare certificate number is looked up too (NUMBER_ONLY): the records team
         is often asked about a number read out over the phone."""
-        parsed = read_code(_number_key(code))
+        parsed = read_code(number_key(code))
         typed = code.strip()
         if parsed is None and not typed:
             return Verification(VerifyOutcome.UNKNOWN)
@@ -55,12 +55,12 @@ class CertificateVerifier:
             row = self._certificate_row(session, parsed.number if parsed else typed)
             if row is None and parsed is None:
                 # As typed, it is no number; compared loosely (case, width, hyphens) it may be.
-                key = _number_key(typed)
+                key = number_key(typed)
                 number = next(
                     (
                         n
                         for n in session.scalars(select(Certificate.number))
-                        if _number_key(n) == key
+                        if number_key(n) == key
                     ),
                     None,
                 )
