@@ -8,8 +8,8 @@ from facilitator.commands import (
     certificates,
     checkin,
     feedback,
-    reports,
     records,
+    reports,
     roster,
     workspace,
 )
