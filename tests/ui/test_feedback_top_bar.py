@@ -4,24 +4,42 @@ the QR's place explained while the survey is closed instead of an empty band, wh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select, update
 
 from facilitator.db.models import Attendee, Department
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import FakeClock
 from facilitator.domain.phrases import WORD_JOINER
 from facilitator.lang import Lang
-from tests.ui.test_feedback_layout import SIZES, _answer, _area, _show_at, japanese_font
+from tests.ui.test_feedback_layout import SIZES, Area, _answer, _area, _show_at, japanese_font
 
 __all__ = ["japanese_font"]  # the app's Japanese font, autouse
 
 LONG_NAME = "こども未来部子育て支援課保育施設・幼児教育連携担当"
+
+
+@pytest.fixture
+def make_area(
+    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock, qt_lang: Callable[[Lang], None]
+) -> Iterator[Callable[[Lang, bool], Area]]:
+    """The area in `lang`, its survey open or not; its kiosk/feedback closed afterwards."""
+    made: list[Area] = []
+
+    def make(lang: Lang, opened: bool) -> Area:
+        qt_lang(lang)
+        made.append(_area(qtbot, demo_workspace, clock, lang, opened=opened))
+        return made[-1]
+
+    yield make
+    for area in made:
+        area.feedback.close()
 
 
 def _plain(text: str) -> str:
@@ -31,14 +49,11 @@ def _plain(text: str) -> str:
 @pytest.mark.parametrize("screen", list(SIZES))
 def test_a_closed_survey_s_qr_place_says_why_and_the_row_sits_at_the_top(
     qtbot: QtBot,
-    demo_workspace: Workspace,
-    clock: FakeClock,
-    qt_lang: Callable[[Lang], None],
+    make_area: Callable[[Lang, bool], Area],
     screenshots: Path,
     screen: str,
 ) -> None:
-    qt_lang("ja")
-    area = _area(qtbot, demo_workspace, clock, "ja", opened=False)
+    area = make_area("ja", False)
     view = area.view
     _show_at(qtbot, view, SIZES[screen])
     placeholder = view.qr_placeholder
@@ -49,32 +64,28 @@ def test_a_closed_survey_s_qr_place_says_why_and_the_row_sits_at_the_top(
     assert placeholder.heightForWidth(placeholder.width()) <= placeholder.height()
     # No empty band above the session row, none between it and the counts.
     bar = view.top_bar
-    toggle = view.toggle_button.geometry().translated(view.toggle_button.parentWidget().pos())
     assert view.toggle_button.mapTo(bar, view.toggle_button.rect().topLeft()).y() <= 6
     count_top = view.count_label.mapTo(bar, view.count_label.rect().topLeft()).y()
     toggle_bottom = view.toggle_button.mapTo(bar, view.toggle_button.rect().bottomLeft()).y()
-    assert 0 <= count_top - toggle_bottom <= 12, (toggle, count_top)
+    assert 0 <= count_top - toggle_bottom <= 12, (toggle_bottom, count_top)
     view.grab().save(str(screenshots / f"feedback_top_bar_closed_{screen}_ja.png"))
     # Opening the survey puts the QR in the same place.
     qtbot.mouseClick(view.toggle_button, Qt.MouseButton.LeftButton)
     qtbot.wait(20)
     assert view.qr_label.isVisible() and not placeholder.isVisible()
     view.grab().save(str(screenshots / f"feedback_top_bar_open_{screen}_ja.png"))
-    area.feedback.close()
 
 
 def test_an_open_survey_without_the_phone_server_says_so_in_the_qr_place(
-    qtbot: QtBot, demo_workspace: Workspace, clock: FakeClock, qt_lang: Callable[[Lang], None]
+    qtbot: QtBot, make_area: Callable[[Lang, bool], Area]
 ) -> None:
-    qt_lang("ja")
-    area = _area(qtbot, demo_workspace, clock, "ja")
+    area = make_area("ja", True)
     view = area.view
     view._phone_url = lambda _sid: None  # the server is stopped
     _show_at(qtbot, view, SIZES["1366"])
     view.show_phone_link()
     assert view.qr_placeholder.isVisible() and not view.qr_label.isVisible()
     assert "サーバー" in _plain(view.qr_placeholder.text())
-    area.feedback.close()
 
 
 @pytest.mark.parametrize(
@@ -86,16 +97,13 @@ def test_an_open_survey_without_the_phone_server_says_so_in_the_qr_place(
 )
 def test_kiosk_mode_says_why_it_cannot_be_pressed(
     qtbot: QtBot,
-    demo_workspace: Workspace,
-    clock: FakeClock,
-    qt_lang: Callable[[Lang], None],
+    make_area: Callable[[Lang, bool], Area],
     screenshots: Path,
     lang: Lang,
     closed_hint: str,
     tip: str,
 ) -> None:
-    qt_lang(lang)
-    area = _area(qtbot, demo_workspace, clock, lang, opened=False)
+    area = make_area(lang, False)
     view = area.view
     _show_at(qtbot, view, SIZES["1366"])
     assert not view.kiosk_button.isEnabled()
@@ -113,24 +121,22 @@ def test_kiosk_mode_says_why_it_cannot_be_pressed(
     qtbot.wait(20)
     assert view.kiosk_button.isEnabled() and not view.kiosk_hint.isVisible()
     assert view.kiosk_button.toolTip() != "" and tip not in view.kiosk_button.toolTip()
-    area.feedback.close()
 
 
 def test_the_comment_table_shows_department_names_whole_at_1366(
     qtbot: QtBot,
-    demo_workspace: Workspace,
-    clock: FakeClock,
-    qt_lang: Callable[[Lang], None],
+    make_area: Callable[[Lang, bool], Area],
     screenshots: Path,
 ) -> None:
-    qt_lang("ja")
-    area = _area(qtbot, demo_workspace, clock, "ja")
+    area = make_area("ja", True)
+    # The first attendee's department gets a long real-world name.
+    of_first = select(Attendee.department_id).where(Attendee.id == area.ids[0])
     with area.ws.session() as s:
-        first = s.get(Attendee, area.ids[0])
-        assert first is not None
-        department = s.get(Department, first.department_id)
-        assert department is not None
-        department.name = LONG_NAME
+        s.execute(
+            update(Department)
+            .where(Department.id == of_first.scalar_subquery())
+            .values(name=LONG_NAME)
+        )
     _answer(area, 9)
     view = area.view
     view.tabs.setCurrentWidget(view.results_panel)
@@ -148,4 +154,3 @@ def test_the_comment_table_shows_department_names_whole_at_1366(
     # The answers keep most of the row.
     assert table.columnWidth(2) >= 400
     view.grab().save(str(screenshots / "feedback_comments_1366_ja.png"))
-    area.feedback.close()
