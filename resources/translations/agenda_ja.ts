@@ -228,92 +228,95 @@
         <translation>予定と実績（分）。赤：超過、緑：早く終了。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="118"/>
-        <location filename="../../facilitator/ui/agenda/view.py" line="264"/>
-        <location filename="../../facilitator/ui/agenda/view.py" line="267"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="127"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="293"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="296"/>
         <source>Agenda</source>
         <translation>アジェンダ</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="119"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="128"/>
         <source>Planned vs actual</source>
         <translation>予定と実績</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="156"/>
-        <location filename="../../facilitator/ui/agenda/view.py" line="194"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="165"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="203"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="156"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="165"/>
         <source>Minutes</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="173"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="182"/>
         <source>%1: the agenda ends at %2, %3 min after the session ends (%4).</source>
         <translation>%1：アジェンダの終了は %2 で、セッション終了（%4）より %3 分超過します。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="182"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="191"/>
         <source>The agenda does not fit the slot.</source>
         <translation>アジェンダが時間枠に収まりません。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="197"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="206"/>
         <source>%1 planned</source>
         <translation>%1 予定</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="198"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="207"/>
         <source>%1 actual</source>
         <translation>%1 実績</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="199"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="208"/>
         <source>%1 difference</source>
         <translation>%1 差</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="235"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="264"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="235"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="264"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF ファイル (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="237"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="266"/>
         <source>Export planned vs actual</source>
         <translation>予定と実績を書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="257"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="286"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="257"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="286"/>
         <source>Saved %1.</source>
         <translation>%1 に保存しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/view.py" line="267"/>
+        <location filename="../../facilitator/ui/agenda/view.py" line="296"/>
         <source>Could not save: %1</source>
         <translation>保存できませんでした：%1</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/view.py" line="239"/>
         <source>Actual times are recorded when a session is presented with Present… on the session&apos;s own date; each item&apos;s time counts from when it is shown until the next item. Rehearsals (presenting on another day) are not recorded.</source>
         <translation>実績は、セッション当日に「発表…」で進行したときに記録されます（各項目の時間は、表示してから次の項目へ進むまで）。別の日に行ったリハーサルは記録されません。</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/view.py" line="245"/>
         <source>Nothing recorded yet: what was presented so far was a rehearsal, on another day than the session&apos;s.</source>
         <translation>まだ実績がありません。これまでの進行は、セッションの日とは別の日に行ったリハーサルでした。</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/view.py" line="249"/>
         <source>Nothing recorded yet: no session has been presented on its date.</source>
         <translation>まだ実績がありません。どのセッションもまだ当日に進行していません。</translation>
     </message>
@@ -329,225 +332,276 @@
 <context>
     <name>AudienceWindow</name>
     <message>
-        <location filename="../../facilitator/ui/agenda/audience_window.py" line="66"/>
+        <location filename="../../facilitator/ui/agenda/audience_window.py" line="81"/>
         <source>Projector — %1</source>
         <translation>プロジェクター — %1</translation>
     </message>
 </context>
 <context>
-    <name>PresenterConsole</name>
+    <name>CatchUpBanner</name>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="56"/>
-        <source>Presenter — %1</source>
-        <translation>発表者画面 — %1</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="101"/>
-        <source>Start</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="102"/>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="212"/>
-        <source>Pause (P)</source>
-        <translation>一時停止 (P)</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="103"/>
-        <source>◀ Previous item</source>
-        <translation>◀ 前の項目</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="104"/>
-        <source>Next item ▶</source>
-        <translation>次の項目 ▶</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="105"/>
-        <source>◁ Page</source>
-        <translation>◁ ページ</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="106"/>
-        <source>Page ▷</source>
-        <translation>ページ ▷</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="107"/>
-        <source>−1 min</source>
-        <translation>−1分</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="108"/>
-        <source>+1 min</source>
-        <translation>+1分</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="109"/>
-        <source>Blackout (B)</source>
-        <translation>暗転 (B)</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="111"/>
-        <source>Jump</source>
-        <translation>移動</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="112"/>
-        <source>Swap screens</source>
-        <translation>画面を入れ替え</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="114"/>
-        <source>Show projector</source>
-        <translation>プロジェクター画面を表示</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="116"/>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="321"/>
-        <source>Finish session</source>
-        <translation>セッション終了</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="117"/>
+        <location filename="../../facilitator/ui/agenda/console_catchup.py" line="31"/>
         <source>Apply</source>
         <translation>適用</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="118"/>
+        <location filename="../../facilitator/ui/agenda/console_catchup.py" line="32"/>
         <source>Ignore</source>
         <translation>無視</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="137"/>
-        <source>Now</source>
-        <translation>現在時刻</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="139"/>
-        <source>Planned end</source>
-        <translation>予定終了</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="141"/>
-        <source>Projected end</source>
-        <translation>見込み終了</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="143"/>
-        <source>Pace</source>
-        <translation>進行</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="148"/>
-        <source>Next</source>
-        <translation>次</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="151"/>
-        <source>Notes</source>
-        <translation>メモ</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="199"/>
-        <source>(last item)</source>
-        <translation>（最後の項目）</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="212"/>
-        <source>Resume (P)</source>
-        <translation>再開 (P)</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="220"/>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="240"/>
-        <source>Not started</source>
-        <translation>未開始</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="221"/>
-        <source>Running</source>
-        <translation>進行中</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="222"/>
-        <source>PAUSED</source>
-        <translation>一時停止中</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="223"/>
-        <source>Finished</source>
-        <translation>終了</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="225"/>
-        <source> · BLACKOUT</source>
-        <translation> · 暗転中</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="226"/>
-        <source> · rehearsal</source>
-        <translation> · リハーサル</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="242"/>
-        <source>Over %1</source>
-        <translation>超過 %1</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="244"/>
-        <source>%1 left</source>
-        <translation>残り %1</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="257"/>
-        <source>%1 min</source>
-        <translation>%1分</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="261"/>
-        <source>On time</source>
-        <translation>予定どおり</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="264"/>
-        <source>%1 min ahead</source>
-        <translation>%1分早い</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="265"/>
-        <source>%1 min behind</source>
-        <translation>%1分遅れ</translation>
-    </message>
-    <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="289"/>
+        <location filename="../../facilitator/ui/agenda/console_catchup.py" line="59"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="293"/>
+        <location filename="../../facilitator/ui/agenda/console_catchup.py" line="63"/>
         <source>%1 min behind. Shorten: %2</source>
         <translation>%1分遅れています。短縮案：%2</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="298"/>
+        <location filename="../../facilitator/ui/agenda/console_catchup.py" line="68"/>
         <source> (still %1 min late)</source>
         <translation>（それでも %1分遅れ）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="322"/>
-        <source>Finish the session now? Its end time is recorded for the report.</source>
-        <translation>セッションを今終了しますか？ 終了時刻が予実レポートに記録されます。</translation>
+        <location filename="../../facilitator/ui/agenda/console_catchup.py" line="75"/>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleButtons</name>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="31"/>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="101"/>
+        <source>Start</source>
+        <translation>開始</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="32"/>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="111"/>
+        <source>Pause (P)</source>
+        <translation>一時停止 (P)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="33"/>
+        <source>◀ Previous item</source>
+        <translation>◀ 前の項目</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="34"/>
+        <source>Next item ▶</source>
+        <translation>次の項目 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="35"/>
+        <source>◁ Page</source>
+        <translation>◁ ページ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="36"/>
+        <source>Page ▷</source>
+        <translation>ページ ▷</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="37"/>
+        <source>−1 min</source>
+        <translation>−1分</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="38"/>
+        <source>+1 min</source>
+        <translation>+1分</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="39"/>
+        <source>Blackout (B)</source>
+        <translation>暗転 (B)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="45"/>
+        <source>Jump</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="47"/>
+        <source>Swap screens</source>
+        <translation>画面を入れ替え</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="49"/>
+        <source>Show projector</source>
+        <translation>プロジェクター画面を表示</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="53"/>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="134"/>
+        <source>Finish session</source>
+        <translation>セッション終了</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="54"/>
         <source>Open the survey at the feedback item</source>
         <translation>フィードバック項目でアンケートを自動で開始</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="101"/>
         <source>Reopen session</source>
         <translation>セッションを再開</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="111"/>
+        <source>Resume (P)</source>
+        <translation>再開 (P)</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_buttons.py" line="135"/>
+        <source>Finish the session now? Its end time is recorded for the report.</source>
+        <translation>セッションを今終了しますか？ 終了時刻が予実レポートに記録されます。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeAlert</name>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="130"/>
+        <source>This is the last item. To end the session, press “Finish session”.</source>
+        <translation>最後の項目です。セッションを終えるには「セッション終了」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="133"/>
+        <source>The session has finished. “Reopen session” or Jump continues it.</source>
+        <translation>セッションは終了しています。続けるには「セッションを再開」または「移動」を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneAlert</name>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="71"/>
+        <source>Start the survey</source>
+        <translation>アンケートを開始</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="88"/>
+        <source>The phone server is not running: the projector shows “starting shortly” instead of a QR. Start the server in the Check-in area.</source>
+        <translation>スマートフォン用サーバーが停止しています。プロジェクターには QR の代わりに「まもなく始まります」と表示しています。「受付」画面でサーバーを開始してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="92"/>
+        <source>Opening the survey…</source>
+        <translation>アンケートを開始しています…</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="95"/>
+        <source>The survey is not open: the projector shows “the survey will start shortly” until you start it.</source>
+        <translation>アンケートはまだ開始していません。開始するまで、プロジェクターには「アンケートはまもなく始まります」と表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterConsole</name>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="66"/>
+        <source>Presenter — %1</source>
+        <translation>発表者画面 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="129"/>
+        <source>Now</source>
+        <translation>現在時刻</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="131"/>
+        <source>Planned end</source>
+        <translation>予定終了</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="133"/>
+        <source>Projected end</source>
+        <translation>見込み終了</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="135"/>
+        <source>Pace</source>
+        <translation>進行</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="140"/>
+        <source>Next</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="143"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="169"/>
+        <source>(last item)</source>
+        <translation>（最後の項目）</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="181"/>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="211"/>
+        <source>Not started</source>
+        <translation>未開始</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="182"/>
+        <source>Running</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="183"/>
+        <source>PAUSED</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="184"/>
+        <source>Finished</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="186"/>
+        <source> · BLACKOUT</source>
+        <translation> · 暗転中</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="187"/>
+        <source> · rehearsal</source>
+        <translation> · リハーサル</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="213"/>
+        <source>Over %1</source>
+        <translation>超過 %1</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="215"/>
+        <source>%1 left</source>
+        <translation>残り %1</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="278"/>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="282"/>
+        <source>On time</source>
+        <translation>予定どおり</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="285"/>
+        <source>%1 min ahead</source>
+        <translation>%1分早い</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="286"/>
+        <source>%1 min behind</source>
+        <translation>%1分遅れ</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/agenda/presenter_console.py" line="217"/>
         <source>PAUSED  %1</source>
         <translation>一時停止中  %1</translation>
     </message>
@@ -555,12 +609,12 @@
 <context>
     <name>PresenterController</name>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_controller.py" line="137"/>
+        <location filename="../../facilitator/ui/agenda/presenter_controller.py" line="158"/>
         <source>%1 / %2 checked in</source>
         <translation>受付済み %1 / %2 人</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/presenter_controller.py" line="142"/>
+        <location filename="../../facilitator/ui/agenda/presenter_controller.py" line="163"/>
         <source>%1 responses</source>
         <translation>回答 %1 件</translation>
     </message>
@@ -586,75 +640,50 @@
 <context>
     <name>SlideCanvas</name>
     <message>
-        <location filename="../../facilitator/ui/agenda/slide.py" line="269"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="297"/>
         <source>Resume at %1</source>
         <translation>再開 %1</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/slide.py" line="294"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="339"/>
         <source>Scan the code with your phone&apos;s camera to check in.</source>
         <translation>スマートフォンのカメラでコードを読み取って受付してください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/slide.py" line="296"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="341"/>
         <source>Scan the code with your phone&apos;s camera to answer the survey.</source>
         <translation>スマートフォンのカメラでコードを読み取ってアンケートにお答えください。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/agenda/slide.py" line="310"/>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="355"/>
         <source>Thank you</source>
         <translation>ありがとうございました</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="310"/>
         <source>Check-in will open shortly</source>
         <translation>受付はまもなく始まります</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="312"/>
         <source>The survey will start shortly</source>
         <translation>アンケートはまもなく始まります</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/slide.py" line="337"/>
         <source>Please wait a moment.</source>
         <translation>しばらくお待ちください。</translation>
     </message>
 </context>
 <context>
-    <name>NoticeAlert</name>
-    <message>
-        <source>This is the last item. To end the session, press “Finish session”.</source>
-        <translation>最後の項目です。セッションを終えるには「セッション終了」を押してください。</translation>
-    </message>
-    <message>
-        <source>The session has finished. “Reopen session” or Jump continues it.</source>
-        <translation>セッションは終了しています。続けるには「セッションを再開」または「移動」を押してください。</translation>
-    </message>
-</context>
-<context>
-    <name>PhoneAlert</name>
-    <message>
-        <source>Start the survey</source>
-        <translation>アンケートを開始</translation>
-    </message>
-    <message>
-        <source>The phone server is not running: the projector shows “starting shortly” instead of a QR. Start the server in the Check-in area.</source>
-        <translation>スマートフォン用サーバーが停止しています。プロジェクターには QR の代わりに「まもなく始まります」と表示しています。「受付」画面でサーバーを開始してください。</translation>
-    </message>
-    <message>
-        <source>Opening the survey…</source>
-        <translation>アンケートを開始しています…</translation>
-    </message>
-    <message>
-        <source>The survey is not open: the projector shows “the survey will start shortly” until you start it.</source>
-        <translation>アンケートはまだ開始していません。開始するまで、プロジェクターには「アンケートはまもなく始まります」と表示します。</translation>
-    </message>
-</context>
-<context>
     <name>StateAlert</name>
     <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="40"/>
         <source>BLACKOUT — the projector is black (B to show it again)</source>
         <translation>暗転中 — プロジェクターは黒い画面です（B で戻す）</translation>
     </message>
     <message>
+        <location filename="../../facilitator/ui/agenda/console_alerts.py" line="42"/>
         <source>PAUSED — the clock is stopped (P to resume)</source>
         <translation>一時停止中 — 時計は止まっています（P で再開）</translation>
     </message>

@@ -52,83 +52,84 @@
 <context>
     <name>FeedbackResultsPanel</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="129"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="131"/>
         <source>Filter comments…</source>
         <translation>回答を絞り込み…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="131"/>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="291"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="133"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="300"/>
         <source>Other (small groups)</source>
         <translation>その他（少人数）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="132"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="134"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="132"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="134"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="362"/>
         <source>Department</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="132"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="134"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="162"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="166"/>
         <source>Question</source>
         <translation>質問</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="177"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="181"/>
         <source>Comments</source>
         <translation>自由記述</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="244"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="250"/>
         <source>No answers to this question yet. When attendees answer (phone, kiosk or paper entry), each session&apos;s answers appear here as bars, within a few seconds.</source>
         <translation>この質問への回答はまだありません。回答が届くと（スマートフォン・キオスク・紙の入力）、数秒以内にセッションごとの集計がここに棒グラフで表示されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="251"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="258"/>
         <source>Answers by session</source>
         <translation>セッション別の回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="281"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="290"/>
         <source>This event has no survey yet. Create it on the Survey tab; its results appear here as answers arrive.</source>
         <translation>この研修にはまだアンケートがありません。「アンケート」タブで作成すると、回答が届くたびにここに集計が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="285"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="294"/>
         <source>The survey has no rating or choice question to chart. Comments are listed below.</source>
         <translation>グラフにできる評価・選択の質問がありません。自由記述の回答は下に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="295"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="305"/>
         <source>No answers yet. Each department&apos;s answers appear here once its attendees answer.</source>
         <translation>まだ回答がありません。回答が届くと、ここに所属ごとの集計が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="304"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="315"/>
         <source>Mean by department (1–5)</source>
         <translation>所属別の平均（1〜5）</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="307"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="318"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="319"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="330"/>
         <source>Answers by department</source>
         <translation>所属別の回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/results_panel.py" line="343"/>
+        <location filename="../../facilitator/ui/feedback/results_panel.py" line="369"/>
         <source>%1 of %2</source>
         <translation>%1 / %2 件</translation>
     </message>
@@ -136,70 +137,107 @@
 <context>
     <name>FeedbackView</name>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="103"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="117"/>
         <source>Kiosk mode</source>
         <translation>キオスクモード</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="105"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="125"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="111"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="131"/>
         <source>Results</source>
         <translation>集計結果</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="112"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="132"/>
         <source>Paper entry</source>
         <translation>紙の回答入力</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="113"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="133"/>
         <source>Survey</source>
         <translation>アンケート</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="143"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="163"/>
         <source>Session</source>
         <translation>セッション</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="249"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="240"/>
+        <source>No QR: the phone server is stopped. Start it in Check-in.</source>
+        <translation>QRなし：スマートフォン用サーバーが停止中です。「受付」で開始してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/view.py" line="242"/>
+        <source>Not open yet.
+The QR appears when you open the survey.</source>
+        <translation>回答受付前
+回答受付を開始するとQRコードを表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/view.py" line="287"/>
         <source>%1: %2 of %3 checked-in attendees answered</source>
         <translation>%1：受付済み %3 名中 %2 名が回答</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="139"/>
-        <location filename="../../facilitator/ui/feedback/view.py" line="257"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="159"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="295"/>
         <source>Close survey</source>
         <translation>回答受付を終了</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="139"/>
-        <location filename="../../facilitator/ui/feedback/view.py" line="257"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="159"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="295"/>
         <source>Open survey</source>
         <translation>回答受付を開始</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="316"/>
-        <location filename="../../facilitator/ui/feedback/view.py" line="331"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="310"/>
+        <source>Usable once a survey exists</source>
+        <translation>アンケートを作成すると使えます</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/view.py" line="311"/>
+        <source>Kiosk mode needs a survey: create it in the Survey tab first.</source>
+        <translation>キオスクモードにはアンケートが必要です。先に「アンケート」タブで作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/view.py" line="313"/>
+        <source>Usable once the survey is open</source>
+        <translation>回答受付を開始すると使えます</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/view.py" line="315"/>
+        <source>Kiosk mode takes answers on this computer while the session&apos;s survey is open. Press “Open survey” first.</source>
+        <translation>キオスクモードは、セッションの回答受付中にこのパソコンで回答を受け付けます。先に「回答受付を開始」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/view.py" line="320"/>
+        <source>Show the survey full screen on this computer for attendees to answer.</source>
+        <translation>このパソコンでアンケートを全画面表示し、受講者が回答できるようにします。</translation>
+    </message>
+    <message>
+        <location filename="../../facilitator/ui/feedback/view.py" line="372"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="387"/>
         <source>Export feedback</source>
         <translation>アンケート結果の書き出し</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="318"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="374"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;PDF summary (*.pdf)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;PDF 集計レポート (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="332"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="388"/>
         <source>Wrote %1 responses to %2.</source>
         <translation>%1 件の回答を %2 に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../facilitator/ui/feedback/view.py" line="341"/>
+        <location filename="../../facilitator/ui/feedback/view.py" line="397"/>
         <source>Feedback</source>
         <translation>アンケート</translation>
     </message>

@@ -16,29 +16,27 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from facilitator.domain.agenda_catchup import CatchUpProposal
 from facilitator.domain.agenda_timing import ON_TIME_TOLERANCE, Level, Phase
-from facilitator.services.agenda.phone_slides import SurveyStart
 from facilitator.ui.agenda.console_alerts import (
     PAUSED_COLOUR,
     NoticeAlert,
     PhoneAlert,
     StateAlert,
 )
+from facilitator.ui.agenda.console_buttons import ConsoleButtons
+from facilitator.ui.agenda.console_catchup import CatchUpBanner
 from facilitator.ui.agenda.presenter_controller import PresenterController
 from facilitator.ui.agenda.slide import Screen, SlideCanvas
+from facilitator.ui.agenda.slide_box import SlideBox
 from facilitator.ui.agenda.texts import clock_time, countdown, slide_time
 from facilitator.ui.dialogs import Dialogs
 
@@ -65,12 +63,9 @@ class PresenterConsole(QWidget):
         # A window of its own, yet owned by the agenda view so it closes with the workspace.
         super().__init__(parent, Qt.WindowType.Window)
         self.c = controller
-        self._dialogs = dialogs
         self.setWindowTitle(self.tr("Presenter — %1").replace("%1", controller.session.label))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.resize(1280, 720)
-        self._ignored: CatchUpProposal | None = None
-        self._shown_proposal: CatchUpProposal | None = None
 
         self.current = SlideCanvas(self)
         # The frame around the current slide turns orange (paused) or purple (blackout).
@@ -79,6 +74,8 @@ class PresenterConsole(QWidget):
         frame_layout = QVBoxLayout(self.current_frame)
         frame_layout.setContentsMargins(8, 8, 8, 8)
         frame_layout.addWidget(self.current)
+        # The slide keeps its 16:9 shape: no black bands where the column has room.
+        self.current_box = SlideBox(self.current_frame)
         self.state_banner = StateAlert(self.current_frame)
         self.notice_label = NoticeAlert()
         self.phone_banner = PhoneAlert()
@@ -100,13 +97,14 @@ class PresenterConsole(QWidget):
         self.pace.setObjectName("pace")
         self.notes = QTextBrowser()
         self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.catch_up = QFrame()
-        self.catch_up_text = QLabel()
-        self.catch_up_text.setWordWrap(True)
-        self.jump_box = QComboBox()
-        self.jump_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for i, item in enumerate(controller.items):
-            self.jump_box.addItem(f"{i + 1}. {item.title}", i)
+        self.catch_up = CatchUpBanner(controller.accept)
+        self.catch_up_text = self.catch_up.text
+        self.buttons = ConsoleButtons(controller, dialogs)
+        self.buttons.swap_button.clicked.connect(self.swap_requested.emit)
+        self.buttons.projector_button.clicked.connect(self.projector_requested.emit)
+        self.start_button = self.buttons.start_button
+        self.next_button = self.buttons.next_button
+        self.survey_auto = self.buttons.survey_auto
         self._build()
         controller.state_changed.connect(self.refresh)
         controller.tick.connect(self.refresh_time)
@@ -115,47 +113,7 @@ class PresenterConsole(QWidget):
         )
         self.refresh()
 
-    def _button(self, text: str, slot: object, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda _=False: slot())  # type: ignore[operator]
-        return button
-
     def _build(self) -> None:
-        c = self.c
-        self.start_button = self._button(self.tr("Start"), self._start, "start")
-        self.pause_button = self._button(self.tr("Pause (P)"), c.toggle_pause, "pause")
-        self.prev_button = self._button(self.tr("◀ Previous item"), c.previous_item, "previous")
-        self.next_button = self._button(self.tr("Next item ▶"), c.next_item, "next")
-        self.prev_page = self._button(self.tr("◁ Page"), c.previous_page, "previousPage")
-        self.next_page = self._button(self.tr("Page ▷"), c.next_page, "nextPage")
-        minus = self._button(self.tr("−1 min"), lambda: c.adjust(-1), "minus")
-        plus = self._button(self.tr("+1 min"), lambda: c.adjust(+1), "plus")
-        self.blackout_button = self._button(self.tr("Blackout (B)"), c.toggle_blackout, "blackout")
-        self.blackout_button.setCheckable(True)
-        jump = self._button(self.tr("Jump"), self._jump, "jump")
-        swap = self._button(self.tr("Swap screens"), self.swap_requested.emit, "swap")
-        projector = self._button(
-            self.tr("Show projector"), self.projector_requested.emit, "showProjector"
-        )
-        finish = self._button(self.tr("Finish session"), self._finish, "finish")
-        self.survey_auto = QCheckBox(self.tr("Open the survey at the feedback item"))
-        self.survey_auto.setObjectName("surveyAuto")
-        self.survey_auto.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.survey_auto.clicked.connect(
-            lambda on: c.set_survey_start(SurveyStart.OPEN if on else SurveyStart.ASK)
-        )
-        accept = self._button(self.tr("Apply"), self._accept, "acceptCatchUp")
-        ignore = self._button(self.tr("Ignore"), self._ignore, "ignoreCatchUp")
-
-        banner = QHBoxLayout(self.catch_up)
-        banner.addWidget(self.catch_up_text, 1)
-        banner.addWidget(accept)
-        banner.addWidget(ignore)
-        self.catch_up.setStyleSheet("QFrame { background: #fff3cd; border-radius: 4px; }")
-        self.catch_up.hide()
-
         left = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.position_label)
@@ -163,8 +121,9 @@ class PresenterConsole(QWidget):
         top.addWidget(self.phase_label)
         left.addLayout(top)
         left.addWidget(self.state_banner)
-        left.addWidget(self.current_frame, 3)
+        left.addWidget(self.current_box, 3)
         left.addWidget(self.time_left)
+        left.addStretch(0)  # what the slide's shape leaves over, under the timer
 
         info = QGridLayout()
         info.addWidget(QLabel(self.tr("Now")), 0, 0)
@@ -188,37 +147,12 @@ class PresenterConsole(QWidget):
         body.addLayout(left, 3)
         body.addLayout(right, 2)
 
-        controls = QHBoxLayout()
-        for widget in (
-            self.start_button,
-            self.prev_button,
-            self.next_button,
-            self.prev_page,
-            self.next_page,
-            self.pause_button,
-            minus,
-            plus,
-            self.blackout_button,
-        ):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        # A second row keeps every button on a 1366×768 laptop screen.
-        session_row = QHBoxLayout()
-        session_row.addWidget(self.jump_box)
-        session_row.addWidget(jump)
-        session_row.addWidget(self.survey_auto)
-        session_row.addStretch(1)
-        session_row.addWidget(projector)
-        session_row.addWidget(swap)
-        session_row.addWidget(finish)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.catch_up)
         layout.addWidget(self.phone_banner)
         layout.addWidget(self.notice_label)
         layout.addLayout(body, 1)
-        layout.addLayout(controls)
-        layout.addLayout(session_row)
+        layout.addWidget(self.buttons)
 
     # -- refresh -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -241,24 +175,7 @@ class PresenterConsole(QWidget):
                 pages = f"  p.{c.page + 1}/{item.spec.pdf.count}"
             self.item_title.setText(item.title + pages)
             self.notes.setPlainText(item.spec.notes)
-        self.start_button.setEnabled(state.phase in (Phase.IDLE, Phase.FINISHED))
-        self.start_button.setText(
-            self.tr("Reopen session") if state.phase == Phase.FINISHED else self.tr("Start")
-        )
-        running = state.phase in (Phase.RUNNING, Phase.PAUSED)
-        # On the last item the way on is Finish (which asks), not "next".
-        self.next_button.setEnabled(
-            state.phase == Phase.IDLE or (running and not state.on_last_item)
-        )
-        self.prev_button.setEnabled(running and c.index > 0)
-        self.pause_button.setEnabled(running)
-        self.pause_button.setText(
-            self.tr("Resume (P)") if state.phase == Phase.PAUSED else self.tr("Pause (P)")
-        )
-        has_pages = item is not None and item.spec.pdf is not None and running
-        self.prev_page.setEnabled(has_pages)
-        self.next_page.setEnabled(has_pages)
-        self.blackout_button.setChecked(c.blackout)
+        self.buttons.refresh()
         self.phase_label.setText(
             {
                 Phase.IDLE: self.tr("Not started"),
@@ -269,12 +186,8 @@ class PresenterConsole(QWidget):
             + (self.tr(" · BLACKOUT") if c.blackout else "")
             + (self.tr(" · rehearsal") if c.rehearsal else "")
         )
-        self.jump_box.setCurrentIndex(c.index)
         self._show_state(state.phase == Phase.PAUSED, c.blackout)
         self._show_phone()
-        # The event's choice, read off the GUI thread when presenting began.
-        self.survey_auto.setVisible(c.survey_start is not None)
-        self.survey_auto.setChecked(c.survey_start is not SurveyStart.ASK)
         self.refresh_time()
 
     def _show_state(self, paused: bool, blackout: bool) -> None:
@@ -318,7 +231,7 @@ class PresenterConsole(QWidget):
         )
         if self.pace.styleSheet() != pace_style:
             self.pace.setStyleSheet(pace_style)
-        self._show_proposal(c.proposal())
+        self.catch_up.show_proposal(c.proposal())
 
     # -- scaling -------------------------------------------------------------------------------
     def _time_px(self) -> int:
@@ -375,73 +288,6 @@ class PresenterConsole(QWidget):
     def _set_text(self, label: QLabel, text: str) -> None:
         if label.text() != text:
             label.setText(text)
-
-    def _show_proposal(self, proposal: CatchUpProposal | None) -> None:
-        if (
-            proposal is not None
-            and self._ignored is not None
-            and proposal.cuts == self._ignored.cuts
-        ):
-            proposal = None
-        if proposal == self._shown_proposal or (
-            proposal is not None
-            and self._shown_proposal is not None
-            and proposal.cuts == self._shown_proposal.cuts
-        ):
-            return
-        self._shown_proposal = proposal
-        if proposal is None:
-            self.catch_up.hide()
-            return
-        # The list separator is translated: "、" in Japanese, ", " in English.
-        cuts = self.tr(", ").join(
-            f"{cut.title} {cut.from_minutes}→{self._minutes(cut.to_minutes)}"
-            for cut in proposal.cuts
-        )
-        text = self.tr("%1 min behind. Shorten: %2").replace(
-            "%1", str(round(proposal.behind_seconds / 60))
-        )
-        text = text.replace("%2", cuts)
-        if proposal.still_late_seconds > 0:
-            text += self.tr(" (still %1 min late)").replace(
-                "%1", str(round(proposal.still_late_seconds / 60))
-            )
-        self.catch_up_text.setText(text)
-        self.catch_up.show()
-
-    # -- actions -------------------------------------------------------------------------------
-    def _start(self) -> None:
-        if self.c.state.phase == Phase.FINISHED:
-            self.c.reopen()
-        else:
-            self.c.start()
-
-    def _accept(self) -> None:
-        if self._shown_proposal is not None:
-            self.c.accept(self._shown_proposal)
-            self._shown_proposal = None
-            self.catch_up.hide()
-
-    def _ignore(self) -> None:
-        self._ignored = self._shown_proposal
-        self._shown_proposal = None
-        self.catch_up.hide()
-
-    def _finish(self) -> None:
-        # Finishing records the session's end for the planned-vs-actual report and
-        # stops the clock; one stray click must not do that mid-session.
-        if self._dialogs is not None and not self._dialogs.confirm(
-            self,
-            self.tr("Finish session"),
-            self.tr("Finish the session now? Its end time is recorded for the report."),
-        ):
-            return
-        self.c.finish()
-
-    def _jump(self) -> None:
-        index = self.jump_box.currentData()
-        if isinstance(index, int):
-            self.c.jump(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -67,7 +68,7 @@ class TextAnswerModel(QAbstractTableModel):
     def __init__(self, other_label: str) -> None:
         super().__init__()
         self._rows: list[TextAnswer] = []
-        self._other = other_label
+        self.other_label = other_label
         self._headers = ["", "", ""]
 
     def set_headers(self, headers: list[str]) -> None:
@@ -92,7 +93,7 @@ class TextAnswerModel(QAbstractTableModel):
         if col == 0:
             return row.session_label
         if col == 1:
-            return row.department if row.department is not None else self._other
+            return row.department if row.department is not None else self.other_label
         return row.text
 
     def headerData(
@@ -145,6 +146,8 @@ class FeedbackResultsPanel(QWidget):
         self.text_table.verticalHeader().setVisible(False)
         header = self.text_table.horizontalHeader()
         # Fixed widths: sizing columns to contents would measure every row on each refresh.
+        # The department column is sized to the event's few department names instead
+        # (`_fit_departments`), so a long name is never cut to "…".
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 70)
         header.resizeSection(1, 200)
@@ -342,7 +345,22 @@ class FeedbackResultsPanel(QWidget):
         key = self.text_combo.currentData()
         rows = [t for t in self._results.texts if t.key == key] if self._results else []
         self.text_model.set_rows(rows)
+        self._fit_departments()
         self._filter()
+
+    def _fit_departments(self) -> None:
+        """Widen the department column to its longest name (a few dozen names, not rows)."""
+        if self._results is None:
+            return
+        names = [
+            d if d is not None else self.text_model.other_label for d in self._results.departments
+        ]
+        table, header = self.text_table, self.text_table.horizontalHeader()
+        # The delegate elides text wider than the cell less its margin on each side.
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        widest = max((table.fontMetrics().horizontalAdvance(n) for n in names), default=0)
+        title = header.fontMetrics().horizontalAdvance(self.tr("Department")) + 24
+        header.resizeSection(1, max(widest + 2 * margin + 8, title, 120))
 
     def _filter(self) -> None:
         # Setting the string re-filters, and a reset of the source model re-filters too.

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from facilitator.domain.feedback_summary import FeedbackResults
+from facilitator.domain.phrases import keep_phrases_together
 from facilitator.domain.survey_template import shown_title
 from facilitator.errors import FacilitatorError
 from facilitator.lang import Lang
@@ -93,8 +95,20 @@ class FeedbackView(QWidget):
         self.qr_label = QLabel()
         self.qr_label.setObjectName("feedbackQr")
         self.qr_label.setFixedSize(QR_PIXELS, QR_PIXELS)
-        # The QR's place is kept while it is hidden, so opening a survey moves nothing.
-        self._keep_place(self.qr_label)
+        # Until phones can answer, the QR's place says why there is no QR, at the QR's
+        # size: opening a survey moves nothing, and the space is not an unexplained gap.
+        self.qr_placeholder = QLabel()
+        self.qr_placeholder.setObjectName("feedbackQrPlaceholder")
+        self.qr_placeholder.setFixedSize(QR_PIXELS, QR_PIXELS)
+        self.qr_placeholder.setWordWrap(True)
+        self.qr_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_placeholder.setStyleSheet(
+            "#feedbackQrPlaceholder { border: 2px dashed #9e9e9e; color: #424242; padding: 6px; }"
+        )
+        self.qr_stack = QStackedWidget()
+        self.qr_stack.addWidget(self.qr_label)
+        self.qr_stack.addWidget(self.qr_placeholder)
+        self.qr_stack.setFixedSize(QR_PIXELS, QR_PIXELS)
         self.url_label = QLabel()
         self.url_label.setObjectName("feedbackUrl")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,6 +116,12 @@ class FeedbackView(QWidget):
         self._keep_place(self.url_label)
         self.kiosk_button = QPushButton(self.tr("Kiosk mode"))
         self.kiosk_button.setObjectName("kioskButton")
+        # Why the kiosk cannot be used yet, under its button (a tooltip alone is missed).
+        self.kiosk_hint = QLabel()
+        self.kiosk_hint.setObjectName("kioskHint")
+        self.kiosk_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.kiosk_hint.setStyleSheet("color: #5f5f5f;")
+        self._keep_place(self.kiosk_hint)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("feedbackExport")
         self.results_panel = FeedbackResultsPanel(lang)
@@ -143,17 +163,26 @@ class FeedbackView(QWidget):
         bar.addWidget(QLabel(self.tr("Session")))
         bar.addWidget(self.session_combo)
         bar.addWidget(self.toggle_button)
-        bar.addWidget(self.count_label, 1)
+        bar.addStretch(1)
         bar.addWidget(self.kiosk_button)
         bar.addWidget(self.export_button)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label, 1)
+        counts.addWidget(self.kiosk_hint, 0, Qt.AlignmentFlag.AlignTop)
+        # The controls at the top, the counts under them: the QR's height beside them
+        # is room for the counts, not an empty band above and below one row.
+        left = QVBoxLayout()
+        left.addLayout(bar)
+        left.addLayout(counts)
+        left.addStretch(1)
         phone = QVBoxLayout()
-        phone.addWidget(self.qr_label)
+        phone.addWidget(self.qr_stack)
         phone.addWidget(self.url_label)
         self.top_bar = QWidget()
         self.top_bar.setObjectName("feedbackTopBar")
         top = QHBoxLayout(self.top_bar)
         top.setContentsMargins(0, 0, 0, 0)
-        top.addLayout(bar, 1)
+        top.addLayout(left, 1)
         top.addLayout(phone)
         outer = QVBoxLayout(self)
         outer.addWidget(self.top_bar)
@@ -191,10 +220,11 @@ class FeedbackView(QWidget):
             if self._phone_url is not None and count is not None and count.feedback_open
             else None
         )
-        self.qr_label.setVisible(url is not None)
         self.url_label.setVisible(url is not None)
         if url is None:
+            self._show_placeholder(count is not None and count.feedback_open)
             return
+        self.qr_stack.setCurrentWidget(self.qr_label)
         # Tokens rotate; a fresh QR on every poll keeps the code a phone scans current.
         image = qr_image(url).scaled(
             QR_PIXELS,
@@ -204,6 +234,14 @@ class FeedbackView(QWidget):
         )
         self.qr_label.setPixmap(QPixmap.fromImage(image))
         self.url_label.setText(url.split("?", 1)[0])
+
+    def _show_placeholder(self, is_open: bool) -> None:
+        if is_open:  # open, yet no URL: the phone server is not running
+            text = self.tr("No QR: the phone server is stopped. Start it in Check-in.")
+        else:
+            text = self.tr("Not open yet.\nThe QR appears when you open the survey.")
+        self.qr_placeholder.setText(keep_phrases_together(text))
+        self.qr_stack.setCurrentWidget(self.qr_placeholder)
 
     def poll(self) -> None:
         self.show_phone_link()
@@ -258,6 +296,7 @@ class FeedbackView(QWidget):
         has_survey = self._snapshot is not None and self._snapshot.results is not None
         self.toggle_button.setEnabled(count is not None and has_survey)
         self.kiosk_button.setEnabled(is_open and has_survey)
+        self._explain_kiosk(is_open, has_survey)
         self.export_button.setEnabled(has_survey)
         self.editor.show_response_count(
             sum(c.responses for c in self._counts) if has_survey else None
@@ -265,6 +304,23 @@ class FeedbackView(QWidget):
         if self._snapshot is not None and self._snapshot.results is not None:
             self.paper.set_survey(sid, self._snapshot.results.survey.questions)
         self.show_phone_link()
+
+    def _explain_kiosk(self, is_open: bool, has_survey: bool) -> None:
+        if not has_survey:
+            hint = self.tr("Usable once a survey exists")
+            tip = self.tr("Kiosk mode needs a survey: create it in the Survey tab first.")
+        elif not is_open:
+            hint = self.tr("Usable once the survey is open")
+            tip = self.tr(
+                "Kiosk mode takes answers on this computer while the session's survey is"
+                " open. Press “Open survey” first."
+            )
+        else:
+            hint = ""
+            tip = self.tr("Show the survey full screen on this computer for attendees to answer.")
+        self.kiosk_hint.setText(hint)
+        self.kiosk_hint.setVisible(bool(hint))
+        self.kiosk_button.setToolTip(tip)
 
     def response_count_text(self) -> str:
         return self.count_label.text()
