@@ -2,9 +2,11 @@
 
 The only module that touches `highspy`. `domain.scheduling` builds the model and
 reads the answer; this module solves each objective in turn and, before moving
-on, keeps it at its optimum (a row: objective <= optimum). Every objective the
-scheduler builds takes integer values at integer points, so the optimum is
-rounded and the row allows no slack beyond rounding noise.
+on, keeps it at its optimum (a row: objective <= optimum + 1/2). Every objective
+the scheduler builds takes integer values at integer points, so the optimum is
+rounded, and at integer points "<= optimum + 1/2" means "<= optimum". The half
+unit is there because HiGHS's answers carry tolerance noise (4.000001 for 4): a
+row at the optimum plus 1e-6 made a later level infeasible on some rosters.
 
 Why no `import highspy`: the package's `__init__` imports NumPy, and NumPy with
 its OpenBLAS would add some 50 MB to the desktop bundle for nothing the
@@ -28,7 +30,8 @@ from typing import Any
 
 from facilitator.domain.scheduling_model import LexResult, LinearModel, Objective
 
-_TOLERANCE = 1e-6
+# Half a unit: objectives are integers at integer points (see the module docstring).
+_KEEP_SLACK = 0.5
 _INF = 1e30  # what an MPS file says for "no bound"; HiGHS reads anything >= 1e20 as infinite
 
 
@@ -108,7 +111,7 @@ def solve_lexicographic(model: LinearModel) -> LexResult:
             reached = sum(v * values[c] for c, v in cost.items())
         best = round(reached)
         optima[objective.level] = best + objective.offset
-        h.changeRowBounds(row, -h.getInfinity(), best + _TOLERANCE)
+        h.changeRowBounds(row, -h.getInfinity(), best + _KEEP_SLACK)
         row += 1
     return LexResult(tuple(values), optima)
 
