@@ -50,6 +50,11 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from facilitator.services.event_transfer import read_event_file
+
+    # Checked before the workspace is opened: `--db` may name a new file, and a
+    # refused copy must not leave an empty workspace behind.
+    read_event_file(Path(args.file))
     with ctx.services(args, create=True) as services:
         imported = services.records.import_event(Path(args.file))
     if args.json:
