@@ -179,3 +179,10 @@ def test_a_refused_copy_does_not_create_the_workspace_it_was_meant_for(
     )
     assert code == 3 and "何も取り込んでいません" in err
     assert not fresh.exists()
+    payload = json.loads(copy.read_text(encoding="utf-8"))
+    payload["attendees"][0]["department"] = "どこにもない課"
+    damaged = tmp_path / "damaged.facilitator-event"
+    damaged.write_text(json.dumps(payload), encoding="utf-8")
+    code, _, err = run(capsys, "event", "import", "--db", str(fresh), str(damaged), "--lang", "en")
+    assert code == 3 and "damaged" in err and "Nothing was imported" in err
+    assert not fresh.exists()
