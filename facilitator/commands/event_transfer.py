@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from facilitator.errors import Msg
+from facilitator.errors import InputRejected, Msg
 
 if TYPE_CHECKING:
     from facilitator.commands.context import CliContext
@@ -50,8 +50,21 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    with ctx.services(args, create=True) as services:
-        imported = services.records.import_event(Path(args.file))
+    from facilitator.services.event_transfer import read_event_file
+
+    # Checked before the workspace is opened: `--db` may name a new file, and a
+    # refused copy must not leave an empty workspace behind.
+    read_event_file(Path(args.file))
+    db = Path(args.db)
+    created = not db.exists()
+    try:
+        with ctx.services(args, create=True) as services:
+            imported = services.records.import_event(Path(args.file))
+    except InputRejected:
+        if created:  # a damaged copy refused mid-import leaves no new, empty workspace
+            for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                path.unlink(missing_ok=True)
+        raise
     if args.json:
         ctx.print_json(
             {

@@ -158,7 +158,7 @@ class EventTransfer:
 
     def import_file(self, source: Path) -> ImportedEvent:
         """Add the event in `source` to this workspace: all of it, or nothing."""
-        payload = _read(source)
+        payload = read_event_file(source)
         try:
             return self._import(source, payload)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -234,7 +234,9 @@ class EventTransfer:
             return ImportedEvent(event.id, event.uuid, event.title, len(payload["attendees"]))
 
 
-def _read(source: Path) -> dict[str, Any]:
+def read_event_file(source: Path) -> dict[str, Any]:
+    """The payload of a copied event, or InputRejected saying why the file is not one."""
+
     def refused(en: str, ja: str) -> InputRejected:
         return InputRejected(
             Msg(

@@ -148,3 +148,14 @@ def test_a_bad_event_id_is_refused(
         "en",
     )
     assert code == 3 and "99" in err
+
+
+def test_the_japanese_summary_names_what_was_added_in_japanese(
+    capsys: pytest.CaptureFixture[str], day: Path, records: str
+) -> None:
+    code, out, err = run(
+        capsys, "records", "push", "--db", str(day), "--records", records, "--lang", "ja"
+    )
+    assert code == 0, err
+    assert "追加：研修 1 件、回 2 件、職員 20 件" in out and "更新：なし" in out
+    assert "people" not in out and "events" not in out

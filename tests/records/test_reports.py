@@ -122,6 +122,8 @@ def test_history_has_one_row_per_person_and_training_with_certificate_status(
     revoked = next(r for r in rows if r[9] == numbers[0])
     assert revoked[6] == "出席 yes" and revoked[10] == "取消 revoked" and revoked[3] != "DX基礎"
     assert {r[10] for r in rows if r[9] in numbers[1:]} == {"有効 valid"}
+    # How they came in, in the desk's words (not the stored code "manual").
+    assert {r[8] for r in rows if r[6] == "出席 yes"} == {"手入力 Manual entry"}
     # A name typed as a formula is text in the spreadsheet, never run.
     assert any(str(r[1]).startswith("'=HYPERLINK") for r in rows)
 

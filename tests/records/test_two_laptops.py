@@ -165,3 +165,24 @@ def test_two_workspaces_that_both_issued_a_number_are_refused_and_nothing_writte
     assert code == 3 and out == ""
     assert "already in the records" in err and "Nothing was written" in err
     assert records_state(records) == before
+
+
+def test_a_refused_copy_does_not_create_the_workspace_it_was_meant_for(
+    laptops: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "day.facilitator-event"
+    truncated = tmp_path / "truncated.facilitator-event"
+    truncated.write_bytes(copy.read_bytes()[:200])
+    fresh = tmp_path / "door-c.sqlite"
+    code, _, err = run(
+        capsys, "event", "import", "--db", str(fresh), str(truncated), "--lang", "ja"
+    )
+    assert code == 3 and "何も取り込んでいません" in err
+    assert not fresh.exists()
+    payload = json.loads(copy.read_text(encoding="utf-8"))
+    payload["attendees"][0]["department"] = "どこにもない課"
+    damaged = tmp_path / "damaged.facilitator-event"
+    damaged.write_text(json.dumps(payload), encoding="utf-8")
+    code, _, err = run(capsys, "event", "import", "--db", str(fresh), str(damaged), "--lang", "en")
+    assert code == 3 and "damaged" in err and "Nothing was imported" in err
+    assert not fresh.exists()

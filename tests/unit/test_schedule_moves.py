@@ -206,3 +206,24 @@ def test_rebook_lists_by_department_needs_yes_and_writes_the_notice(
         capsys, "--lang", "ja", "schedule", "rebook", "--db", str(db), "--from", "夜", "--to", "PM"
     )
     assert code == EXIT_REJECTED and "セッション「夜」はありません" in err
+
+
+def test_people_who_checked_in_stay_in_that_session_even_with_fresh(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.records.day import check_in
+
+    first = roster(tmp_path, "1,髙橋 﨑子,総務課,,AM,", "2,山田 太郎,総務課,,PM,")
+    assert run(capsys, "roster", "import", "--db", str(db), str(first))[0] == 0
+    assert run(capsys, "schedule", "assign", "--db", str(db))[0] == 0
+    assert sessions_of(db) == {"1": "AM", "2": "PM"}
+    with open_workspace(db) as ws:
+        check_in(ws, "1", label="AM")
+    # After the day the sheet says 髙橋 could not come in the morning: she did come.
+    second = roster(tmp_path, "1,髙橋 﨑子,総務課,,,午前", "2,山田 太郎,総務課,,PM,", name="r2.csv")
+    assert run(capsys, "roster", "import", "--db", str(db), str(second))[0] == 0
+    for extra in ((), ("--fresh",)):
+        code, out, _ = run(capsys, "schedule", "assign", "--db", str(db), "--yes", "--json", *extra)
+        assert code == 0
+        assert "1" not in [m["staff_no"] for m in json.loads(out)["moves"]]
+        assert sessions_of(db)["1"] == "AM"

@@ -58,6 +58,19 @@ class Kind(Enum):
     CERTIFICATES = "certificates"
 
 
+# The Japanese sentence names what was counted in Japanese, not by --json's keys.
+_KIND_JA = {
+    Kind.EVENTS: "研修",
+    Kind.SESSIONS: "回",
+    Kind.PEOPLE: "職員",
+    Kind.ENROLMENTS: "受講登録",
+    Kind.CHECKINS: "受付",
+    Kind.ATTENDANCES: "出席",
+    Kind.RESPONSES: "アンケート回答",
+    Kind.CERTIFICATES: "修了証",
+}
+
+
 class RecordsConflict(InputRejected):
     """The push would contradict the records (a certificate number issued twice)."""
 
@@ -86,15 +99,18 @@ class PushResult:
                 ja=f"記録には「{self.title}」がこのままの内容で既にあります。変更はありません。",
             )
 
-        def listed(change: Change) -> str:
+        def listed(change: Change, lang: str) -> str:
             counts = self.totals(change)
+            if lang == "ja":
+                parts = [f"{_KIND_JA[Kind(kind)]} {n} 件" for kind, n in counts.items() if n]
+                return "、".join(parts) or "なし"
             return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n) or "-"
 
         return Msg(
-            en=f"Pushed {self.title} to the records: added {listed(Change.ADDED)}; "
-            f"updated {listed(Change.UPDATED)}.",
-            ja=f"「{self.title}」を記録に送りました。追加：{listed(Change.ADDED)}。"
-            f"更新：{listed(Change.UPDATED)}。",
+            en=f"Pushed {self.title} to the records: added {listed(Change.ADDED, 'en')}; "
+            f"updated {listed(Change.UPDATED, 'en')}.",
+            ja=f"「{self.title}」を記録に送りました。追加：{listed(Change.ADDED, 'ja')}。"
+            f"更新：{listed(Change.UPDATED, 'ja')}。",
         )
 
     def as_json(self) -> dict[str, Any]:

@@ -23,6 +23,8 @@ from facilitator.db.records.models import (
     TrainingStatus,
 )
 from facilitator.db.records.store import RecordsStore
+from facilitator.domain.checkin import CheckInMethod
+from facilitator.domain.checkin_methods import method_label
 from facilitator.errors import InputRejected, Msg
 
 Cell = str | int | float
@@ -97,6 +99,22 @@ def _trainings(conn: Connection) -> list[str]:
 
 def _when(value: datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _methods(codes: str) -> str:
+    """The recorded method codes ("phone,walk_in") in the words the desk uses, both
+    languages like every other cell here; a code this version does not know stays as is."""
+    words: list[str] = []
+    for code in filter(None, codes.split(",")):
+        try:
+            label = method_label(CheckInMethod(code))
+        except ValueError:
+            word = code
+        else:
+            word = f"{label.ja} {label.en}"
+        if word not in words:  # webcam and USB are both 受講票QR
+            words.append(word)
+    return "、".join(words)
 
 
 class RecordsReports:
@@ -348,7 +366,7 @@ def _history_report(rows: list[HistoryRow], training: str | None) -> Report:
                 r.session,
                 "出席 yes" if r.attended else "欠席 no",
                 _when(r.checked_in_at),
-                r.methods,
+                _methods(r.methods),
                 r.certificate,
                 ("取消 revoked" if r.certificate_revoked else "有効 valid")
                 if r.certificate

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from facilitator.db.models import Attendee, Department, Unavailability
+from facilitator.db.models import Attendee, CheckIn, Department, Unavailability
 from facilitator.db.workspace import Workspace
 from facilitator.domain.clock import Clock
 from facilitator.domain.scheduling import Plan, assign
@@ -177,6 +177,16 @@ def _load(session: Session, event_id: int) -> tuple[list[Slot], list[Person], di
         .where(Attendee.event_id == event_id)
     ):
         unavailable[attendee_id].add(session_id)
+    # Whoever has already checked in sat in that session: no plan, not even --fresh,
+    # may move them out of it afterwards.
+    attended: dict[int, int] = {
+        attendee_id: session_id
+        for attendee_id, session_id in session.execute(
+            select(CheckIn.attendee_id, CheckIn.session_id)
+            .join(Attendee, Attendee.id == CheckIn.attendee_id)
+            .where(Attendee.event_id == event_id, CheckIn.undone_at.is_(None))
+        )
+    }
     people = [
         Person(
             key=r[0],
@@ -184,7 +194,7 @@ def _load(session: Session, event_id: int) -> tuple[list[Slot], list[Person], di
             department=r[2],
             role=role_kind(r[3]),
             preferred=r[4],
-            locked_to=r[5] if r[6] else None,
+            locked_to=attended.get(r[0], r[5] if r[6] else None),
             order=r[7],
             unavailable=frozenset(unavailable.get(r[0], ())),
             current=r[5],
