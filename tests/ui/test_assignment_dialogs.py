@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -134,14 +134,27 @@ def test_the_desk_rebooks_no_shows_and_saves_the_notice(
                 )
             )
     core = Composition(ws, clock)
-    dialogs = RecordingDialogs(paths=[tmp_path / "notice.pdf"])
+    dialogs = RecordingDialogs(paths=[tmp_path / "notice.pdf"], choice_answers=[1])
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
     desk = QWidget()
     row = QHBoxLayout(desk)
     combo = QComboBox()
     row.addWidget(combo)
     qtbot.addWidget(desk)
     button = attach_rebook(
-        combo, core.rebook, core.events, SyncRunner(), CurrentEvent(event_id), dialogs, "en"
+        combo,
+        core.rebook,
+        core.events,
+        SyncRunner(),
+        CurrentEvent(event_id),
+        dialogs,
+        "en",
+        open_url=open_url,
     )
     assert row.indexOf(button) == 1  # beside the session choice
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -160,7 +173,9 @@ def test_the_desk_rebooks_no_shows_and_saves_the_notice(
     shot(dialog, "rebook-dialog.png")
     qtbot.mouseClick(dialog.move_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "notice.pdf").read_bytes().startswith(b"%PDF")
-    assert dialogs.messages[-1][0] == "inform" and "追加 一郎" in dialogs.messages[-1][1]
+    # The notice ends like every save: where it is, and "Open folder" opens its folder.
+    assert dialogs.messages[-1][0] == "choose" and "追加 一郎" in dialogs.messages[-1][1]
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
     people = {p.staff_no: p.session_label for p in core.attendees.list_attendees(event_id)}
     assert people["900001"] == "PM"
     assert not dialog.move_button.isEnabled()  # the list is refreshed: nobody left to move

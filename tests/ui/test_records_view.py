@@ -72,6 +72,8 @@ def test_push_then_matrix_and_history_and_copy_for_another_laptop(
     qtbot.waitUntil(
         lambda: dialogs.messages[-1][1].startswith("受講者" if lang == "ja" else "Wrote")
     )
+    # The copy ends like every other save: where it went, and an offer to open its folder.
+    assert dialogs.messages[-1][0] == "choose"
 
     window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
     hint = window.minimumSizeHint()

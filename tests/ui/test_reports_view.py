@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -28,12 +28,24 @@ def day(finished_day: Workspace) -> Workspace:
     return finished_day
 
 
+class Opened:
+    """Records what the view asked the desktop to open, instead of launching a viewer."""
+
+    def __init__(self, urls: list[QUrl]) -> None:
+        self.urls = urls
+
+    def __call__(self, url: QUrl) -> bool:
+        self.urls.append(url)
+        return True
+
+
 def make_view(
     qtbot: QtBot,
     day: Workspace,
     dialogs: RecordingDialogs,
     folder: Path | None = None,
     lang: Lang = "en",
+    opened: list[QUrl] | None = None,
 ) -> ReportsView:
     view = ReportsView(
         Composition(day, FakeClock()).reports,
@@ -42,6 +54,7 @@ def make_view(
         lang=lang,
         dialogs=dialogs,
         pick_folder=lambda parent, caption: folder,
+        open_url=Opened(opened if opened is not None else []),
     )
     qtbot.addWidget(view)
     view.resize(1366, 728)
@@ -102,3 +115,17 @@ def test_the_area_is_japanese_and_fits_the_laptop_screen(
     QApplication.processEvents()
     Path("/tmp/i17").mkdir(exist_ok=True)
     view.grab().save("/tmp/i17/reports-view-ja.png")
+
+
+def test_a_written_report_offers_to_open_the_file(
+    qtbot: QtBot, day: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "event.pdf"
+    dialogs = RecordingDialogs(paths=[out], choice_answers=[0])
+    opened: list[QUrl] = []
+    view = make_view(qtbot, day, dialogs, opened=opened)
+    qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened))
+    kind, text = dialogs.messages[-1]
+    assert kind == "choose" and str(out) in text
+    assert opened == [QUrl.fromLocalFile(str(out))]

@@ -31,6 +31,7 @@ from facilitator.services.roster.rebook import RebookReport, RebookService
 from facilitator.ui.current_event import CurrentEvent
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
+from facilitator.ui.saved_file_notice import OpenUrl, SavedFileNotice, open_with_desktop
 
 
 class RebookDialog(QDialog):
@@ -43,8 +44,11 @@ class RebookDialog(QDialog):
         event_id: int,
         labels: list[str],
         parent: QWidget | None = None,
+        *,
+        open_url: OpenUrl = open_with_desktop,
     ) -> None:
         super().__init__(parent)
+        self._saved = SavedFileNotice(dialogs, open_url)
         self.setObjectName("rebookDialog")
         self.setWindowTitle(self.tr("Rebook no-shows"))
         self.resize(720, 480)
@@ -151,13 +155,14 @@ class RebookDialog(QDialog):
             )
         else:
             names = "、".join(p.name for p in done.moved)
-            self._dialogs.inform(
+            self._saved.offer(
                 self,
                 self.tr("Rebook no-shows"),
                 self.tr("Moved to %1: %2. Notice saved to %3.")
                 .replace("%1", done.to_label)
                 .replace("%2", names)
                 .replace("%3", str(path)),
+                path,
             )
         self.refresh()
 
@@ -176,6 +181,8 @@ def attach_rebook(
     current: CurrentEvent,
     dialogs: Dialogs,
     lang: Lang,
+    *,
+    open_url: OpenUrl = open_with_desktop,
 ) -> QPushButton:
     """Put the "Rebook no-shows…" button beside the desk's session choice."""
     button = QPushButton(QCoreApplication.translate("RebookDialog", "Rebook no-shows…"))
@@ -192,7 +199,9 @@ def attach_rebook(
 
         def show(labels: list[str]) -> None:
             parent = session_combo.window()
-            dialog = RebookDialog(rebook, runner, dialogs, lang, event_id, labels, parent)
+            dialog = RebookDialog(
+                rebook, runner, dialogs, lang, event_id, labels, parent, open_url=open_url
+            )
             dialog.open()
 
         runner.run(lambda: [s.label for s in events.get_event(event_id).sessions], show)

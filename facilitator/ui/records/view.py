@@ -29,6 +29,7 @@ from facilitator.services.records.push import PushResult
 from facilitator.services.records.reports import HistoryRow, Matrix
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.runner import Runner
+from facilitator.ui.saved_file_notice import OpenUrl, SavedFileNotice, open_with_desktop
 
 if TYPE_CHECKING:
     from facilitator.ui.current_event import CurrentEvent
@@ -54,8 +55,10 @@ class RecordsView(QWidget):
         *,
         lang: Lang,
         dialogs: Dialogs,
+        open_url: OpenUrl = open_with_desktop,
     ) -> None:
         super().__init__()
+        self._saved = SavedFileNotice(dialogs, open_url)
         self._area, self._runner, self._current = area, runner, current
         self._lang, self._dialogs = lang, dialogs
 
@@ -262,7 +265,7 @@ class RecordsView(QWidget):
             .replace("%2", path.name)
         )
         self.status.setText(text)
-        self._dialogs.inform(self, self.tr("Copy this event to another laptop"), text)
+        self._saved.offer(self, self.tr("Copy this event to another laptop"), text, path)
 
     def _action_failed(self, exc: BaseException) -> None:
         self._event_changed(self._current.event_id)

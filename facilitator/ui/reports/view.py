@@ -37,6 +37,7 @@ from facilitator.ui.certificates.images import ScaledImage, render_first_page
 from facilitator.ui.dialogs import Dialogs
 from facilitator.ui.reports.comments_panel import CommentsPanel
 from facilitator.ui.runner import Runner
+from facilitator.ui.saved_file_notice import OpenUrl, SavedFileNotice, open_with_desktop
 
 if TYPE_CHECKING:
     from facilitator.ui.current_event import CurrentEvent
@@ -73,8 +74,10 @@ class ReportsView(QWidget):
         dialogs: Dialogs,
         pick_folder: PickFolder = pick_folder_dialog,
         render: Callable[[bytes, int], QImage] = render_first_page,
+        open_url: OpenUrl = open_with_desktop,
     ) -> None:
         super().__init__()
+        self._saved = SavedFileNotice(dialogs, open_url)
         self._services, self._runner, self._lang, self._dialogs = services, runner, lang, dialogs
         self._pick_folder, self._render = pick_folder, render
         self._event_id: int | None = None
@@ -362,6 +365,7 @@ class ReportsView(QWidget):
         if result.anonymous:
             text += " " + self.tr("The survey is anonymous, so no one's answers were included.")
         self.status.setText(text)
+        self._saved.offer(self, self.tr("Reports"), text, result.path)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
