@@ -101,3 +101,21 @@ def test_an_unreachable_server_is_told_in_japanese(qtbot: QtBot, day: tuple[Path
     assert view.push_button.isEnabled()
     window.close_guard = None
     window.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_area_reads_the_records_when_first_shown(
+    qtbot: QtBot, day: tuple[Path, str], lang: str
+) -> None:
+    path, _ = day
+    controller = make_controller(lang, RecordingDialogs())  # type: ignore[arg-type]
+    assert controller.open(path)
+    window = controller.window
+    assert window is not None
+    window.show_area("records")
+    view = window.area_view("records")
+    assert isinstance(view, RecordsView)
+    # No click needed: the default records file does not exist yet, and the area says
+    # what to do instead of showing two empty tables.
+    expected = "まだ記録がありません" if lang == "ja" else "push"
+    qtbot.waitUntil(lambda: expected in view.status.text())

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -133,6 +134,15 @@ class RecordsView(QWidget):
         self.copy_button.clicked.connect(self.copy_event)
         current.changed.connect(self._event_changed)
         self._event_changed(current.event_id)
+        self._read_on_show = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # An empty table says nothing: the first time the area is shown, read the
+        # records (off the GUI thread), so it shows the matrix or why there is none.
+        if self._read_on_show:
+            self._read_on_show = False
+            self.refresh()
+        super().showEvent(event)
 
     # -- reading -------------------------------------------------------------------------
     def refresh(self) -> None:
