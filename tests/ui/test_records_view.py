@@ -13,11 +13,26 @@ from shell_helpers import make_controller
 
 from facilitator.db.workspace import open_workspace
 from facilitator.ui.dialogs import RecordingDialogs
+from facilitator.ui.main_window import MainWindow
 from facilitator.ui.records.view import RecordsView
 from tests.records.day import check_in, make_day, staff_numbers
 
 # The laptop screen the Records area must fit (taskbar left out).
 SCREEN_WIDTH, SCREEN_HEIGHT = 1366, 728
+
+
+def open_records_area(
+    path: Path, lang: str, dialogs: RecordingDialogs
+) -> tuple[MainWindow, RecordsView]:
+    """The real window on `path`, showing the Records area."""
+    controller = make_controller(lang, dialogs)  # type: ignore[arg-type]
+    assert controller.open(path)
+    window = controller.window
+    assert window is not None
+    window.show_area("records")
+    view = window.area_view("records")
+    assert isinstance(view, RecordsView)
+    return window, view
 
 
 @pytest.fixture
@@ -38,13 +53,7 @@ def test_push_then_matrix_and_history_and_copy_for_another_laptop(
     records = tmp_path / "records.sqlite"
     copy = tmp_path / "door-b.facilitator-event"
     dialogs = RecordingDialogs(paths=[copy])
-    controller = make_controller(lang, dialogs)  # type: ignore[arg-type]
-    assert controller.open(path)
-    window = controller.window
-    assert window is not None
-    window.show_area("records")
-    view = window.area_view("records")
-    assert isinstance(view, RecordsView)
+    window, view = open_records_area(path, lang, dialogs)
     # Nothing pushed yet: the records say so, without a dialog.
     view.records_edit.setText(str(records))
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
@@ -86,13 +95,7 @@ def test_push_then_matrix_and_history_and_copy_for_another_laptop(
 def test_an_unreachable_server_is_told_in_japanese(qtbot: QtBot, day: tuple[Path, str]) -> None:
     path, _ = day
     dialogs = RecordingDialogs()
-    controller = make_controller("ja", dialogs)
-    assert controller.open(path)
-    window = controller.window
-    assert window is not None
-    window.show_area("records")
-    view = window.area_view("records")
-    assert isinstance(view, RecordsView)
+    _, view = open_records_area(path, "ja", dialogs)
     view.records_edit.setText("mysql://nobody@127.0.0.1/x")
     qtbot.mouseClick(view.push_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(dialogs.messages))
@@ -108,13 +111,7 @@ def test_the_area_reads_the_records_when_first_shown(
     qtbot: QtBot, day: tuple[Path, str], lang: str
 ) -> None:
     path, _ = day
-    controller = make_controller(lang, RecordingDialogs())  # type: ignore[arg-type]
-    assert controller.open(path)
-    window = controller.window
-    assert window is not None
-    window.show_area("records")
-    view = window.area_view("records")
-    assert isinstance(view, RecordsView)
+    _, view = open_records_area(path, lang, RecordingDialogs())
     # No click needed: the default records file does not exist yet, and the area says
     # what to do instead of showing two empty tables.
     expected = "まだ記録がありません" if lang == "ja" else "push"
