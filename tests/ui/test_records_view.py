@@ -95,7 +95,7 @@ def test_push_then_matrix_and_history_and_copy_for_another_laptop(
 def test_an_unreachable_server_is_told_in_japanese(qtbot: QtBot, day: tuple[Path, str]) -> None:
     path, _ = day
     dialogs = RecordingDialogs()
-    _, view = open_records_area(path, "ja", dialogs)
+    window, view = open_records_area(path, "ja", dialogs)
     view.records_edit.setText("mysql://nobody@127.0.0.1/x")
     qtbot.mouseClick(view.push_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(dialogs.messages))
